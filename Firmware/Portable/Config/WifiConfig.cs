@@ -1,0 +1,9 @@
+namespace OneNetFirmware.Config
+{
+    /// <summary>Wi-Fi station credentials. The password is a secret: never logged.</summary>
+    public class WifiConfig
+    {
+        public string Ssid { get; set; }
+        public string Password { get; set; }
+    }
+}

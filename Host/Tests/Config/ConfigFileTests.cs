@@ -1,0 +1,118 @@
+using System.Linq;
+using OneNetFirmware.Config;
+using OneNetFirmware.Host.Config;
+using Xunit;
+
+namespace OneNetFirmware.Host.Tests.Config
+{
+    public class ConfigFileTests
+    {
+        private static string Sample => System.IO.File.ReadAllText(RepoPaths.Of("nf-config.json"));
+
+        private static string[] ErrorsOf(string json)
+        {
+            var result = ConfigFile.Parse(json);
+            return Enumerable.Range(0, result.Errors.Count).Select(i => result.Errors[i]).ToArray();
+        }
+
+        [Fact]
+        public void TheShippedExampleIsValid()
+        {
+            var result = ConfigFile.Load(RepoPaths.Of("nf-config.json"));
+
+            Assert.True(result.IsValid, string.Join("\n", ErrorsOf(Sample)));
+            Assert.Equal("FakeProd01", result.Config.OneNet.ProductId);
+            Assert.Equal(4, result.Config.Sensors.Length);
+            Assert.Equal("sht3x", result.Config.Sensors[0].Type);
+            Assert.Equal("temperature", result.Config.Sensors[0].Channels[0].Identifier);
+        }
+
+        [Fact]
+        public void MissingSectionsKeepTheirDefaults()
+        {
+            var result = ConfigFile.Parse(@"{ ""wifi"": { ""ssid"": ""w"" }, ""onenet"": { ""productId"": ""P1"", ""deviceName"": ""d"", ""deviceKey"": ""QUJD"" } }");
+
+            Assert.True(result.IsValid, string.Join("\n", Enumerable.Range(0, result.Errors.Count).Select(i => result.Errors[i])));
+            Assert.Equal(60, result.Config.Node.ReportIntervalSeconds);
+            Assert.Equal(15, result.Config.Watchdog.RebootAfterDowntimeMinutes);
+            Assert.Equal("sha256", result.Config.OneNet.TokenMethod);
+        }
+
+        [Fact]
+        public void ReportsEveryBadFieldWithItsPath()
+        {
+            string json = Sample
+                .Replace("\"deviceName\": \"node-01\"", "\"deviceName\": \"node 01\"")
+                .Replace("\"keepAliveSeconds\": 120", "\"keepAliveSeconds\": 5")
+                .Replace("\"type\": \"bh1750\"", "\"type\": \"bh1751\"")
+                .Replace("\"identifier\": \"outdoorHumidity\"", "\"identifier\": \"humidity\"")
+                .Replace("\"pin\": 26", "\"pin\": 27");
+
+            string[] errors = ErrorsOf(json);
+
+            Assert.Contains(errors, e => e.StartsWith("onenet.deviceName: "));
+            Assert.Contains(errors, e => e.StartsWith("onenet.keepAliveSeconds: "));
+            Assert.Contains(errors, e => e.StartsWith("sensors[2].type: unknown sensor type 'bh1751'"));
+            Assert.Contains(errors, e => e == "sensors[3].channels[1].identifier: 'humidity' is already used by sensors[0].channels[1].identifier");
+            Assert.Contains(errors, e => e.StartsWith("inputs[0].pin: GPIO 27 is already used by outputs[0].pin"));
+            Assert.Equal(5, errors.Length);
+        }
+
+        [Fact]
+        public void ChecksSensorWiringAgainstTheCatalog()
+        {
+            string json = Sample
+                .Replace("\"address\": \"0x44\"", "\"address\": \"0x40\"")
+                .Replace("\"intervalSeconds\": 10,", "\"intervalSeconds\": 1,")
+                .Replace("{ \"quantity\": \"pressure\"", "{ \"quantity\": \"illuminance\"");
+
+            string[] errors = ErrorsOf(json);
+
+            Assert.Contains("sensors[0].address: '0x40' is not an address a sht3x can have", errors);
+            Assert.Contains(errors, e => e.StartsWith("sensors[3].intervalSeconds: a dht22 can be read at most every 2 s"));
+            Assert.Contains(errors, e => e.StartsWith("sensors[1].channels[0].quantity: a bme280 measures temperature, humidity, pressure"));
+        }
+
+        [Fact]
+        public void RejectsPinsTheEsp32CannotUse()
+        {
+            string json = Sample.Replace("\"pin\": 26", "\"pin\": 35").Replace("\"statusLedPin\": 2", "\"statusLedPin\": 7");
+
+            string[] errors = ErrorsOf(json);
+
+            Assert.Contains("outputs[0].pin: GPIO 35 is input-only", errors);
+            Assert.Contains("node.statusLedPin: GPIO 7 is wired to the SPI flash", errors);
+        }
+
+        [Fact]
+        public void UnknownKeysAndWrongTypesNameTheirPath()
+        {
+            Assert.Contains(ErrorsOf(Sample.Replace("\"reportIntervalSeconds\"", "\"reportIntervalSecond\"")),
+                e => e.StartsWith("node.reportIntervalSecond: "));
+            Assert.Contains(ErrorsOf(Sample.Replace("\"intervalSeconds\": 30,", "\"intervalSeconds\": \"thirty\",")),
+                e => e.StartsWith("sensors[0].intervalSeconds: "));
+        }
+
+        [Fact]
+        public void MalformedJsonIsAnErrorNotACrash()
+        {
+            string[] errors = ErrorsOf("{ \"wifi\": { \"ssid\": ");
+
+            Assert.Single(errors);
+        }
+
+        [Fact]
+        public void SummaryMasksSecrets()
+        {
+            var config = ConfigFile.Parse(Sample).Config;
+
+            string text = string.Join("\n", ConfigSummary.Describe(config));
+
+            Assert.DoesNotContain(config.Wifi.Password, text);
+            Assert.DoesNotContain(config.OneNet.DeviceKey, text);
+            Assert.Contains("password=" + ConfigSummary.Mask, text);
+            Assert.Contains("key=" + ConfigSummary.Mask, text);
+            Assert.Contains("device=node-01", text);
+        }
+    }
+}

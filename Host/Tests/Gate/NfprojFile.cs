@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace OneNetFirmware.Host.Tests.Gate
+{
+    /// <summary>Reads what Visual Studio's nanoFramework project system reads from an .nfproj.</summary>
+    public sealed class NfprojFile
+    {
+        private static readonly XNamespace Msb = "http://schemas.microsoft.com/developer/msbuild/2003";
+        private readonly XDocument _doc;
+
+        public NfprojFile(string path)
+        {
+            Path = path;
+            Directory = System.IO.Path.GetDirectoryName(path);
+            _doc = XDocument.Load(path);
+        }
+
+        public string Path { get; }
+        public string Directory { get; }
+
+        public string Property(string name) => _doc.Descendants(Msb + name).Select(e => e.Value).FirstOrDefault();
+
+        /// <summary>Compile items as full paths.</summary>
+        public IReadOnlyList<string> CompileItems => _doc.Descendants(Msb + "Compile")
+            .Select(e => Full((string)e.Attribute("Include")))
+            .ToList();
+
+        /// <summary>(assembly name, HintPath) of every Reference.</summary>
+        public IReadOnlyList<(string Assembly, string HintPath)> References => _doc.Descendants(Msb + "Reference")
+            .Select(e => (((string)e.Attribute("Include")).Split(',')[0].Trim(), e.Element(Msb + "HintPath")?.Value))
+            .ToList();
+
+        public IReadOnlyList<string> ProjectReferences => _doc.Descendants(Msb + "ProjectReference")
+            .Select(e => (string)e.Attribute("Include"))
+            .ToList();
+
+        public IReadOnlyList<string> ProjectCapabilities => _doc.Descendants(Msb + "ProjectCapability")
+            .Select(e => (string)e.Attribute("Include"))
+            .ToList();
+
+        private string Full(string include) => System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, include.Replace('\\', '/')));
+
+        /// <summary>
+        /// Problems between a project's Compile items and the .cs files under its folder: files that are not items
+        /// (the project system does not glob, so they would silently not build) and items naming missing files.
+        /// </summary>
+        public static List<string> CompareSources(IEnumerable<string> compileItems, IEnumerable<string> filesOnDisk, Func<string, bool> exists)
+        {
+            var problems = new List<string>();
+            var items = new HashSet<string>(compileItems, StringComparer.Ordinal);
+            foreach (string file in filesOnDisk.Where(f => !items.Contains(f)))
+            {
+                problems.Add(file + " is not a Compile item");
+            }
+            foreach (string item in items.Where(i => !exists(i)))
+            {
+                problems.Add("Compile item " + item + " names a missing file");
+            }
+            return problems;
+        }
+
+        public static IEnumerable<string> SourcesUnder(string dir) => System.IO.Directory
+            .EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/"))
+            .Select(System.IO.Path.GetFullPath);
+    }
+}
