@@ -1,7 +1,7 @@
 namespace OneNetFirmware.Ports
 {
     /// <summary>
-    /// Time as the node sees it. Monotonic milliseconds drive every interval, deadline and backoff; UTC is only used
+    /// Time as the node sees it (in Drivers so that drivers and the runtime share it; Firmware references Drivers). Monotonic milliseconds drive every interval, deadline and backoff; UTC is only used
     /// for timestamps and token expiry, and only once it is valid (on the ESP32: after SNTP set it, year ≥ 2021).
     /// Device: Environment.TickCount64 and DateTime.UtcNow. Host: the system clock, or a virtual clock in tests.
     /// </summary>
