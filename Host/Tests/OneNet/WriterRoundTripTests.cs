@@ -187,6 +187,18 @@ namespace OneNetFirmware.Host.Tests.OneNet
             Assert.Equal(35500, sum);
         }
 
+        [Fact]
+        public void TheBenchmarkPostIs322Bytes()
+        {
+            byte[] buffer = new byte[512];
+            int n = WritePost(new OneJsonWriter(buffer, 0, buffer.Length));
+            Assert.Equal("{\"id\":\"123456\",\"version\":\"1.0\",\"params\":{\"temperature\":{\"value\":23.56,\"time\":1764000000123},"
+                + "\"humidity\":{\"value\":45.2,\"time\":1764000000123},\"pressure\":{\"value\":1013.25,\"time\":1764000000123},"
+                + "\"light\":{\"value\":312,\"time\":1764000000123},\"door\":{\"value\":true,\"time\":1764000000123},"
+                + "\"battery\":{\"value\":3.71,\"time\":1764000000123}}}", Encoding.ASCII.GetString(buffer, 0, n));
+            Assert.Equal(322, n);
+        }
+
         internal static int WritePost(OneJsonWriter w)
         {
             w.BeginPropertyPost(123456);
