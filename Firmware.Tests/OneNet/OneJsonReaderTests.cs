@@ -161,6 +161,15 @@ namespace NFUnitTest.OneNet
         }
 
         [TestMethod]
+        [DataRow("{\"id\":\"12345678901234\"}")]
+        [DataRow("{\"id\":\"\"}")]
+        [DataRow("{\"id\":\"1a\"}")]
+        public void IdsThatAreNotOneToThirteenDigitsHaveNoNumber(string json)
+        {
+            Assert.AreEqual(-1L, Read(json).IdNumber);
+        }
+
+        [TestMethod]
         public void MissingEnvelopeMembersAreReported()
         {
             OneJsonReader r = Read("{\"id\":5,\"code\":\"200\"}");

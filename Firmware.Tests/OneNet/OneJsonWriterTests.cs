@@ -96,6 +96,17 @@ namespace NFUnitTest.OneNet
         }
 
         [TestMethod]
+        public void ABadBufferIsReportedNotThrown()
+        {
+            var w = new OneJsonWriter(null, 0, 10);
+            w.BeginPropertyPost(1);
+            w.Property("a", 1, 1);
+            Assert.AreEqual(-1, w.End());
+            w.SetBuffer(new byte[8], 4, 8);
+            Assert.AreEqual(-1, w.DesiredGet(1, new string[] { "a" }, 1));
+        }
+
+        [TestMethod]
         public void WritesAnEventPost()
         {
             byte[] buffer = new byte[128];
@@ -158,6 +169,9 @@ namespace NFUnitTest.OneNet
             var ids = new RequestIds();
             Assert.AreEqual(1, ids.Next());
             Assert.AreEqual(2, ids.Next());
+            var wrapping = new RequestIds(int.MaxValue - 1);
+            Assert.AreEqual(int.MaxValue, wrapping.Next());
+            Assert.AreEqual(1, wrapping.Next());
         }
     }
 }

@@ -5,6 +5,16 @@ namespace OneNetFirmware.OneNet
     {
         private int _last;
 
+        public RequestIds()
+        {
+        }
+
+        /// <summary>Continues after last (e.g. an id kept across a reboot).</summary>
+        public RequestIds(int last)
+        {
+            _last = last < 0 ? 0 : last;
+        }
+
         /// <summary>The next id (1 … 2147483647, then 1 again).</summary>
         public int Next()
         {
