@@ -30,6 +30,8 @@ namespace OneNetFirmware.Cli
                 {
                     case "run":
                         return RunCommand.Execute(rest, stdout, stderr);
+                    case "token":
+                        return TokenCommand.Execute(rest, stdout, stderr, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
                     case "config":
                         if (args.Length > 1 && args[1] == "check")
                         {
@@ -54,6 +56,8 @@ namespace OneNetFirmware.Cli
 
   run [--config nf-config.json]            run the node on this machine (simulated sensors, embedded OneNET emulator)
   config check [FILE]                      validate a configuration (default nf-config.json); prints every bad field
+  token --product P [--device D] --key K [--method md5|sha1|sha256] (--et UNIX | --valid-for 30d)
+                                           print a OneNET MQTT password (no --device: product-level res)
 
 Exit codes: 0 success, 1 failure (e.g. invalid configuration), 2 bad usage.";
     }

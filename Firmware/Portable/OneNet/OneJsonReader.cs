@@ -1,0 +1,746 @@
+namespace OneNetFirmware.OneNet
+{
+    /// <summary>
+    /// Reads OneJSON downlinks (ONENET.md §4.1) in place over the raw payload bytes. <see cref="Read"/> validates the
+    /// whole payload first (strict JSON, valid UTF-8, depth ≤ <see cref="MaxDepth"/>, top level an object without
+    /// duplicate envelope keys) and never throws; afterwards the envelope (id, code, msg) and the members of params or
+    /// data are walked without allocating. Only the *Text() methods allocate, for strings that must be handed out.
+    /// Identifiers are compared in place (<see cref="NameEquals"/>); an identifier written with \u escapes does not match.
+    /// </summary>
+    public sealed class OneJsonReader
+    {
+        /// <summary>Deepest nesting of objects/arrays accepted (OneJSON needs 4).</summary>
+        public const int MaxDepth = 16;
+        /// <summary>Ids are numeric strings of at most 13 digits.</summary>
+        public const int MaxIdDigits = 13;
+
+        private const int TopId = 0, TopCode = 1, TopMsg = 2, TopParams = 3, TopData = 4, TopCount = 5;
+        private static readonly string[] TopNames = { "id", "code", "msg", "params", "data" };
+        private static readonly double[] Exact = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
+        private readonly byte[] _stack = new byte[MaxDepth];
+        private readonly int[] _topStart = new int[TopCount];
+        private readonly int[] _topEnd = new int[TopCount];
+        private byte[] _b;
+        private int _end;
+        private int _cursor;
+        private int _nameStart;
+        private int _nameEnd;
+        private int _valStart;
+        private int _valEnd;
+
+        /// <summary>
+        /// Validates payload[offset … offset+length) and reads the envelope. Returns ReplyCodes.Success, or
+        /// ReplyCodes.Malformed for anything that is not a well-formed JSON object (nothing else is usable then).
+        /// </summary>
+        public int Read(byte[] payload, int offset, int length)
+        {
+            _b = payload;
+            for (int i = 0; i < TopCount; i++) _topStart[i] = -1;
+            _cursor = -1;
+            _valStart = _valEnd = _nameStart = _nameEnd = -1;
+            if (payload == null || offset < 0 || length < 0 || offset > payload.Length - length)
+            {
+                _end = 0;
+                return ReplyCodes.Malformed;
+            }
+            _end = offset + length;
+            int p = SkipWs(offset);
+            if (p >= _end || _b[p] != (byte)'{' || !Validate(p))
+            {
+                for (int i = 0; i < TopCount; i++) _topStart[i] = -1;
+                return ReplyCodes.Malformed;
+            }
+            return ReplyCodes.Success;
+        }
+
+        // ---- envelope ----
+
+        /// <summary>Offset of the id's raw string content (between the quotes), for OneJsonWriter.BeginReply; see IdLength.</summary>
+        public int IdOffset { get { return IsTop(TopId, JsonKind.String) ? _topStart[TopId] + 1 : 0; } }
+
+        /// <summary>Length of the id's raw string content, -1 when there is no string id.</summary>
+        public int IdLength { get { return IsTop(TopId, JsonKind.String) ? _topEnd[TopId] - _topStart[TopId] - 2 : -1; } }
+
+        /// <summary>The payload buffer (for copying the id).</summary>
+        public byte[] Buffer { get { return _b; } }
+
+        /// <summary>The id as a number when it is a string of 1–13 digits, else -1 (matching replies to requests, no allocation).</summary>
+        public long IdNumber
+        {
+            get
+            {
+                int n = IdLength;
+                if (n < 1 || n > MaxIdDigits) return -1;
+                long v = 0;
+                int p = IdOffset;
+                for (int i = 0; i < n; i++)
+                {
+                    int d = _b[p + i] - '0';
+                    if (d < 0 || d > 9) return -1;
+                    v = v * 10 + d;
+                }
+                return v;
+            }
+        }
+
+        /// <summary>The id text (allocates), null when there is none.</summary>
+        public string IdText()
+        {
+            return IsTop(TopId, JsonKind.String) ? DecodeString(_topStart[TopId], _topEnd[TopId]) : null;
+        }
+
+        /// <summary>The reply's code, or -1 when absent or not an integer.</summary>
+        public int Code
+        {
+            get
+            {
+                if (!IsTop(TopCode, JsonKind.Number)) return -1;
+                long v;
+                if (!ParseLong(_topStart[TopCode], _topEnd[TopCode], out v) || v < 0 || v > int.MaxValue) return -1;
+                return (int)v;
+            }
+        }
+
+        /// <summary>The reply's msg (allocates; for logging), null when absent.</summary>
+        public string MsgText()
+        {
+            return IsTop(TopMsg, JsonKind.String) ? DecodeString(_topStart[TopMsg], _topEnd[TopMsg]) : null;
+        }
+
+        /// <summary>JsonKind of "params" (None when absent).</summary>
+        public int ParamsKind { get { return TopKind(TopParams); } }
+
+        /// <summary>JsonKind of "data" (None when absent).</summary>
+        public int DataKind { get { return TopKind(TopData); } }
+
+        /// <summary>Starts walking params (an object: NextMember; an array: NextElement). False when params is not a container.</summary>
+        public bool OpenParams()
+        {
+            return Open(TopParams);
+        }
+
+        /// <summary>Starts walking data (desired/get reply). False when data is not a container.</summary>
+        public bool OpenData()
+        {
+            return Open(TopData);
+        }
+
+        // ---- walking ----
+
+        /// <summary>Moves to the next member of the opened object: NameEquals/NameText and the value accessors apply to it.</summary>
+        public bool NextMember()
+        {
+            if (_cursor < 0) return false;
+            int p = NextItem(_cursor);
+            if (p < 0 || _b[p] != (byte)'"')
+            {
+                _cursor = -1;
+                return false;
+            }
+            _cursor = ReadMember(p);
+            return true;
+        }
+
+        /// <summary>Moves to the next element of the opened array: the value accessors apply to it.</summary>
+        public bool NextElement()
+        {
+            if (_cursor < 0) return false;
+            int p = NextItem(_cursor);
+            if (p < 0)
+            {
+                _cursor = -1;
+                return false;
+            }
+            _nameStart = _nameEnd = -1;
+            _valStart = p;
+            _valEnd = SkipValue(p);
+            _cursor = _valEnd;
+            return true;
+        }
+
+        /// <summary>True when the current member's name is exactly identifier (compared in place).</summary>
+        public bool NameEquals(string identifier)
+        {
+            return _nameStart >= 0 && RawEquals(_nameStart, _nameEnd, identifier);
+        }
+
+        /// <summary>The current member's name (allocates).</summary>
+        public string NameText()
+        {
+            return _nameStart >= 0 ? DecodeString(_nameStart, _nameEnd) : null;
+        }
+
+        /// <summary>JsonKind of the current value; the runtime replies WrongType when it is not what the property needs.</summary>
+        public int ValueKind { get { return _valStart >= 0 ? KindAt(_valStart) : JsonKind.None; } }
+
+        /// <summary>True when the current value is a string exactly equal to text (compared in place).</summary>
+        public bool ValueEquals(string text)
+        {
+            return ValueKind == JsonKind.String && RawEquals(_valStart, _valEnd, text);
+        }
+
+        /// <summary>The current string value (allocates), null when it is not a string.</summary>
+        public string ValueText()
+        {
+            return ValueKind == JsonKind.String ? DecodeString(_valStart, _valEnd) : null;
+        }
+
+        /// <summary>The current value as a finite double; false when it is not a number or out of double range.</summary>
+        public bool TryGetDouble(out double value)
+        {
+            value = 0;
+            return ValueKind == JsonKind.Number && ParseDouble(_valStart, _valEnd, out value);
+        }
+
+        /// <summary>The current value as a long; false when it is not an integer number (fraction, exponent) or out of range.</summary>
+        public bool TryGetLong(out long value)
+        {
+            value = 0;
+            return ValueKind == JsonKind.Number && ParseLong(_valStart, _valEnd, out value);
+        }
+
+        /// <summary>The current value as a bool; false when it is not true/false.</summary>
+        public bool TryGetBool(out bool value)
+        {
+            int kind = ValueKind;
+            value = kind == JsonKind.True;
+            return kind == JsonKind.True || kind == JsonKind.False;
+        }
+
+        /// <summary>
+        /// For a desired/get reply member {"value":…,"version":n}: makes the inner "value" the current value and gives the
+        /// version (-1 when absent). False when the member is not such an object (the current value is unchanged then).
+        /// </summary>
+        public bool SelectDesired(out long version)
+        {
+            version = -1;
+            if (ValueKind != JsonKind.Object) return false;
+            int outerNameStart = _nameStart, outerNameEnd = _nameEnd, outerStart = _valStart, outerEnd = _valEnd;
+            int valueStart = -1, valueEnd = -1;
+            int p = _valStart + 1;
+            while ((p = NextItem(p)) >= 0)
+            {
+                p = ReadMember(p);
+                if (RawEquals(_nameStart, _nameEnd, "value"))
+                {
+                    valueStart = _valStart;
+                    valueEnd = _valEnd;
+                }
+                else if (RawEquals(_nameStart, _nameEnd, "version") && KindAt(_valStart) == JsonKind.Number)
+                {
+                    long v;
+                    if (ParseLong(_valStart, _valEnd, out v)) version = v;
+                }
+            }
+            _nameStart = outerNameStart;
+            _nameEnd = outerNameEnd;
+            if (valueStart < 0)
+            {
+                _valStart = outerStart;
+                _valEnd = outerEnd;
+                version = -1;
+                return false;
+            }
+            _valStart = valueStart;
+            _valEnd = valueEnd;
+            return true;
+        }
+
+        // ---- internals: walking validated JSON ----
+
+        private bool IsTop(int which, int kind)
+        {
+            return _topStart[which] >= 0 && KindAt(_topStart[which]) == kind;
+        }
+
+        private int TopKind(int which)
+        {
+            return _topStart[which] >= 0 ? KindAt(_topStart[which]) : JsonKind.None;
+        }
+
+        private bool Open(int which)
+        {
+            int kind = TopKind(which);
+            _nameStart = _nameEnd = _valStart = _valEnd = -1;
+            if (kind != JsonKind.Object && kind != JsonKind.Array)
+            {
+                _cursor = -1;
+                return false;
+            }
+            _cursor = _topStart[which] + 1;
+            return true;
+        }
+
+        // From just after '{', '[' or an item: the start of the next item, or -1 at the closing bracket.
+        private int NextItem(int p)
+        {
+            p = SkipWs(p);
+            if (p < _end && _b[p] == (byte)',') p = SkipWs(p + 1);
+            if (p >= _end || _b[p] == (byte)'}' || _b[p] == (byte)']') return -1;
+            return p;
+        }
+
+        // p at a member's name: sets name and value ranges, returns the position after the value.
+        private int ReadMember(int p)
+        {
+            _nameStart = p;
+            _nameEnd = SkipString(p);
+            p = SkipWs(SkipWs(_nameEnd) + 1);
+            _valStart = p;
+            _valEnd = SkipValue(p);
+            return _valEnd;
+        }
+
+        private int KindAt(int p)
+        {
+            switch (_b[p])
+            {
+                case (byte)'"': return JsonKind.String;
+                case (byte)'{': return JsonKind.Object;
+                case (byte)'[': return JsonKind.Array;
+                case (byte)'t': return JsonKind.True;
+                case (byte)'f': return JsonKind.False;
+                case (byte)'n': return JsonKind.Null;
+                default: return JsonKind.Number;
+            }
+        }
+
+        // End (exclusive) of a validated value starting at p.
+        private int SkipValue(int p)
+        {
+            byte c = _b[p];
+            if (c == (byte)'"') return SkipString(p);
+            if (c == (byte)'{' || c == (byte)'[')
+            {
+                int depth = 0;
+                while (p < _end)
+                {
+                    c = _b[p];
+                    if (c == (byte)'"')
+                    {
+                        p = SkipString(p);
+                        continue;
+                    }
+                    if (c == (byte)'{' || c == (byte)'[') depth++;
+                    else if (c == (byte)'}' || c == (byte)']')
+                    {
+                        depth--;
+                        if (depth == 0) return p + 1;
+                    }
+                    p++;
+                }
+                return _end;
+            }
+            while (p < _end)
+            {
+                c = _b[p];
+                if (c == (byte)',' || c == (byte)'}' || c == (byte)']' || IsWs(c)) break;
+                p++;
+            }
+            return p;
+        }
+
+        // End (exclusive, after the closing quote) of a validated string starting at its opening quote.
+        private int SkipString(int p)
+        {
+            p++;
+            while (p < _end)
+            {
+                byte c = _b[p];
+                if (c == (byte)'\\') p += 2;
+                else if (c == (byte)'"') return p + 1;
+                else p++;
+            }
+            return _end;
+        }
+
+        // Raw string content [start+1, end-1) equals text byte for byte (ASCII identifiers, ids).
+        private bool RawEquals(int start, int end, string text)
+        {
+            if (text == null) return false;
+            int n = end - start - 2;
+            if (n != text.Length) return false;
+            for (int i = 0; i < n; i++)
+            {
+                if (_b[start + 1 + i] != text[i]) return false;
+            }
+            return true;
+        }
+
+        private bool ParseLong(int p, int end, out long value)
+        {
+            value = 0;
+            bool negative = p < end && _b[p] == (byte)'-';
+            if (negative) p++;
+            if (p >= end) return false;
+            ulong limit = negative ? 9223372036854775808UL : 9223372036854775807UL;
+            ulong v = 0;
+            for (; p < end; p++)
+            {
+                int d = _b[p] - '0';
+                if (d < 0 || d > 9) return false;
+                if (v > (limit - (ulong)d) / 10) return false;
+                v = v * 10 + (ulong)d;
+            }
+            value = negative ? (long)(0 - v) : (long)v;
+            return true;
+        }
+
+        private bool ParseDouble(int p, int end, out double value)
+        {
+            value = 0;
+            bool negative = _b[p] == (byte)'-';
+            if (negative) p++;
+            ulong mantissa = 0;
+            int digits = 0;
+            int exponent = 0;
+            bool fraction = false;
+            for (; p < end; p++)
+            {
+                byte c = _b[p];
+                if (c == (byte)'.')
+                {
+                    fraction = true;
+                    continue;
+                }
+                if (c == (byte)'e' || c == (byte)'E') break;
+                if (mantissa == 0 && c == (byte)'0')
+                {
+                    if (fraction) exponent--;
+                    continue;
+                }
+                if (digits < 19)
+                {
+                    mantissa = mantissa * 10 + (ulong)(c - '0');
+                    digits++;
+                    if (fraction) exponent--;
+                }
+                else if (!fraction)
+                {
+                    exponent++;
+                }
+            }
+            if (p < end)
+            {
+                p++;
+                bool expNegative = _b[p] == (byte)'-';
+                if (_b[p] == (byte)'-' || _b[p] == (byte)'+') p++;
+                int e = 0;
+                for (; p < end; p++)
+                {
+                    if (e < 100000) e = e * 10 + (_b[p] - '0');
+                }
+                exponent += expNegative ? -e : e;
+            }
+            double result = mantissa;
+            if (mantissa != 0)
+            {
+                if (exponent > 330) return false;
+                if (exponent < -360)
+                {
+                    result = 0;
+                }
+                else
+                {
+                    while (exponent > 22)
+                    {
+                        result *= 1e22;
+                        exponent -= 22;
+                    }
+                    while (exponent < -22)
+                    {
+                        result /= 1e22;
+                        exponent += 22;
+                    }
+                    result = exponent >= 0 ? result * Exact[exponent] : result / Exact[-exponent];
+                }
+            }
+            if (!(result > -1.7976931348623157e308 && result < 1.7976931348623157e308)) return false;
+            value = negative ? -result : result;
+            return true;
+        }
+
+        // Decodes a validated string (quotes at start and end-1) into a new string: escapes and UTF-8 → UTF-16.
+        private string DecodeString(int start, int end)
+        {
+            char[] chars = new char[end - start];
+            int n = 0;
+            int p = start + 1;
+            int last = end - 1;
+            while (p < last)
+            {
+                int c = _b[p];
+                if (c == '\\')
+                {
+                    int e = _b[p + 1];
+                    p += 2;
+                    switch (e)
+                    {
+                        case 'n': chars[n++] = '\n'; break;
+                        case 'r': chars[n++] = '\r'; break;
+                        case 't': chars[n++] = '\t'; break;
+                        case 'b': chars[n++] = '\b'; break;
+                        case 'f': chars[n++] = '\f'; break;
+                        case 'u':
+                            chars[n++] = (char)((HexValue(_b[p]) << 12) | (HexValue(_b[p + 1]) << 8) | (HexValue(_b[p + 2]) << 4) | HexValue(_b[p + 3]));
+                            p += 4;
+                            break;
+                        default: chars[n++] = (char)e; break;
+                    }
+                }
+                else if (c < 0x80)
+                {
+                    chars[n++] = (char)c;
+                    p++;
+                }
+                else if (c < 0xE0)
+                {
+                    chars[n++] = (char)(((c & 0x1F) << 6) | (_b[p + 1] & 0x3F));
+                    p += 2;
+                }
+                else if (c < 0xF0)
+                {
+                    chars[n++] = (char)(((c & 0x0F) << 12) | ((_b[p + 1] & 0x3F) << 6) | (_b[p + 2] & 0x3F));
+                    p += 3;
+                }
+                else
+                {
+                    int cp = ((c & 0x07) << 18) | ((_b[p + 1] & 0x3F) << 12) | ((_b[p + 2] & 0x3F) << 6) | (_b[p + 3] & 0x3F);
+                    cp -= 0x10000;
+                    chars[n++] = (char)(0xD800 + (cp >> 10));
+                    chars[n++] = (char)(0xDC00 + (cp & 0x3FF));
+                    p += 4;
+                }
+            }
+            return new string(chars, 0, n);
+        }
+
+        // ---- internals: validation ----
+
+        // Strict JSON check of the value at p (an object) up to _end, recording the envelope members of the top level.
+        private bool Validate(int p)
+        {
+            int depth = 0;
+            int pendingTop = -1;
+            bool afterValue = false;
+            while (true)
+            {
+                if (!afterValue)
+                {
+                    if (p >= _end) return false;
+                    byte c = _b[p];
+                    if (depth == 1 && pendingTop >= 0) _topStart[pendingTop] = p;
+                    if (c == (byte)'{' || c == (byte)'[')
+                    {
+                        if (depth >= MaxDepth) return false;
+                        _stack[depth++] = c;
+                        p = SkipWs(p + 1);
+                        if (p >= _end) return false;
+                        if (_b[p] == (byte)(c + 2)) // '}' = '{' + 2 and ']' = '[' + 2
+                        {
+                            depth--;
+                            p++;
+                            afterValue = true;
+                        }
+                        else if (c == (byte)'{')
+                        {
+                            p = ValidateKey(p, depth, out pendingTop);
+                            if (p < 0) return false;
+                        }
+                        continue;
+                    }
+                    p = ValidateScalar(p);
+                    if (p < 0) return false;
+                    if (depth == 1 && pendingTop >= 0) _topEnd[pendingTop] = p;
+                    afterValue = true;
+                    continue;
+                }
+                p = SkipWs(p);
+                if (depth == 0) return p == _end;
+                if (p >= _end) return false;
+                byte open = _stack[depth - 1];
+                if (_b[p] == (byte)',')
+                {
+                    p = SkipWs(p + 1);
+                    afterValue = false;
+                    if (open == (byte)'{')
+                    {
+                        p = ValidateKey(p, depth, out pendingTop);
+                        if (p < 0) return false;
+                    }
+                    else
+                    {
+                        pendingTop = -1;
+                    }
+                    continue;
+                }
+                if (_b[p] != (byte)(open + 2)) return false;
+                depth--;
+                p++;
+                if (depth == 1) pendingTop = -1;
+            }
+        }
+
+        // p at a key: checks "key" ws ':' ws, records envelope keys at depth 1 (duplicates are malformed). The value's position or -1.
+        private int ValidateKey(int p, int depth, out int top)
+        {
+            top = -1;
+            if (p >= _end || _b[p] != (byte)'"') return -1;
+            int end = ValidateString(p);
+            if (end < 0) return -1;
+            if (depth == 1)
+            {
+                for (int i = 0; i < TopCount; i++)
+                {
+                    if (RawEquals(p, end, TopNames[i]))
+                    {
+                        if (_topStart[i] >= 0) return -1;
+                        top = i;
+                        break;
+                    }
+                }
+            }
+            p = SkipWs(end);
+            if (p >= _end || _b[p] != (byte)':') return -1;
+            return SkipWs(p + 1);
+        }
+
+        private int ValidateScalar(int p)
+        {
+            byte c = _b[p];
+            if (c == (byte)'"') return ValidateString(p);
+            if (c == (byte)'t') return Literal(p, "true");
+            if (c == (byte)'f') return Literal(p, "false");
+            if (c == (byte)'n') return Literal(p, "null");
+            return ValidateNumber(p);
+        }
+
+        private int Literal(int p, string word)
+        {
+            if (p > _end - word.Length) return -1;
+            for (int i = 0; i < word.Length; i++)
+            {
+                if (_b[p + i] != word[i]) return -1;
+            }
+            return p + word.Length;
+        }
+
+        // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+        private int ValidateNumber(int p)
+        {
+            if (p < _end && _b[p] == (byte)'-') p++;
+            if (p >= _end || !IsDigit(_b[p])) return -1;
+            if (_b[p] == (byte)'0') p++;
+            else p = Digits(p);
+            if (p < _end && _b[p] == (byte)'.')
+            {
+                p++;
+                if (p >= _end || !IsDigit(_b[p])) return -1;
+                p = Digits(p);
+            }
+            if (p < _end && (_b[p] == (byte)'e' || _b[p] == (byte)'E'))
+            {
+                p++;
+                if (p < _end && (_b[p] == (byte)'+' || _b[p] == (byte)'-')) p++;
+                if (p >= _end || !IsDigit(_b[p])) return -1;
+                p = Digits(p);
+            }
+            return p;
+        }
+
+        private int Digits(int p)
+        {
+            while (p < _end && IsDigit(_b[p])) p++;
+            return p;
+        }
+
+        // p at the opening quote: checks escapes, control characters and UTF-8; the position after the closing quote or -1.
+        private int ValidateString(int p)
+        {
+            p++;
+            while (p < _end)
+            {
+                int c = _b[p];
+                if (c == '"') return p + 1;
+                if (c < 0x20) return -1;
+                if (c == '\\')
+                {
+                    if (p + 1 >= _end) return -1;
+                    int e = _b[p + 1];
+                    if (e == 'u')
+                    {
+                        if (p + 5 >= _end) return -1;
+                        for (int i = 2; i < 6; i++)
+                        {
+                            if (HexValue(_b[p + i]) < 0) return -1;
+                        }
+                        p += 6;
+                    }
+                    else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't')
+                    {
+                        p += 2;
+                    }
+                    else
+                    {
+                        return -1;
+                    }
+                    continue;
+                }
+                if (c < 0x80)
+                {
+                    p++;
+                    continue;
+                }
+                p = ValidateUtf8(p, c);
+                if (p < 0) return -1;
+            }
+            return -1;
+        }
+
+        // A multi-byte UTF-8 sequence starting with lead c at p (no overlong forms, no surrogates, ≤ U+10FFFF).
+        private int ValidateUtf8(int p, int c)
+        {
+            int count;
+            int min;
+            int cp;
+            if (c >= 0xC2 && c <= 0xDF) { count = 1; min = 0x80; cp = c & 0x1F; }
+            else if (c >= 0xE0 && c <= 0xEF) { count = 2; min = 0x800; cp = c & 0x0F; }
+            else if (c >= 0xF0 && c <= 0xF4) { count = 3; min = 0x10000; cp = c & 0x07; }
+            else return -1;
+            if (p + count >= _end) return -1;
+            for (int i = 1; i <= count; i++)
+            {
+                int b = _b[p + i];
+                if ((b & 0xC0) != 0x80) return -1;
+                cp = (cp << 6) | (b & 0x3F);
+            }
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
+            return p + count + 1;
+        }
+
+        private int SkipWs(int p)
+        {
+            while (p < _end && IsWs(_b[p])) p++;
+            return p;
+        }
+
+        private static bool IsWs(byte c)
+        {
+            return c == (byte)' ' || c == (byte)'\t' || c == (byte)'\n' || c == (byte)'\r';
+        }
+
+        private static bool IsDigit(byte c)
+        {
+            return c >= (byte)'0' && c <= (byte)'9';
+        }
+
+        private static int HexValue(int c)
+        {
+            if (c >= '0' && c <= '9') return c - '0';
+            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using OneNetFirmware.Config;
+
+namespace OneNetFirmware.OneNet
+{
+    /// <summary>
+    /// The OneJSON topics of one directly connected device (ONENET.md §4.1), built once per session.
+    /// Subscriptions: $sys/{pid}/{dev}/thing/# (a level-5 wildcard, allowed by §4.3 and used by the Studio SDKs; it
+    /// covers every thing reply, set, get and invoke) plus $sys/{pid}/{dev}/ota/inform: 2 of the 10 allowed topics.
+    /// </summary>
+    public sealed class OneNetTopics
+    {
+        public readonly string Prefix;
+        public readonly string PropertyPost;
+        public readonly string PropertyPostReply;
+        public readonly string PropertySet;
+        public readonly string PropertySetReply;
+        public readonly string PropertyGet;
+        public readonly string PropertyGetReply;
+        public readonly string DesiredGet;
+        public readonly string DesiredGetReply;
+        public readonly string DesiredDelete;
+        public readonly string DesiredDeleteReply;
+        public readonly string EventPost;
+        public readonly string EventPostReply;
+        public readonly string HistoryPost;
+        public readonly string HistoryPostReply;
+        public readonly string PackPost;
+        public readonly string PackPostReply;
+        public readonly string OtaInform;
+        public readonly string OtaInformReply;
+        /// <summary>The topic filters to subscribe, before the first publish.</summary>
+        public readonly string[] Subscriptions;
+
+        private readonly string _thing;
+        private readonly string _servicePrefix;
+
+        public OneNetTopics(string productId, string deviceName)
+        {
+            if (!TextRules.IsProductId(productId)) throw new ArgumentException("productId must be 1-32 characters [A-Za-z0-9_-]");
+            if (!TextRules.IsDeviceName(deviceName)) throw new ArgumentException("deviceName must be 1-64 characters [A-Za-z0-9_-]");
+            Prefix = "$sys/" + productId + "/" + deviceName + "/";
+            _thing = Prefix + "thing/";
+            _servicePrefix = _thing + "service/";
+            PropertyPost = _thing + "property/post";
+            PropertyPostReply = PropertyPost + "/reply";
+            PropertySet = _thing + "property/set";
+            PropertySetReply = PropertySet + "_reply";
+            PropertyGet = _thing + "property/get";
+            PropertyGetReply = PropertyGet + "_reply";
+            DesiredGet = _thing + "property/desired/get";
+            DesiredGetReply = DesiredGet + "/reply";
+            DesiredDelete = _thing + "property/desired/delete";
+            DesiredDeleteReply = DesiredDelete + "/reply";
+            EventPost = _thing + "event/post";
+            EventPostReply = EventPost + "/reply";
+            HistoryPost = _thing + "history/post";
+            HistoryPostReply = HistoryPost + "/reply";
+            PackPost = _thing + "pack/post";
+            PackPostReply = PackPost + "/reply";
+            OtaInform = Prefix + "ota/inform";
+            OtaInformReply = OtaInform + "_reply";
+            Subscriptions = new string[] { _thing + "#", OtaInform };
+        }
+
+        /// <summary>Which <see cref="Downlink"/> the topic is; Unknown for anything else (other devices included). No allocation.</summary>
+        public int Classify(string topic)
+        {
+            if (topic == null) return Downlink.Unknown;
+            if (topic == PropertyPostReply) return Downlink.PropertyPostReply;
+            if (topic == PropertySet) return Downlink.PropertySet;
+            if (topic == PropertyGet) return Downlink.PropertyGet;
+            if (topic == DesiredGetReply) return Downlink.DesiredGetReply;
+            if (topic == DesiredDeleteReply) return Downlink.DesiredDeleteReply;
+            if (topic == EventPostReply) return Downlink.EventPostReply;
+            if (topic == HistoryPostReply) return Downlink.HistoryPostReply;
+            if (topic == PackPostReply) return Downlink.PackPostReply;
+            if (topic == OtaInform) return Downlink.OtaInform;
+            return ServiceIdentifierLength(topic) > 0 ? Downlink.ServiceInvoke : Downlink.Unknown;
+        }
+
+        /// <summary>The identifier of a …/thing/service/{identifier}/invoke topic, or null if it is not one.</summary>
+        public string ServiceIdentifier(string topic)
+        {
+            int length = ServiceIdentifierLength(topic);
+            return length > 0 ? topic.Substring(_servicePrefix.Length, length) : null;
+        }
+
+        /// <summary>True when topic is …/thing/service/{identifier}/invoke for exactly this identifier (no allocation).</summary>
+        public bool IsServiceInvoke(string topic, string identifier)
+        {
+            int length = ServiceIdentifierLength(topic);
+            if (length <= 0 || identifier == null || identifier.Length != length) return false;
+            for (int i = 0; i < length; i++)
+            {
+                if (topic[_servicePrefix.Length + i] != identifier[i]) return false;
+            }
+            return true;
+        }
+
+        /// <summary>…/thing/service/{identifier}/invoke_reply for an invoke topic (one string).</summary>
+        public string InvokeReply(string invokeTopic)
+        {
+            return invokeTopic + "_reply";
+        }
+
+        // Length of {identifier} in _servicePrefix + identifier + "/invoke", 0 when the topic has another shape.
+        private int ServiceIdentifierLength(string topic)
+        {
+            const string suffix = "/invoke";
+            int p = _servicePrefix.Length;
+            int length = topic.Length - p - suffix.Length;
+            if (length <= 0 || !topic.StartsWith(_servicePrefix)) return 0;
+            for (int i = 0; i < suffix.Length; i++)
+            {
+                if (topic[p + length + i] != suffix[i]) return 0;
+            }
+            for (int i = 0; i < length; i++)
+            {
+                if (topic[p + i] == '/') return 0;
+            }
+            return length;
+        }
+    }
+}
