@@ -40,7 +40,7 @@ namespace OneNetFirmware.Drivers.Filters
         {
             double value = raw * _scale + _offset;
             // NaN fails every comparison, so test for "inside" and reject the rest.
-            bool inside = _min == _max ? !double.IsNaN(value) : value >= _min && value <= _max;
+            bool inside = _min == _max ? !double.IsNaN(value) && !double.IsInfinity(value) : value >= _min && value <= _max;
             if (!inside) return FilterResult.Rejected;
 
             if (_count == _window.Length) _sum -= _window[_next];
