@@ -11,6 +11,7 @@ namespace OneNetFirmware.Host.Simulation.Chips;
 public sealed class Aht20Chip(IClock clock) : SimulatedChip(clock)
 {
     private const int MeasureMilliseconds = 75;
+    private readonly byte[] _frame = new byte[7];
     private long _measureStartedMs = -1;
 
     public double Temperature { get; set; } = 22.5;
@@ -43,7 +44,7 @@ public sealed class Aht20Chip(IClock clock) : SimulatedChip(clock)
     protected override I2cStatus OnRead(Span<byte> data)
     {
         bool busy = StuckBusy || (_measureStartedMs >= 0 && Clock.NowMilliseconds - _measureStartedMs < MeasureMilliseconds);
-        byte[] frame = new byte[7];
+        byte[] frame = _frame;
         frame[0] = (byte)((busy ? 0x80 : 0) | (Calibrated ? 0x08 : 0) | 0x10);
         int rawH = Raw(Humidity / 100.0);
         int rawT = Raw((Temperature + 50.0) / 200.0);

@@ -11,6 +11,7 @@ namespace OneNetFirmware.Host.Simulation.Chips;
 public sealed class Sht3xChip(IClock clock) : SimulatedChip(clock)
 {
     private const int MeasureMilliseconds = 15;
+    private readonly byte[] _frame = new byte[6];
     private long _measureStartedMs = -1;
 
     public double Temperature { get; set; } = 22.5;
@@ -38,7 +39,7 @@ public sealed class Sht3xChip(IClock clock) : SimulatedChip(clock)
     {
         if (_measureStartedMs < 0 || StuckBusy || Clock.NowMilliseconds - _measureStartedMs < MeasureMilliseconds) return I2cStatus.Nack;
         _measureStartedMs = -1;
-        byte[] frame = new byte[6];
+        byte[] frame = _frame;
         int rawT = Raw((Temperature + 45.0) / 175.0);
         int rawH = Raw(Humidity / 100.0);
         frame[0] = (byte)(rawT >> 8);
