@@ -16,7 +16,6 @@ namespace OneNetFirmware.Drivers.Filters
         private readonly double[] _window;
         private int _count;
         private int _next;
-        private double _sum;
         private bool _reported;
         private double _lastReported;
         private long _lastReportMilliseconds;
@@ -43,12 +42,13 @@ namespace OneNetFirmware.Drivers.Filters
             bool inside = _min == _max ? !double.IsNaN(value) && !double.IsInfinity(value) : value >= _min && value <= _max;
             if (!inside) return FilterResult.Rejected;
 
-            if (_count == _window.Length) _sum -= _window[_next];
-            else _count++;
+            if (_count < _window.Length) _count++;
             _window[_next] = value;
-            _sum += value;
             _next = (_next + 1) % _window.Length;
-            Value = _sum / _count;
+            // Summed afresh (at most 64 samples) so rounding cannot drift over months of running.
+            double sum = 0;
+            for (int i = 0; i < _count; i++) sum += _window[i];
+            Value = sum / _count;
 
             bool due = !_reported
                 || _delta == 0.0
@@ -66,7 +66,6 @@ namespace OneNetFirmware.Drivers.Filters
         {
             _count = 0;
             _next = 0;
-            _sum = 0;
             _reported = false;
             Value = double.NaN;
         }
