@@ -252,6 +252,11 @@ namespace OneNetFirmware.Config
                         errors.Add(path + ".pin", "an I2C sensor uses its bus pins; remove pin/triggerPin");
                     }
                 }
+                else if (s.Pin < 0 || s.TriggerPin < 0)
+                {
+                    // The ESP32 DHT driver (RMT) needs two GPIOs wired to the same data line.
+                    errors.Add(path + (s.Pin < 0 ? ".pin" : ".triggerPin"), "a " + s.Type + " needs pin (receive) and triggerPin (start pulse), both wired to its data line");
+                }
                 else
                 {
                     ClaimPin(s.Pin, false, path + ".pin", owners, errors);
@@ -371,6 +376,10 @@ namespace OneNetFirmware.Config
                     errors.Add(path + ".debounceMilliseconds", "must be 0 to 10000");
                 }
                 ClaimPin(input.Pin, false, path + ".pin", owners, errors);
+                if (input.Pin >= 34 && input.Pin <= 39 && (input.Pull == "up" || input.Pull == "down"))
+                {
+                    errors.Add(path + ".pull", "GPIO " + input.Pin + " has no internal pull resistor; use \"none\" and an external resistor");
+                }
                 identifiers.Claim(input.Identifier, path + ".identifier", errors);
                 if (input.RateIdentifier != null && input.RateIdentifier.Length > 0)
                 {

@@ -1,0 +1,30 @@
+namespace OneNetFirmware.Drivers.Gpio
+{
+    /// <summary>A relay or LED: On is the logical state (a OneNET writable property); ActiveLow inverts the pin level.</summary>
+    public sealed class DigitalOutput
+    {
+        private readonly IGpioPort _port;
+        private readonly int _pin;
+        private readonly bool _activeLow;
+        private bool _on;
+
+        public DigitalOutput(IGpioPort port, int pin, bool activeLow, bool initialOn)
+        {
+            _port = port;
+            _pin = pin;
+            _activeLow = activeLow;
+            _on = initialOn;
+            _port.OpenOutput(pin, initialOn != activeLow);
+        }
+
+        public bool On
+        {
+            get { return _on; }
+            set
+            {
+                _on = value;
+                _port.Write(_pin, value != _activeLow);
+            }
+        }
+    }
+}

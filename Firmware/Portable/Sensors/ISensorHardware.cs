@@ -1,0 +1,16 @@
+using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Sensors;
+
+namespace OneNetFirmware.Sensors
+{
+    /// <summary>
+    /// Where drivers get their hardware: an I2C device per (bus, address), and a ready DHT driver per pin pair
+    /// (the ESP32 reads DHTs through RMT, the host through a simulated frame source). Null when it cannot be opened.
+    /// </summary>
+    public interface ISensorHardware
+    {
+        II2cDevice OpenI2c(int bus, int address);
+
+        ISensorDriver OpenDht(string type, int dataPin, int triggerPin);
+    }
+}
