@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using OneNetFirmware.Cli.Commands;
 
 namespace OneNetFirmware.Cli
@@ -30,6 +31,8 @@ namespace OneNetFirmware.Cli
                 {
                     case "run":
                         return RunCommand.Execute(rest, stdout, stderr);
+                    case "emulator":
+                        return RunUntilCtrlC(stop => EmulatorCommand.Execute(rest, stdout, stderr, stop));
                     case "config":
                         if (args.Length > 1 && args[1] == "check")
                         {
@@ -49,10 +52,33 @@ namespace OneNetFirmware.Cli
             }
         }
 
+        /// <summary>Ctrl+C cancels the token instead of killing the process, so the command can stop cleanly.</summary>
+        private static int RunUntilCtrlC(Func<CancellationToken, int> command)
+        {
+            using var stop = new CancellationTokenSource();
+            ConsoleCancelEventHandler handler = (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            Console.CancelKeyPress += handler;
+            try
+            {
+                return command(stop.Token);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= handler;
+            }
+        }
+
         public const string HelpText =
 @"onenet-node — OneNetFirmware on the host
 
   run [--config nf-config.json]            run the node on this machine (simulated sensors, embedded OneNET emulator)
+  emulator [--port 1883] [--config nf-config.json] [--devices FILE] [--thing-model FILE]
+           [--tls-cert PFX] [--tls-port 8883] [--http-port 8080] [--bind 0.0.0.0] [--ban-seconds 300]
+                                           a local OneNET (MQTT broker + operator API on 127.0.0.1) until Ctrl+C
   config check [FILE]                      validate a configuration (default nf-config.json); prints every bad field
 
 Exit codes: 0 success, 1 failure (e.g. invalid configuration), 2 bad usage.";
