@@ -150,5 +150,28 @@ namespace OneNetFirmware.Host.Tests.Emulator
             Assert.Equal(1, t.Emulator.MaxConnectsPerSecond);
             Assert.Equal(6, t.Emulator.ConnectTimes.Distinct().Count());
         }
+    
+        [Fact]
+        public async Task TheTlsListenerServesTheSameRules()
+        {
+            using var certificates = new OneNetFirmware.Host.Tests.Mqtt.TestCertificates();
+            int tlsPort = OneNetFirmware.Host.Tests.Mqtt.FreePort.Next();
+            await using var t = await TestEmulator.StartAsync(o =>
+            {
+                o.TlsCertificate = certificates.Server;
+                o.TlsPort = tlsPort;
+            });
+            using var link = new MqttNetLink();
+            MqttConnectOptions options = t.Options();
+            options.Port = tlsPort;
+            options.Tls = true;
+
+            options.CaCertificatePem = certificates.OtherCaPem;
+            Assert.Equal(ConnectResult.NetworkError, link.Connect(options));
+            options.CaCertificatePem = certificates.CaPem;
+            Assert.Equal(ConnectResult.Accepted, link.Connect(options));
+            options.Password = Tokens.Make("products/" + P + "/devices/" + D, t.FutureEt, "sha256", TestEmulator.OtherKey);
+            Assert.Equal(ConnectResult.NotAuthorized, link.Connect(options));
+        }
     }
 }

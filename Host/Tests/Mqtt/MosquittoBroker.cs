@@ -2,8 +2,6 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using Xunit;
 
@@ -28,32 +26,15 @@ namespace OneNetFirmware.Host.Tests.Mqtt
         {
             if (!File.Exists(Binary)) Assert.Skip("mosquitto is not installed (Debian package `mosquitto`)");
             Directory.CreateDirectory(_dir);
-            using RSA caKey = RSA.Create(2048);
-            using X509Certificate2 ca = CreateCa("CN=Test MQTTS CA", caKey);
-            using RSA otherKey = RSA.Create(2048);
-            using X509Certificate2 other = CreateCa("CN=Someone Else", otherKey);
-            CaPem = ca.ExportCertificatePem();
-            OtherCaPem = other.ExportCertificatePem();
-            using RSA serverKey = RSA.Create(2048);
-            var request = new CertificateRequest("CN=127.0.0.1", serverKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            var san = new SubjectAlternativeNameBuilder();
-            san.AddIpAddress(System.Net.IPAddress.Loopback);
-            request.CertificateExtensions.Add(san.Build());
-            using X509Certificate2 server = request.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), new byte[] { 1, 2, 3, 4 });
-            File.WriteAllText(Path.Combine(_dir, "server.crt"), server.ExportCertificatePem());
-            File.WriteAllText(Path.Combine(_dir, "server.key"), serverKey.ExportPkcs8PrivateKeyPem());
+            using var certificates = new TestCertificates();
+            CaPem = certificates.CaPem;
+            OtherCaPem = certificates.OtherCaPem;
+            File.WriteAllText(Path.Combine(_dir, "server.crt"), certificates.ServerCertificatePem);
+            File.WriteAllText(Path.Combine(_dir, "server.key"), certificates.ServerKeyPem);
             File.WriteAllText(Path.Combine(_dir, "mosquitto.conf"),
                 "per_listener_settings false\nallow_anonymous true\npersistence false\nlog_dest none\n" +
                 "listener " + Port + " 127.0.0.1\n" +
                 "listener " + TlsPort + " 127.0.0.1\ncertfile " + Path.Combine(_dir, "server.crt") + "\nkeyfile " + Path.Combine(_dir, "server.key") + "\n");
-        }
-
-        private static X509Certificate2 CreateCa(string subject, RSA key)
-        {
-            var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-            return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
         }
 
         /// <summary>Starts mosquitto and waits (bounded) until both listeners accept connections.</summary>
