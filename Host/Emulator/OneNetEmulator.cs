@@ -110,6 +110,7 @@ namespace OneNetFirmware.Host.Emulator
             _server.ClientConnectedAsync += OnClientConnected;
             _server.ClientDisconnectedAsync += OnClientDisconnected;
             _server.InterceptingSubscriptionAsync += OnSubscribing;
+            _server.InterceptingUnsubscriptionAsync += OnUnsubscribing;
             _server.InterceptingPublishAsync += OnPublishing;
             await _server.StartAsync().ConfigureAwait(false);
             if (_options.HttpPort > 0)
@@ -254,6 +255,15 @@ namespace OneNetFirmware.Host.Emulator
             // Everything the platform sends is QoS 0 (ONENET §2).
             e.TopicFilter.QualityOfServiceLevel = MqttQualityOfServiceLevel.AtMostOnce;
             e.Response.ReasonCode = MqttSubscribeReasonCode.GrantedQoS0;
+            return Task.CompletedTask;
+        }
+
+        private Task OnUnsubscribing(InterceptingUnsubscriptionEventArgs e)
+        {
+            if (_subscriptions.TryGetValue(e.ClientId, out HashSet<string> filters))
+            {
+                lock (filters) filters.Remove(e.Topic);
+            }
             return Task.CompletedTask;
         }
 

@@ -177,6 +177,25 @@ namespace OneNetFirmware.Host.Tests.Emulator
         }
 
         [Fact]
+        public async Task UnsubscribingFreesOneOfTheTenFilters()
+        {
+            await using var t = await TestEmulator.StartAsync();
+            var o = t.Options();
+            using IMqttClient client = new MqttClientFactory().CreateMqttClient();
+            await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(o.Host, o.Port).WithClientId(o.ClientId)
+                .WithCredentials(o.UserName, o.Password).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V311).Build());
+            for (int i = 0; i < 10; i++)
+            {
+                Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS0, (await client.SubscribeAsync(t.Prefix + "custome/down/" + i, MqttQualityOfServiceLevel.AtLeastOnce)).Items.Single().ResultCode);
+            }
+            Assert.Equal(MqttClientSubscribeResultCode.UnspecifiedError, (await client.SubscribeAsync(t.Prefix + "thing/#")).Items.Single().ResultCode);
+
+            await client.UnsubscribeAsync(t.Prefix + "custome/down/0");
+
+            Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS0, (await client.SubscribeAsync(t.Prefix + "thing/#")).Items.Single().ResultCode);
+        }
+
+        [Fact]
         public async Task OperatorPropertySetReachesTheDeviceAndItsReplyIsRecorded()
         {
             await using var t = await TestEmulator.StartAsync(o => o.ThingModel = TestModel());
