@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Threading;
 using OneNetFirmware.Cli.Commands;
 
@@ -52,24 +53,18 @@ namespace OneNetFirmware.Cli
             }
         }
 
-        /// <summary>Ctrl+C cancels the token instead of killing the process, so the command can stop cleanly.</summary>
+        /// <summary>Ctrl+C (SIGINT) and SIGTERM cancel the token instead of killing the process, so the command stops cleanly.</summary>
         private static int RunUntilCtrlC(Func<CancellationToken, int> command)
         {
             using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler handler = (_, e) =>
+            Action<PosixSignalContext> handler = context =>
             {
-                e.Cancel = true;
+                context.Cancel = true;
                 stop.Cancel();
             };
-            Console.CancelKeyPress += handler;
-            try
-            {
-                return command(stop.Token);
-            }
-            finally
-            {
-                Console.CancelKeyPress -= handler;
-            }
+            using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, handler);
+            using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, handler);
+            return command(stop.Token);
         }
 
         public const string HelpText =

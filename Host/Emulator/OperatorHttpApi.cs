@@ -26,7 +26,9 @@ namespace OneNetFirmware.Host.Emulator
         public OperatorHttpApi(OneNetEmulator emulator, int port)
         {
             _emulator = emulator;
+            // Loopback only; both names, because HttpListener matches the request's Host header.
             _listener.Prefixes.Add("http://127.0.0.1:" + port + "/");
+            _listener.Prefixes.Add("http://localhost:" + port + "/");
         }
 
         public void Start()
