@@ -32,6 +32,9 @@ namespace OneNetFirmware.Host.Emulator
         /// <summary>The platform's clock (token expiry, rate limit, bans, post timestamps); tests pass a virtual one.</summary>
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
+        /// <summary>How many posts, replies, events and connect times are kept (oldest dropped), so weeks of running stay bounded.</summary>
+        public int MaxRecords { get; set; } = 10000;
+
         /// <summary>Where log lines go (never a key or a token). Null = silent.</summary>
         public Action<string> Log { get; set; }
     }

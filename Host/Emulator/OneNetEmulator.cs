@@ -47,7 +47,7 @@ namespace OneNetFirmware.Host.Emulator
         private MqttServer _server;
         private OperatorHttpApi _http;
         private long _nextId = 1;
-        private int _acceptedConnections, _kicks, _bans;
+        private int _connectAttempts, _acceptedConnections, _kicks, _bans;
 
         public OneNetEmulator(EmulatorOptions options)
         {
@@ -67,9 +67,9 @@ namespace OneNetFirmware.Host.Emulator
         public IReadOnlyList<RejectedPost> RejectedPosts { get { lock (_records) return _rejected.ToArray(); } }
         public IReadOnlyList<DeviceReply> DeviceReplies { get { lock (_records) return _replies.ToArray(); } }
         public IReadOnlyList<ConnectionEvent> ConnectionEvents { get { lock (_records) return _connectionEvents.ToArray(); } }
-        /// <summary>The platform-clock time of every CONNECT received, accepted or not.</summary>
+        /// <summary>The platform-clock time of every CONNECT received, accepted or not (the latest MaxRecords).</summary>
         public IReadOnlyList<DateTimeOffset> ConnectTimes { get { lock (_records) return _connectTimes.ToArray(); } }
-        public int ConnectAttempts { get { lock (_records) return _connectTimes.Count; } }
+        public int ConnectAttempts => Volatile.Read(ref _connectAttempts);
         public int AcceptedConnections => Volatile.Read(ref _acceptedConnections);
         /// <summary>Older connections closed because the same device logged in again.</summary>
         public int Kicks => Volatile.Read(ref _kicks);
@@ -143,7 +143,8 @@ namespace OneNetFirmware.Host.Emulator
         private async Task OnValidatingConnection(ValidatingConnectionEventArgs e)
         {
             DateTimeOffset now = _options.Clock();
-            lock (_records) _connectTimes.Add(now);
+            Interlocked.Increment(ref _connectAttempts);
+            lock (_records) Keep(_connectTimes, now);
             string clientId = e.ClientId ?? "";
             switch (_rateLimiter.Attempt(clientId, now))
             {
@@ -308,13 +309,13 @@ namespace OneNetFirmware.Host.Emulator
                 if (suffix == "thing/property/desired/get") reply["data"] = DesiredData(productId, deviceName, outcome.Params);
                 if (suffix == "thing/property/desired/delete") DeleteDesired(productId, deviceName, outcome.Params);
                 var post = new AcceptedPost(now, productId, deviceName, message.Topic, suffix.Substring("thing/".Length), outcome.Id, outcome.Params, outcome.Values);
-                lock (_records) _accepted.Add(post);
+                lock (_records) Keep(_accepted, post);
                 Log(Describe(post));
                 PostAccepted?.Invoke(post);
             }
             else
             {
-                lock (_records) _rejected.Add(new RejectedPost(now, productId, deviceName, message.Topic, outcome.Code, outcome.Msg));
+                lock (_records) Keep(_rejected, new RejectedPost(now, productId, deviceName, message.Topic, outcome.Code, outcome.Msg));
                 Log(productId + "/" + deviceName + " " + suffix + ": rejected " + outcome.Code + " " + outcome.Msg);
             }
             await SendAsync(message.Topic + "/reply", reply.ToJsonString()).ConfigureAwait(false);
@@ -337,7 +338,7 @@ namespace OneNetFirmware.Host.Emulator
             int? code = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out JsonElement c) && c.TryGetInt32(out int cc) ? cc : null;
             string msg = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("msg", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
             var reply = new DeviceReply(_options.Clock(), productId, deviceName, topic, id, code, msg, root);
-            lock (_records) _replies.Add(reply);
+            lock (_records) Keep(_replies, reply);
             Log(productId + "/" + deviceName + " " + topic.Substring(TopicRules.Prefix(productId, deviceName).Length) + ": " + Encoding.UTF8.GetString(payload));
             ReplyReceived?.Invoke(reply);
         }
@@ -482,9 +483,16 @@ namespace OneNetFirmware.Host.Emulator
 
         private void Record(ConnectionEvent e)
         {
-            lock (_records) _connectionEvents.Add(e);
+            lock (_records) Keep(_connectionEvents, e);
             if (!e.What.StartsWith("disconnecting", StringComparison.Ordinal)) Log(e.ClientId + ": " + e.What);
             ConnectionChanged?.Invoke(e);
+        }
+
+        /// <summary>Appends under the _records lock, dropping the oldest tenth once MaxRecords is reached.</summary>
+        private void Keep<T>(List<T> list, T item)
+        {
+            if (list.Count >= _options.MaxRecords) list.RemoveRange(0, Math.Max(1, list.Count / 10));
+            list.Add(item);
         }
 
         private void Log(string line) => _options.Log?.Invoke(line);

@@ -173,5 +173,22 @@ namespace OneNetFirmware.Host.Tests.Emulator
             options.Password = Tokens.Make("products/" + P + "/devices/" + D, t.FutureEt, "sha256", TestEmulator.OtherKey);
             Assert.Equal(ConnectResult.NotAuthorized, link.Connect(options));
         }
+    
+        [Fact]
+        public async Task RecordsStayBoundedButCountersDoNot()
+        {
+            await using var t = await TestEmulator.StartAsync(o => o.MaxRecords = 5);
+            using var link = new MqttNetLink();
+            for (int i = 0; i < 8; i++)
+            {
+                Assert.Equal(ConnectResult.BadUserNameOrPassword, link.Connect(t.Options(userName: "NoSuchProd")));
+                t.Now += TimeSpan.FromSeconds(2);
+            }
+
+            Assert.Equal(8, t.Emulator.ConnectAttempts);
+            Assert.InRange(t.Emulator.ConnectTimes.Count, 1, 5);
+            Assert.Equal(t.Now - TimeSpan.FromSeconds(2), t.Emulator.ConnectTimes.Last());
+            Assert.InRange(t.Emulator.ConnectionEvents.Count, 1, 5);
+        }
     }
 }
