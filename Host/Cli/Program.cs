@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
+using System.Threading;
 using OneNetFirmware.Cli.Commands;
 
 namespace OneNetFirmware.Cli
@@ -32,6 +34,9 @@ namespace OneNetFirmware.Cli
                         return RunCommand.Execute(rest, stdout, stderr);
                     case "token":
                         return TokenCommand.Execute(rest, stdout, stderr, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
+                    case "emulator":
+                        return RunUntilCtrlC(stop => EmulatorCommand.Execute(rest, stdout, stderr, stop));
                     case "config":
                         if (args.Length > 1 && args[1] == "check")
                         {
@@ -51,10 +56,27 @@ namespace OneNetFirmware.Cli
             }
         }
 
+        /// <summary>Ctrl+C (SIGINT) and SIGTERM cancel the token instead of killing the process, so the command stops cleanly.</summary>
+        private static int RunUntilCtrlC(Func<CancellationToken, int> command)
+        {
+            using var stop = new CancellationTokenSource();
+            Action<PosixSignalContext> handler = context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            };
+            using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, handler);
+            using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, handler);
+            return command(stop.Token);
+        }
+
         public const string HelpText =
 @"onenet-node — OneNetFirmware on the host
 
   run [--config nf-config.json]            run the node on this machine (simulated sensors, embedded OneNET emulator)
+  emulator [--port 1883] [--config nf-config.json] [--devices FILE] [--thing-model FILE]
+           [--tls-cert PFX] [--tls-port 8883] [--http-port 8080] [--bind 0.0.0.0] [--ban-seconds 300]
+                                           a local OneNET (MQTT broker + operator API on 127.0.0.1) until Ctrl+C
   config check [FILE]                      validate a configuration (default nf-config.json); prints every bad field
   token --product P [--device D] --key K [--method md5|sha1|sha256] (--et UNIX | --valid-for 30d)
                                            print a OneNET MQTT password (no --device: product-level res)

@@ -1,0 +1,91 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using OneNetFirmware.Config;
+using OneNetFirmware.Host.Config;
+using OneNetFirmware.Host.Emulator;
+
+namespace OneNetFirmware.Cli.Commands
+{
+    /// <summary>
+    /// `emulator [--port 1883] [--config nf-config.json] [--devices FILE] [--thing-model FILE] [--tls-cert PFX]
+    /// [--tls-port 8883] [--http-port 8080] [--bind 0.0.0.0] [--ban-seconds 300]`: a local OneNET until Ctrl+C.
+    /// The device of the configuration is registered; 0.0.0.0 lets a board on the LAN connect.
+    /// </summary>
+    public static class EmulatorCommand
+    {
+        public static int Execute(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken stop)
+        {
+            string configPath = args.Option("config") ?? "nf-config.json";
+            int port = Number(args, "port", 1883);
+            int tlsPort = Number(args, "tls-port", 8883);
+            int httpPort = Number(args, "http-port", 8080);
+            int banSeconds = Number(args, "ban-seconds", 300);
+            string devicesPath = args.Option("devices");
+            string modelPath = args.Option("thing-model");
+            string tlsCert = args.Option("tls-cert");
+            string bind = args.Option("bind") ?? "0.0.0.0";
+            args.RejectUnknown(maxPositional: 0);
+            if (!IPAddress.TryParse(bind, out IPAddress address)) throw new UsageException("--bind needs an IP address");
+
+            ConfigFile.Result config = ConfigFile.Load(configPath);
+            if (!config.IsValid)
+            {
+                for (int i = 0; i < config.Errors.Count; i++) stderr.WriteLine(configPath + ": " + config.Errors[i]);
+                return Program.Failed;
+            }
+            TextWriter log = TextWriter.Synchronized(stdout);
+            OneNetConfig onenet = config.Config.OneNet;
+            var options = new EmulatorOptions
+            {
+                BindAddress = address,
+                Port = port,
+                TlsPort = tlsPort,
+                HttpPort = httpPort,
+                BanDuration = TimeSpan.FromSeconds(banSeconds),
+                Log = line => log.WriteLine(DateTime.UtcNow.ToString("HH:mm:ss.fff") + " " + line),
+            };
+            options.Devices.Add(new RegisteredDevice(onenet.ProductId, onenet.DeviceName, onenet.DeviceKey));
+            try
+            {
+                if (devicesPath != null) options.Devices.AddRange(DeviceRegistry.Load(devicesPath));
+                if (modelPath != null) options.ThingModel = ThingModel.Load(modelPath);
+                if (tlsCert != null) options.TlsCertificate = X509CertificateLoader.LoadPkcs12FromFile(tlsCert, null);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException or CryptographicException)
+            {
+                stderr.WriteLine("error: " + ex.Message);
+                return Program.Failed;
+            }
+
+            var emulator = new OneNetEmulator(options);
+            try
+            {
+                emulator.StartAsync().GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is System.Net.Sockets.SocketException or HttpListenerException)
+            {
+                stderr.WriteLine("error: cannot listen: " + ex.Message);
+                emulator.StopAsync().GetAwaiter().GetResult();
+                return Program.Failed;
+            }
+            log.WriteLine("registered: " + options.Devices.Count + " device/product key(s); product " + onenet.ProductId + ", device " + onenet.DeviceName);
+            log.WriteLine("point a board at this PC's LAN IP, port " + port + " (plain), with the same nf-config.json; Ctrl+C stops");
+            stop.WaitHandle.WaitOne();
+            emulator.StopAsync().GetAwaiter().GetResult();
+            log.WriteLine("emulator stopped");
+            return Program.Ok;
+        }
+
+        private static int Number(Arguments args, string name, int fallback)
+        {
+            string text = args.Option(name);
+            if (text == null) return fallback;
+            if (!int.TryParse(text, out int value) || value < 0 || value > 65535) throw new UsageException("--" + name + " needs a number 0–65535");
+            return value;
+        }
+    }
+}

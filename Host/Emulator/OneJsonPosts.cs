@@ -1,0 +1,163 @@
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace OneNetFirmware.Host.Emulator
+{
+    /// <summary>
+    /// Checks a device's OneJSON request (ONENET §4.1): the envelope {"id":"…","version":"1.0","params":…}, the wrapped
+    /// {"value":…,"time":ms} form of properties, events, pack and history posts, and the thing model when there is one.
+    /// Codes: 2403 "required msg id" (no id), 2402 "request format error" (anything malformed; also, the emulator's
+    /// choice since the real code is UNCONFIRMED, a thing-model violation, with the reason appended to msg).
+    /// </summary>
+    public static class OneJsonPosts
+    {
+        public const int Success = 200;
+        public const int FormatError = 2402;
+        public const int MissingId = 2403;
+
+        public sealed class Outcome
+        {
+            public int Code = Success;
+            public string Msg = "success";
+            public string Id;
+            public JsonElement Params;
+            public List<PostedValue> Values = new();
+
+            public Outcome Fail(int code, string msg)
+            {
+                Code = code;
+                Msg = msg;
+                return this;
+            }
+        }
+
+        /// <summary>Parses the envelope; on success Id and Params are set and Code is 200.</summary>
+        public static Outcome ReadEnvelope(byte[] payload)
+        {
+            var outcome = new Outcome();
+            JsonElement root;
+            try
+            {
+                using JsonDocument doc = JsonDocument.Parse(payload);
+                root = doc.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                return outcome.Fail(FormatError, "request format error");
+            }
+            if (root.ValueKind != JsonValueKind.Object) return outcome.Fail(FormatError, "request format error");
+            if (!root.TryGetProperty("id", out JsonElement id) || id.ValueKind == JsonValueKind.Null) return outcome.Fail(MissingId, "required msg id");
+            if (id.ValueKind != JsonValueKind.String) return outcome.Fail(FormatError, "request format error");
+            outcome.Id = id.GetString();
+            if (root.TryGetProperty("version", out JsonElement version) && version.ValueKind != JsonValueKind.String) return outcome.Fail(FormatError, "request format error");
+            if (!root.TryGetProperty("params", out JsonElement parameters)) return outcome.Fail(FormatError, "request format error");
+            outcome.Params = parameters;
+            return outcome;
+        }
+
+        /// <summary>Checks the params of a post topic (suffix after `$sys/{pid}/{dev}/`) and collects its points.</summary>
+        public static Outcome CheckPost(string suffix, byte[] payload, ThingModel model, string productId, string deviceName)
+        {
+            Outcome o = ReadEnvelope(payload);
+            if (o.Code != Success) return o;
+            string error = suffix switch
+            {
+                "thing/property/post" => Points(o.Params, "property", false, model, o.Values),
+                "thing/event/post" => Points(o.Params, "event", false, model, o.Values),
+                "thing/pack/post" => Batch(o.Params, false, model, productId, deviceName, o.Values),
+                "thing/history/post" => Batch(o.Params, true, model, productId, deviceName, o.Values),
+                "thing/property/desired/get" => StringArray(o.Params),
+                "thing/property/desired/delete" => o.Params.ValueKind == JsonValueKind.Object ? null : "params must be an object",
+                _ => null,
+            };
+            return error == null ? o : o.Fail(FormatError, error.Length == 0 ? "request format error" : "request format error: " + error);
+        }
+
+        /// <summary>{"id":{"value":…,"time":ms}} (history: an array of those per identifier).</summary>
+        private static string Points(JsonElement parameters, string kind, bool history, ThingModel model, List<PostedValue> values)
+        {
+            if (parameters.ValueKind != JsonValueKind.Object) return "params must be an object";
+            foreach (JsonProperty point in parameters.EnumerateObject())
+            {
+                if (history)
+                {
+                    if (point.Value.ValueKind != JsonValueKind.Array) return point.Name + ": history points must be an array of {value,time}";
+                    foreach (JsonElement item in point.Value.EnumerateArray())
+                    {
+                        string e = Point(point.Name, item, kind, model, values);
+                        if (e != null) return e;
+                    }
+                }
+                else
+                {
+                    string e = Point(point.Name, point.Value, kind, model, values);
+                    if (e != null) return e;
+                }
+            }
+            return null;
+        }
+
+        private static string Point(string identifier, JsonElement wrapped, string kind, ThingModel model, List<PostedValue> values)
+        {
+            if (wrapped.ValueKind != JsonValueKind.Object || !wrapped.TryGetProperty("value", out JsonElement value)) return identifier + ": must be wrapped as {\"value\":…}";
+            long? time = null;
+            if (wrapped.TryGetProperty("time", out JsonElement t))
+            {
+                if (t.ValueKind != JsonValueKind.Number || !t.TryGetInt64(out long ms) || ms < 0) return identifier + ": time must be epoch milliseconds";
+                time = ms;
+            }
+            if (kind == "event")
+            {
+                if (value.ValueKind != JsonValueKind.Object) return identifier + ": an event value must be an object";
+                if (model != null && !model.HasEvent(identifier)) return identifier + ": event not in the thing model";
+            }
+            else if (model != null)
+            {
+                string e = model.CheckProperty(identifier, value);
+                if (e != null) return e;
+            }
+            values.Add(new PostedValue(identifier, value, time));
+            return null;
+        }
+
+        /// <summary>pack/history: [{"identity":{…}?,"properties":{…}?,"events":{…}?}]; a direct device reports only its own data.</summary>
+        private static string Batch(JsonElement parameters, bool history, ThingModel model, string productId, string deviceName, List<PostedValue> values)
+        {
+            if (parameters.ValueKind != JsonValueKind.Array) return "params must be an array";
+            foreach (JsonElement entry in parameters.EnumerateArray())
+            {
+                if (entry.ValueKind != JsonValueKind.Object) return "each entry must be an object";
+                if (entry.TryGetProperty("identity", out JsonElement identity))
+                {
+                    if (identity.ValueKind != JsonValueKind.Object
+                        || !identity.TryGetProperty("productID", out JsonElement pid) || pid.ValueKind != JsonValueKind.String || pid.GetString() != productId
+                        || !identity.TryGetProperty("deviceName", out JsonElement dev) || dev.ValueKind != JsonValueKind.String || dev.GetString() != deviceName)
+                    {
+                        return "identity must name this device";
+                    }
+                }
+                if (entry.TryGetProperty("properties", out JsonElement properties))
+                {
+                    string e = Points(properties, "property", history, model, values);
+                    if (e != null) return e;
+                }
+                if (entry.TryGetProperty("events", out JsonElement events))
+                {
+                    string e = Points(events, "event", history, model, values);
+                    if (e != null) return e;
+                }
+            }
+            return null;
+        }
+
+        private static string StringArray(JsonElement parameters)
+        {
+            if (parameters.ValueKind != JsonValueKind.Array) return "params must be an array of identifiers";
+            foreach (JsonElement e in parameters.EnumerateArray())
+            {
+                if (e.ValueKind != JsonValueKind.String) return "params must be an array of identifiers";
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace OneNetFirmware.Host.Emulator
+{
+    /// <summary>One point the platform stored: identifier, its value, the device's `time` (ms) if any.</summary>
+    public sealed record PostedValue(string Identifier, JsonElement Value, long? TimeMs);
+
+    /// <summary>An uplink the platform accepted (code 200): what OneNET would have received.</summary>
+    public sealed record AcceptedPost(DateTimeOffset ReceivedAt, string ProductId, string DeviceName, string Topic, string Kind, string Id, JsonElement Params, IReadOnlyList<PostedValue> Values);
+
+    /// <summary>A device's answer to a downlink (set_reply, get_reply, invoke_reply) as the platform saw it.</summary>
+    public sealed record DeviceReply(DateTimeOffset ReceivedAt, string ProductId, string DeviceName, string Topic, string Id, int? Code, string Msg, JsonElement Payload);
+
+    /// <summary>An uplink the platform answered with a non-200 code.</summary>
+    public sealed record RejectedPost(DateTimeOffset ReceivedAt, string ProductId, string DeviceName, string Topic, int Code, string Msg);
+
+    /// <summary>Why the emulator ended a connection or refused a CONNECT.</summary>
+    public sealed record ConnectionEvent(DateTimeOffset At, string ClientId, string What);
+}
