@@ -30,6 +30,10 @@ namespace OneNetFirmware.Cli
                 {
                     case "run":
                         return RunCommand.Execute(rest, stdout, stderr);
+                    case "deploy-files":
+                        return DeployFilesCommand.Execute(rest, stdout, stderr);
+                    case "embed-config":
+                        return EmbedConfigCommand.Execute(rest, stdout, stderr);
                     case "config":
                         if (args.Length > 1 && args[1] == "check")
                         {
@@ -54,6 +58,11 @@ namespace OneNetFirmware.Cli
 
   run [--config nf-config.json]            run the node on this machine (simulated sensors, embedded OneNET emulator)
   config check [FILE]                      validate a configuration (default nf-config.json); prints every bad field
+  deploy-files --config FILE [--ca PEM] [--port PORT] --out deploy.json
+                                           validate, then write the file list for `nanoff --filedeployment deploy.json`
+                                           (config to I:\nf-config.json, CA to onenet.caCertificatePath)
+  embed-config [--config FILE] [--out Firmware/Device/EmbeddedConfig.cs]
+                                           regenerate the configuration built into the firmware (used without I:\nf-config.json)
 
 Exit codes: 0 success, 1 failure (e.g. invalid configuration), 2 bad usage.";
     }
