@@ -66,7 +66,7 @@ namespace OneNetFirmware.Device
                 client.MqttMsgSubscribed += OnSubscribed;
                 client.ConnectionClosed += OnConnectionClosed;
                 // M2Mqtt waits up to its fixed 30 s for the CONNACK; TCP connect has no managed timeout (§5), which is why
-                // the supervisor's own watchdog bounds the whole attempt.
+                // the supervisor's own watchdog bounds the whole attempt; options.TimeoutMilliseconds cannot be applied here.
                 MqttReasonCode code = client.Connect(options.ClientId, options.UserName, options.Password,
                     false, MqttQoSLevel.AtMostOnce, false, null, null, true, (ushort)options.KeepAliveSeconds);
                 int result = ConnackCodes.ToConnectResult((int)code);
@@ -207,11 +207,12 @@ namespace OneNetFirmware.Device
             }
         }
 
-        // The handlers below run on M2Mqtt's dispatch thread: forward and return.
+        // The handlers below run on M2Mqtt's dispatch thread: forward and return. They do not compare the sender with
+        // _client because the sheet does not say what M2Mqtt passes as sender.
         private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
         {
             IMqttLinkListener listener = _listener;
-            if (listener != null && sender == _client)
+            if (listener != null)
             {
                 listener.OnMessage(e.Topic, e.Message);
             }
@@ -241,7 +242,9 @@ namespace OneNetFirmware.Device
             bool lost;
             lock (_lock)
             {
-                lost = !_closing && sender == _client;
+                // Old clients' handlers are removed before they are released, and _closing covers Disconnect and the
+                // whole of Connect, so any close seen here is the live session's.
+                lost = !_closing && _client != null;
             }
             IMqttLinkListener listener = _listener;
             if (lost && listener != null)
