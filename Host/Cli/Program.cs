@@ -37,6 +37,11 @@ namespace OneNetFirmware.Cli
 
                     case "emulator":
                         return RunUntilCtrlC(stop => EmulatorCommand.Execute(rest, stdout, stderr, stop));
+
+                    case "deploy-files":
+                        return DeployFilesCommand.Execute(rest, stdout, stderr);
+                    case "embed-config":
+                        return EmbedConfigCommand.Execute(rest, stdout, stderr);
                     case "config":
                         if (args.Length > 1 && args[1] == "check")
                         {
@@ -80,6 +85,12 @@ namespace OneNetFirmware.Cli
   config check [FILE]                      validate a configuration (default nf-config.json); prints every bad field
   token --product P [--device D] --key K [--method md5|sha1|sha256] (--et UNIX | --valid-for 30d)
                                            print a OneNET MQTT password (no --device: product-level res)
+
+  deploy-files --config FILE [--ca PEM] [--port PORT] --out deploy.json
+                                           validate, then write the file list for `nanoff --filedeployment deploy.json`
+                                           (config to I:\nf-config.json, CA to onenet.caCertificatePath)
+  embed-config [--config FILE] [--out Firmware/Device/EmbeddedConfig.cs]
+                                           regenerate the configuration built into the firmware (used without I:\nf-config.json)
 
 Exit codes: 0 success, 1 failure (e.g. invalid configuration), 2 bad usage.";
     }

@@ -29,6 +29,16 @@ namespace OneNetFirmware.Host.Config
             public NodeConfig Config { get; init; }
             public ConfigErrors Errors { get; init; }
             public bool IsValid => Config != null && Errors.IsEmpty;
+
+            /// <summary>Writes "PATH: N problems" and one indented line per problem (never a field's value).</summary>
+            public void WriteErrors(string path, TextWriter output)
+            {
+                output.WriteLine(path + ": " + Errors.Count + (Errors.Count == 1 ? " problem" : " problems"));
+                for (int i = 0; i < Errors.Count; i++)
+                {
+                    output.WriteLine("  " + Errors[i]);
+                }
+            }
         }
 
         public static Result Load(string path)

@@ -13,11 +13,7 @@ namespace OneNetFirmware.Cli.Commands
             ConfigFile.Result result = ConfigFile.Load(path);
             if (!result.IsValid)
             {
-                stderr.WriteLine(path + ": " + result.Errors.Count + (result.Errors.Count == 1 ? " problem" : " problems"));
-                for (int i = 0; i < result.Errors.Count; i++)
-                {
-                    stderr.WriteLine("  " + result.Errors[i]);
-                }
+                result.WriteErrors(path, stderr);
                 return Program.Failed;
             }
             stdout.WriteLine(path + ": OK");

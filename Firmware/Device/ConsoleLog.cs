@@ -1,0 +1,24 @@
+using System;
+using OneNetFirmware.Ports;
+
+namespace OneNetFirmware.Device
+{
+    /// <summary>ILog on the ESP32: Console.WriteLine, because Debug.WriteLine vanishes in Release builds (NANOFRAMEWORK.md §1).</summary>
+    public class ConsoleLog : ILog
+    {
+        public void Info(string message)
+        {
+            Console.WriteLine("I " + message);
+        }
+
+        public void Warn(string message)
+        {
+            Console.WriteLine("W " + message);
+        }
+
+        public void Error(string message)
+        {
+            Console.WriteLine("E " + message);
+        }
+    }
+}

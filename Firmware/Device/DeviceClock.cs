@@ -1,0 +1,36 @@
+using System;
+using System.Threading;
+using OneNetFirmware.Ports;
+
+namespace OneNetFirmware.Device
+{
+    /// <summary>
+    /// IClock on the ESP32 (NANOFRAMEWORK.md §2.8, §2.9): monotonic time from Environment.TickCount64 (ms since boot);
+    /// the wall clock is only trusted once the firmware's SNTP client has set it (year ≥ 2021).
+    /// </summary>
+    public class DeviceClock : IClock
+    {
+        private const int FirstValidYear = 2021;
+
+        public long NowMilliseconds
+        {
+            get { return Environment.TickCount64; }
+        }
+
+        public bool IsUtcValid
+        {
+            get { return DateTime.UtcNow.Year >= FirstValidYear; }
+        }
+
+        public long UtcUnixMilliseconds
+        {
+            // Ticks are 100 ns; computed from ticks because ToUnixTimeSeconds would drop the milliseconds.
+            get { return (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond; }
+        }
+
+        public void Sleep(int milliseconds)
+        {
+            Thread.Sleep(milliseconds);
+        }
+    }
+}

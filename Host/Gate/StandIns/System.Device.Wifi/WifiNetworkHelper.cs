@@ -1,0 +1,14 @@
+// COMPILE-ONLY stand-in: nanoFramework.System.Device.Wifi 1.5.149, NANOFRAMEWORK.md §2.7 (nanoFramework.Networking.WifiNetworkHelper).
+using System;
+using System.Device.Wifi;
+using System.Threading;
+
+namespace nanoFramework.Networking
+{
+    public static class WifiNetworkHelper
+    {
+        public static bool ConnectDhcp(string ssid, string password, WifiReconnectionKind reconnectionKind = WifiReconnectionKind.Automatic, bool requiresDateTime = false, int wifiAdapterId = 0, CancellationToken token = default) { throw new NotImplementedException(); }
+        public static void Disconnect() { throw new NotImplementedException(); }
+        public static WifiAdapter WifiAdapter { get { throw new NotImplementedException(); } }
+    }
+}

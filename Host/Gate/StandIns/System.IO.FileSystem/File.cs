@@ -1,0 +1,14 @@
+// COMPILE-ONLY stand-in: nanoFramework.System.IO.FileSystem 1.1.93, NANOFRAMEWORK.md §2.12 (System.IO.File).
+using System;
+
+namespace System.IO
+{
+    public static class File
+    {
+        public static bool Exists(string path) { throw new NotImplementedException(); }
+        public static string ReadAllText(string path) { throw new NotImplementedException(); }
+        public static void WriteAllText(string path, string contents) { throw new NotImplementedException(); }
+        public static void Delete(string path) { throw new NotImplementedException(); }
+        public static void Move(string sourceFileName, string destFileName) { throw new NotImplementedException(); }
+    }
+}

@@ -1,0 +1,66 @@
+// COMPILE-ONLY stand-in: nanoFramework.M2Mqtt.Core 5.1.220 (IMqttClient, enums, event args), NANOFRAMEWORK.md §2.1.
+// The nested delegate names are not in the sheet (only their signatures); the firmware subscribes with method groups.
+using System;
+using nanoFramework.M2Mqtt.Messages;
+
+namespace nanoFramework.M2Mqtt
+{
+    public interface IMqttClient
+    {
+        public delegate void MqttMsgPublishEventHandler(object sender, MqttMsgPublishEventArgs e);
+        public delegate void MqttMsgSubscribedEventHandler(object sender, MqttMsgSubscribedEventArgs e);
+        public delegate void ConnectionClosedEventHandler(object sender, EventArgs e);
+    }
+
+    public enum MqttSslProtocols
+    {
+        None,
+        SSLv3,
+        TLSv1_0,
+        TLSv1_1,
+        TLSv1_2,
+        TLSv1_3
+    }
+
+    public enum MqttProtocolVersion
+    {
+        Version_3_1 = 3,
+        Version_3_1_1 = 4,
+        Version_5 = 5
+    }
+}
+
+namespace nanoFramework.M2Mqtt.Messages
+{
+    public enum MqttQoSLevel
+    {
+        AtMostOnce = 0x00,
+        AtLeastOnce = 0x01,
+        ExactlyOnce = 0x02,
+        GrantedFailure = 0x80
+    }
+
+    /// <summary>Only the CONNACK values the firmware maps (v3.1.1 refusals share 1–5).</summary>
+    public enum MqttReasonCode
+    {
+        Success = 0,
+        ConnectionRefusedUnacceptableProtocolVersion = 1,
+        ConnectionRefusedIdentifierRejected = 2,
+        ConnectionRefusedServerUnavailable = 3,
+        ConnectionRefusedBadUserNameOrPassword = 4,
+        ConnectionRefusedNotAuthorized = 5,
+        UnspecifiedError = 0x80
+    }
+
+    public class MqttMsgPublishEventArgs : EventArgs
+    {
+        public string Topic { get { throw new NotImplementedException(); } }
+        public byte[] Message { get { throw new NotImplementedException(); } }
+    }
+
+    public class MqttMsgSubscribedEventArgs : EventArgs
+    {
+        public ushort MessageId { get { throw new NotImplementedException(); } }
+        public MqttQoSLevel[] GrantedQoSLevels { get { throw new NotImplementedException(); } }
+    }
+}
