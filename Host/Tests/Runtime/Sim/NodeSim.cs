@@ -27,6 +27,7 @@ public sealed class NodeSim
     public readonly SamplerFake Sampler;
     public readonly OutputsFake Outputs;
     public readonly List<long> Reboots = new();
+    public readonly List<string> RebootReasons = new();
     public readonly List<Node> Nodes = new();
     public bool FreezeMainLoop;
     public int LostAtReboot;
@@ -82,6 +83,7 @@ public sealed class NodeSim
             {
                 Board.RebootRequested = false;
                 Reboots.Add(Clock.NowMilliseconds);
+                RebootReasons.Add(NodeRecord.Parse(Board.Record).LastRebootReason);
                 LostAtReboot += Node.Outbox.Depth;
                 Link.Disconnect();
                 Boot();
