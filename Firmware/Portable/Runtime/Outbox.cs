@@ -44,6 +44,7 @@ namespace OneNetFirmware.Runtime
         private int _dropped;
         private int _rejected;
         private bool _reportPending;
+        private long _nextExpiryCheckMs;
 
         public Outbox(int capacityReadings, int capacityBytes, int replyTimeoutSeconds, int batchPoints,
             PropertyTable properties, IClock clock, ILog log)
@@ -307,6 +308,11 @@ namespace OneNetFirmware.Runtime
 
         private void ExpireReplies(long nowMs)
         {
+            if (nowMs < _nextExpiryCheckMs)
+            {
+                return;
+            }
+            _nextExpiryCheckMs = nowMs + 1000; // once a second is exact enough and keeps the main loop cheap
             int index = _head;
             for (int n = 0; n < _slots; n++)
             {

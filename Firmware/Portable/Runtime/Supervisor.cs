@@ -68,6 +68,7 @@ namespace OneNetFirmware.Runtime
         private long _nextMemoryCheckMs;
         private long _lowMemorySinceMs = -1;
         private long _lastDelayMs = -1;
+        private bool _waitingForToken;
 
         public Supervisor(INetwork network, IMqttLink link, IClock clock, IBoard board, ILog log, ITokenSource tokens,
             MqttConnectOptions options, string[] subscriptions, LinkEvents events, Heartbeat heartbeat,
@@ -218,7 +219,10 @@ namespace OneNetFirmware.Runtime
                 _networkRestartsThisOutage++;
                 _counters.NetworkRestarts++;
                 _log.Warn("offline for " + (down / 1000).ToString() + " s: restarting the network");
-                _link.Disconnect();
+                if (State == SupervisorState.Connecting)
+                {
+                    _link.Disconnect(); // the only state below Online where a session object is still open
+                }
                 _network.Restart();
                 _networkStarted = true;
                 SetState(SupervisorState.NetworkDown, nowMs);
@@ -256,11 +260,16 @@ namespace OneNetFirmware.Runtime
             string password = _tokens.PasswordAt(_clock.IsUtcValid, _clock.UtcUnixMilliseconds / 1000);
             if (password == null)
             {
-                // Never CONNECT with a token that is (or may be) expired; SNTP will set the clock.
-                _log.Warn("no valid token yet (clock not set?): waiting before connecting");
+                // Never CONNECT with a token that is (or may be) expired; SNTP will set the clock. Logged once per wait.
+                if (!_waitingForToken)
+                {
+                    _waitingForToken = true;
+                    _log.Warn("no valid token yet (clock not set?): waiting before connecting");
+                }
                 _nextAttemptMs = nowMs + 1000;
                 return;
             }
+            _waitingForToken = false;
             _options.Password = password;
             _options.TimeoutMilliseconds = ConnectDeadlineMs;
             _limiter.Record(nowMs);

@@ -153,7 +153,7 @@ public class DownlinkScenarioTests
             sim.Link.Inject("property/get", "{\"id\":\"" + i + "\",\"params\":[\"relay1\"]}");
         }
         sim.RunFor(10_000);
-        Assert.Equal(Node.DownlinkSlots, sim.Link.Replies.Count);
-        Assert.Equal(50 - Node.DownlinkSlots, sim.Node.Downlinks.Dropped);
+        Assert.Equal(NodeRuntime.DownlinkSlots, sim.Link.Replies.Count);
+        Assert.Equal(50 - NodeRuntime.DownlinkSlots, sim.Node.Downlinks.Dropped);
     }
 }

@@ -28,7 +28,7 @@ public sealed class NodeSim
     public readonly OutputsFake Outputs;
     public readonly List<long> Reboots = new();
     public readonly List<string> RebootReasons = new();
-    public readonly List<Node> Nodes = new();
+    public readonly List<NodeRuntime> Nodes = new();
     public bool FreezeMainLoop;
     public int LostAtReboot;
     private readonly int _seed;
@@ -64,11 +64,11 @@ public sealed class NodeSim
         Boot();
     }
 
-    public Node Node => Nodes[^1];
+    public NodeRuntime Node => Nodes[^1];
 
     private void Boot()
     {
-        Nodes.Add(new Node(Config, Properties, Network, Link, Clock, Board, Log, new SimTokens(), new JsonWriterFake(),
+        Nodes.Add(new NodeRuntime(Config, Properties, Network, Link, Clock, Board, Log, new SimTokens(), new JsonWriterFake(),
             new DownlinkParserFake(), Sampler, Outputs, new SeededRandom(_seed * 7919 + Nodes.Count)));
     }
 
@@ -78,7 +78,9 @@ public sealed class NodeSim
         while (Clock.NowMilliseconds < untilMs)
         {
             Link.Tick();
+            int blocking = Link.BlockingCalls + Network.BlockingCalls;
             Node.Supervisor.Step(Clock.NowMilliseconds);
+            Assert.True(Link.BlockingCalls + Network.BlockingCalls - blocking <= 1, "more than one blocking call in a step");
             if (Board.RebootRequested)
             {
                 Board.RebootRequested = false;
@@ -91,11 +93,13 @@ public sealed class NodeSim
             else if (!FreezeMainLoop)
             {
                 Link.Tick();
+                long before = Clock.NowMilliseconds;
                 Node.Loop.Step(Clock.NowMilliseconds);
+                Assert.Equal(before, Clock.NowMilliseconds); // the main loop never blocks on the network
             }
             Outbox o = Node.Outbox;
             Assert.True(o.Depth <= Config.Outbox.CapacityReadings && o.Bytes <= Config.Outbox.CapacityBytes);
-            Assert.True(Node.Downlinks.Count <= Node.DownlinkSlots);
+            Assert.True(Node.Downlinks.Count <= NodeRuntime.DownlinkSlots);
             Clock.Advance(StepMs);
         }
     }

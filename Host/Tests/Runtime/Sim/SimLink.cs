@@ -22,6 +22,8 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
     public readonly List<(string Topic, JsonElement Json)> Replies = new();
     public readonly Dictionary<string, JsonElement> Desired = new();
     public int DesiredGets;
+    /// <summary>CONNECT and SUBSCRIBE calls (the link's blocking calls).</summary>
+    public int BlockingCalls;
     public int RejectedPosts;
     public int MaxPendingDeliveries;
     private readonly List<(long Due, int Session, string Topic, byte[] Payload)> _deliveries = new();
@@ -36,6 +38,7 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
     public int Connect(MqttConnectOptions options)
     {
         long now = clock.NowMilliseconds;
+        BlockingCalls++;
         ConnectAttempts.Add(now);
         Passwords.Add(options.Password);
         int result = Decide(now, options);
@@ -66,6 +69,7 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
 
     public bool Subscribe(string[] topicFilters)
     {
+        BlockingCalls++;
         clock.Advance(100);
         return _connected;
     }

@@ -12,6 +12,7 @@ public sealed class SimNetwork(VirtualClock clock, FaultPlan faults) : INetwork
     public bool IsUp => !faults.NetworkDown(clock.NowMilliseconds);
     public int Rssi => -60;
     public void Start() => Starts++;
+    public int BlockingCalls => Starts + Restarts.Count;
     public void Restart() => Restarts.Add(clock.NowMilliseconds);
 }
 

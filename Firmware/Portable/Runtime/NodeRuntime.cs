@@ -8,7 +8,7 @@ namespace OneNetFirmware.Runtime
     /// root makes one, then runs RunSupervisor on its own thread and RunMainLoop on the main thread (the test harness
     /// calls Supervisor.Step and Loop.Step itself instead).
     /// </summary>
-    public sealed class Node
+    public sealed class NodeRuntime
     {
         /// <summary>How long each loop sleeps between steps.</summary>
         public const int StepMilliseconds = 100;
@@ -36,7 +36,7 @@ namespace OneNetFirmware.Runtime
 
         /// <param name="properties">From NodeProperties.FromConfig(config); the sampler and outputs use the same indexes.</param>
         /// <param name="outputs">The relays/LEDs, or null when there are none.</param>
-        public Node(NodeConfig config, PropertyTable properties, INetwork network, IMqttLink link, IClock clock,
+        public NodeRuntime(NodeConfig config, PropertyTable properties, INetwork network, IMqttLink link, IClock clock,
             IBoard board, ILog log, ITokenSource tokens, IOneJsonWriter writer, IDownlinkParser parser, ISampler sampler,
             IOutputs outputs, IRandomSource random)
         {
