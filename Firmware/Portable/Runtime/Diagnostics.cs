@@ -53,7 +53,7 @@ namespace OneNetFirmware.Runtime
             s.LastResetReason = _resetReason;
             s.OutboxDepth = _outbox.Depth;
             s.OutboxDropped = _outbox.Dropped;
-            s.RejectedPosts = _outbox.Rejected;
+            s.RejectedReadings = _outbox.Rejected;
             s.SensorReadFailures = _counters.SensorReadFailures;
             return s;
         }

@@ -19,7 +19,8 @@ namespace OneNetFirmware.Runtime
         public string LastResetReason;
         public int OutboxDepth;
         public int OutboxDropped;
-        public int RejectedPosts;
+        /// <summary>Readings OneNET answered with a non-200 code (dropped).</summary>
+        public int RejectedReadings;
         public int SensorReadFailures;
     }
 }

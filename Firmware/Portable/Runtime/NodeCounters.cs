@@ -13,8 +13,6 @@ namespace OneNetFirmware.Runtime
         public bool DuplicateDeviceSuspected;
         public bool BootLoopGuardActive;
         public int SensorReadFailures;
-        public int RejectedPosts;
         public int MalformedDownlinks;
-        public int DroppedDownlinks;
     }
 }

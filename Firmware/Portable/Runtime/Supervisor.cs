@@ -67,7 +67,6 @@ namespace OneNetFirmware.Runtime
         private int _quickDropsInRow;
         private long _nextMemoryCheckMs;
         private long _lowMemorySinceMs = -1;
-        private long _lastDelayMs = -1;
         private bool _waitingForToken;
 
         public Supervisor(INetwork network, IMqttLink link, IClock clock, IBoard board, ILog log, ITokenSource tokens,
@@ -114,11 +113,6 @@ namespace OneNetFirmware.Runtime
 
         /// <summary>Counts sessions that reached Subscribed; the main loop starts its per-session work when it changes.</summary>
         public int Sessions { get { lock (_lock) { return _sessions; } } }
-
-        /// <summary>The last backoff delay chosen (ms), -1 before the first; for diagnostics and tests.</summary>
-        public long LastDelayMilliseconds { get { return _lastDelayMs; } }
-
-        public long NextAttemptMilliseconds { get { return _nextAttemptMs; } }
 
         /// <summary>The CA certificate PEM used when TLS is on.</summary>
         public void SetCaCertificate(string pem)
@@ -387,7 +381,6 @@ namespace OneNetFirmware.Runtime
 
         private void ScheduleRetry(long nowMs, long delay)
         {
-            _lastDelayMs = delay;
             _nextAttemptMs = nowMs + delay;
             if (_downSinceMs < 0)
             {
