@@ -20,6 +20,20 @@ namespace NFUnitTest.Runtime
         }
 
         [TestMethod]
+        public void ABootCountsItselfAndReportsTheSavedReasonOnlyOnce()
+        {
+            var board = new RecordBoard();
+            board.Text = "boots=3\nreason=offline for 15 min\nwdreboots=1\n";
+            NodeRecord first = NodeRecord.LoadAndCountBoot(board);
+            Assert.AreEqual(4, first.BootCount);
+            Assert.AreEqual("offline for 15 min", first.PreviousRebootReason);
+            NodeRecord second = NodeRecord.LoadAndCountBoot(board);
+            Assert.AreEqual(5, second.BootCount);
+            Assert.AreEqual("", second.PreviousRebootReason);
+            Assert.AreEqual(1, second.RecentWatchdogReboots);
+        }
+
+        [TestMethod]
         [DataRow("")]
         [DataRow("garbage")]
         [DataRow("boots=-3\nwdreboots=99999999999999\n=x\nreason")]

@@ -94,4 +94,16 @@ namespace NFUnitTest.Runtime
         public void Warn(string message) { Warnings++; }
         public void Error(string message) { }
     }
+
+    /// <summary>A board that only keeps the record text.</summary>
+    public sealed class RecordBoard : IBoard
+    {
+        public string Text = "";
+        public int FreeManagedBytes() { return 100000; }
+        public int LargestFreeNativeBlock() { return -1; }
+        public string ResetCause { get { return "power-on"; } }
+        public string LoadRecord() { return Text; }
+        public void SaveRecord(string text) { Text = text; }
+        public void Reboot() { }
+    }
 }

@@ -24,8 +24,7 @@ namespace OneNetFirmware.Runtime
             _outbox = outbox;
             _bootMs = bootMs;
             // The reason this runtime recorded before its reboot wins; otherwise what the board says (power-on…).
-            _resetReason = record.LastRebootReason != null && record.LastRebootReason.Length > 0
-                ? record.LastRebootReason : board.ResetCause;
+            _resetReason = record.PreviousRebootReason.Length > 0 ? record.PreviousRebootReason : board.ResetCause;
         }
 
         public string LastResetReason { get { return _resetReason; } }

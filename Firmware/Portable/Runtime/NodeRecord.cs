@@ -12,6 +12,12 @@ namespace OneNetFirmware.Runtime
         public string LastRebootReason = "";
         public int RecentWatchdogReboots;
 
+        /// <summary>
+        /// The reason saved before the reboot that started this boot (not saved again: a later power cut must not
+        /// be reported with an old reason); empty when the runtime did not cause the last reset.
+        /// </summary>
+        public string PreviousRebootReason = "";
+
         public static NodeRecord Parse(string text)
         {
             var record = new NodeRecord();
@@ -52,11 +58,13 @@ namespace OneNetFirmware.Runtime
                 + RecentWatchdogReboots.ToString() + "\n";
         }
 
-        /// <summary>Loads the record, counts this boot and saves it back.</summary>
+        /// <summary>Loads the record, counts this boot, moves the saved reason to PreviousRebootReason and saves it back.</summary>
         public static NodeRecord LoadAndCountBoot(Ports.IBoard board)
         {
             NodeRecord record = Parse(board.LoadRecord());
             record.BootCount++;
+            record.PreviousRebootReason = record.LastRebootReason;
+            record.LastRebootReason = "";
             board.SaveRecord(record.ToText());
             return record;
         }

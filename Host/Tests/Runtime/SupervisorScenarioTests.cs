@@ -163,7 +163,8 @@ public class SupervisorScenarioTests
         sim.RunUntil(5 * Min + 130_000);
         Assert.Single(sim.Reboots);
         Assert.InRange(sim.Reboots[0], 5 * Min + 120_000 - NodeSim.StepMs, 5 * Min + 120_000 + NodeSim.StepMs);
-        Assert.Equal("main loop heartbeat stopped", NodeRecord.Parse(sim.Board.Record).LastRebootReason);
+        Assert.Equal("main loop heartbeat stopped", sim.RebootReasons[0]);
+        Assert.Equal("main loop heartbeat stopped", sim.Node.Diagnostics.LastResetReason);
     }
 
     [Fact]
@@ -179,7 +180,7 @@ public class SupervisorScenarioTests
         sim.Board.FreeBytes = 1000;
         sim.RunFor(40_000);
         Assert.Single(sim.Reboots);
-        Assert.StartsWith("free memory below", NodeRecord.Parse(sim.Board.Record).LastRebootReason);
+        Assert.StartsWith("free memory below", sim.RebootReasons[0]);
     }
 
     [Fact]
