@@ -1,0 +1,109 @@
+using OneNetFirmware.Ports;
+using OneNetFirmware.Runtime;
+
+namespace NFUnitTest.Runtime
+{
+    /// <summary>A virtual clock for the portable runtime tests (UTC valid from a fixed epoch).</summary>
+    public sealed class TestClock : IClock
+    {
+        public const long Epoch = 1780000000000;
+        public long Now;
+        public bool UtcValid = true;
+        public long NowMilliseconds { get { return Now; } }
+        public bool IsUtcValid { get { return UtcValid; } }
+        public long UtcUnixMilliseconds { get { return UtcValid ? Epoch + Now : 0; } }
+        public void Sleep(int milliseconds) { Now += milliseconds; }
+    }
+
+    /// <summary>Returns the values it was given, in turn (jitter the test chooses).</summary>
+    public sealed class FixedRandom : IRandomSource
+    {
+        public int LastMax;
+        public bool ReturnMax;
+        public int Next(int maxExclusive)
+        {
+            LastMax = maxExclusive;
+            return ReturnMax ? maxExclusive - 1 : 0;
+        }
+    }
+
+    /// <summary>Records publishes; the writer below puts the post id and point count in the first bytes.</summary>
+    public sealed class RecordingLink : IMqttLink
+    {
+        public bool Up = true;
+        public int Publishes;
+        public string LastTopic;
+        public void SetListener(IMqttLinkListener listener) { }
+        public int Connect(MqttConnectOptions options) { return 0; }
+        public bool Subscribe(string[] topicFilters) { return true; }
+        public bool IsConnected { get { return Up; } }
+        public void Disconnect() { }
+        public bool Publish(string topic, byte[] payload, int count, int qos)
+        {
+            if (!Up)
+            {
+                return false;
+            }
+            Publishes++;
+            LastTopic = topic;
+            return true;
+        }
+    }
+
+    /// <summary>Keeps the last batch it was asked to write (no JSON: the outbox's choices are what is tested).</summary>
+    public sealed class BatchWriter : IOneJsonWriter
+    {
+        public int LastId;
+        public int LastCount;
+        public bool LastHistory;
+        public long FirstTime;
+        public bool FirstHasTime;
+        public double FirstValue;
+
+        public int WritePropertyPost(byte[] buffer, int postId, PropertyTable properties, PointBatch points)
+        {
+            return Keep(postId, points, false);
+        }
+
+        public int WriteHistoryPost(byte[] buffer, int postId, PropertyTable properties, PointBatch points)
+        {
+            return Keep(postId, points, true);
+        }
+
+        private int Keep(int postId, PointBatch points, bool history)
+        {
+            LastId = postId;
+            LastCount = points.Count;
+            LastHistory = history;
+            FirstTime = points.UtcMilliseconds[0];
+            FirstHasTime = points.HasTime[0];
+            FirstValue = points.Value[0];
+            return 1;
+        }
+
+        public int WriteDiagnosticsPost(byte[] buffer, int postId, DiagnosticsSnapshot diagnostics) { return 1; }
+        public int WriteReply(byte[] buffer, string requestId, int code, string message) { return 1; }
+        public int WriteGetReply(byte[] buffer, string requestId, PropertyTable properties, PointBatch points) { return 1; }
+        public int WriteDesiredGet(byte[] buffer, int requestId, PropertyTable properties, int[] indexes, int count) { return 1; }
+    }
+
+    public sealed class NullLog : ILog
+    {
+        public int Warnings;
+        public void Info(string message) { }
+        public void Warn(string message) { Warnings++; }
+        public void Error(string message) { }
+    }
+
+    /// <summary>A board that only keeps the record text.</summary>
+    public sealed class RecordBoard : IBoard
+    {
+        public string Text = "";
+        public int FreeManagedBytes() { return 100000; }
+        public int LargestFreeNativeBlock() { return -1; }
+        public string ResetCause { get { return "power-on"; } }
+        public string LoadRecord() { return Text; }
+        public void SaveRecord(string text) { Text = text; }
+        public void Reboot() { }
+    }
+}

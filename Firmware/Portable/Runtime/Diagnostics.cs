@@ -1,0 +1,60 @@
+using OneNetFirmware.Ports;
+
+namespace OneNetFirmware.Runtime
+{
+    /// <summary>Gathers the diagnostics properties into one preallocated snapshot.</summary>
+    public sealed class Diagnostics
+    {
+        private readonly INetwork _network;
+        private readonly IBoard _board;
+        private readonly NodeCounters _counters;
+        private readonly NodeRecord _record;
+        private readonly Outbox _outbox;
+        private readonly long _bootMs;
+        private readonly string _resetReason;
+        private readonly DiagnosticsSnapshot _snapshot = new DiagnosticsSnapshot();
+
+        public Diagnostics(INetwork network, IBoard board, NodeCounters counters, NodeRecord record, Outbox outbox,
+            long bootMs)
+        {
+            _network = network;
+            _board = board;
+            _counters = counters;
+            _record = record;
+            _outbox = outbox;
+            _bootMs = bootMs;
+            // The reason this runtime recorded before its reboot wins; otherwise what the board says (power-on…).
+            _resetReason = record.PreviousRebootReason.Length > 0 ? record.PreviousRebootReason : board.ResetCause;
+        }
+
+        public string LastResetReason { get { return _resetReason; } }
+
+        public void AddReadFailures(int failures)
+        {
+            _counters.SensorReadFailures += failures;
+        }
+
+        public DiagnosticsSnapshot Snapshot(long nowMs)
+        {
+            DiagnosticsSnapshot s = _snapshot;
+            s.UptimeSeconds = (nowMs - _bootMs) / 1000;
+            s.Rssi = _network.Rssi;
+            s.FreeMemoryBytes = _board.FreeManagedBytes();
+            s.LargestFreeNativeBlock = _board.LargestFreeNativeBlock();
+            s.MqttConnects = _counters.MqttConnects;
+            s.MqttDisconnects = _counters.MqttDisconnects;
+            s.AuthFailures = _counters.AuthFailures;
+            s.NetworkRestarts = _counters.NetworkRestarts;
+            s.QuickDrops = _counters.QuickDrops;
+            s.DuplicateDeviceSuspected = _counters.DuplicateDeviceSuspected;
+            s.BootLoopGuardActive = _counters.BootLoopGuardActive;
+            s.BootCount = _record.BootCount;
+            s.LastResetReason = _resetReason;
+            s.OutboxDepth = _outbox.Depth;
+            s.OutboxDropped = _outbox.Dropped;
+            s.RejectedReadings = _outbox.Rejected;
+            s.SensorReadFailures = _counters.SensorReadFailures;
+            return s;
+        }
+    }
+}

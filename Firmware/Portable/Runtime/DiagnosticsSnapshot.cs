@@ -1,0 +1,26 @@
+namespace OneNetFirmware.Runtime
+{
+    /// <summary>One diagnostics post (README "Runtime and watchdog" lists the identifiers the writer uses).</summary>
+    public sealed class DiagnosticsSnapshot
+    {
+        public long UptimeSeconds;
+        public int Rssi;
+        public int FreeMemoryBytes;
+        public int LargestFreeNativeBlock;
+        public int MqttConnects;
+        public int MqttDisconnects;
+        public int AuthFailures;
+        public int NetworkRestarts;
+        public int QuickDrops;
+        public bool DuplicateDeviceSuspected;
+        public bool BootLoopGuardActive;
+        public int BootCount;
+        /// <summary>Why the board last started: the runtime's recorded reboot reason, else the board's reset cause.</summary>
+        public string LastResetReason;
+        public int OutboxDepth;
+        public int OutboxDropped;
+        /// <summary>Readings OneNET answered with a non-200 code (dropped).</summary>
+        public int RejectedReadings;
+        public int SensorReadFailures;
+    }
+}

@@ -1,0 +1,327 @@
+using OneNetFirmware.Ports;
+
+namespace OneNetFirmware.Runtime
+{
+    /// <summary>
+    /// Applies queued downlinks on the main loop and answers each request at once (well inside OneNET's 5 s):
+    /// property set (all-or-nothing validation: unknown identifier 404, read-only 405, wrong type 406, out of range 416),
+    /// property get, services `reboot` and `report_now`, desired/get replies, and post replies for the outbox.
+    /// </summary>
+    public sealed class DownlinkHandler
+    {
+        public const string RebootService = "reboot";
+        public const string ReportNowService = "report_now";
+        /// <summary>Downlinks applied per main-loop step, so a flood cannot starve sampling.</summary>
+        public const int MaxPerStep = 4;
+        /// <summary>How long the `reboot` service waits after its reply so the reply can leave.</summary>
+        public const int RebootDelayMs = 1000;
+
+        private readonly DownlinkQueue _queue;
+        private readonly IDownlinkParser _parser;
+        private readonly IOneJsonWriter _writer;
+        private readonly IMqttLink _link;
+        private readonly TopicSet _topics;
+        private readonly PropertyTable _properties;
+        private readonly IOutputs _outputs;
+        private readonly ISampler _sampler;
+        private readonly Outbox _outbox;
+        private readonly RuntimeSettings _settings;
+        private readonly NodeCounters _counters;
+        private readonly ILog _log;
+        private readonly DownlinkMessage _message = new DownlinkMessage(16);
+        private readonly PointBatch _batch = new PointBatch(16);
+        private readonly byte[] _raw;
+        private readonly byte[] _reply;
+        private readonly int _reportIndex;
+        private readonly int _sampleIndex;
+        private bool _reportNow;
+        private long _rebootAtMs = -1;
+
+        public DownlinkHandler(DownlinkQueue queue, int maxPayloadBytes, IDownlinkParser parser, IOneJsonWriter writer,
+            IMqttLink link, TopicSet topics, PropertyTable properties, IOutputs outputs, ISampler sampler, Outbox outbox,
+            RuntimeSettings settings, NodeCounters counters, ILog log)
+        {
+            _queue = queue;
+            _parser = parser;
+            _writer = writer;
+            _link = link;
+            _topics = topics;
+            _properties = properties;
+            _outputs = outputs;
+            _sampler = sampler;
+            _outbox = outbox;
+            _settings = settings;
+            _counters = counters;
+            _log = log;
+            _raw = new byte[maxPayloadBytes];
+            _reply = new byte[1024];
+            _reportIndex = properties.IndexOf(RuntimeSettings.ReportIntervalIdentifier);
+            _sampleIndex = properties.IndexOf(RuntimeSettings.SampleIntervalIdentifier);
+        }
+
+        /// <summary>True once after `report_now` was invoked.</summary>
+        public bool TakeReportNow()
+        {
+            bool now = _reportNow;
+            _reportNow = false;
+            return now;
+        }
+
+        /// <summary>The time the `reboot` service asked to reboot at, or -1.</summary>
+        public long RebootAtMilliseconds { get { return _rebootAtMs; } }
+
+        /// <summary>Applies up to MaxPerStep queued downlinks.</summary>
+        public void ApplyQueued(long nowMs)
+        {
+            for (int n = 0; n < MaxPerStep; n++)
+            {
+                DownlinkKind kind;
+                string service;
+                int length = _queue.Dequeue(_raw, out kind, out service);
+                if (length < 0)
+                {
+                    return;
+                }
+                Apply(nowMs, kind, service, length);
+            }
+        }
+
+        private void Apply(long nowMs, DownlinkKind kind, string service, int length)
+        {
+            bool ok = _parser.Parse(kind, _raw, length, _message);
+            if (!ok)
+            {
+                _counters.MalformedDownlinks++;
+                _log.Warn("malformed downlink (kind " + ((int)kind).ToString() + ", " + length.ToString() + " bytes)");
+                if (_message.Id != null && IsRequest(kind))
+                {
+                    Reply(kind, service, ReplyCodes.Malformed, "malformed request");
+                }
+                return;
+            }
+            switch (kind)
+            {
+                case DownlinkKind.PostReply:
+                    int postId;
+                    if (TryParseId(_message.Id, out postId))
+                    {
+                        _outbox.OnReply(postId, _message.Code, _message.Msg);
+                    }
+                    break;
+                case DownlinkKind.DesiredGetReply:
+                    if (_message.Code == ReplyCodes.Success)
+                    {
+                        ApplyDesired();
+                    }
+                    break;
+                case DownlinkKind.PropertySet:
+                    ApplySet();
+                    break;
+                case DownlinkKind.PropertyGet:
+                    AnswerGet();
+                    break;
+                case DownlinkKind.ServiceInvoke:
+                    Invoke(nowMs, service);
+                    break;
+            }
+        }
+
+        private void ApplySet()
+        {
+            for (int i = 0; i < _message.Count; i++)
+            {
+                int code = Check(i);
+                if (code != ReplyCodes.Success)
+                {
+                    Reply(DownlinkKind.PropertySet, null, code, _message.Names[i] + ": " + Describe(code));
+                    return;
+                }
+            }
+            for (int i = 0; i < _message.Count; i++)
+            {
+                if (!Write(i))
+                {
+                    Reply(DownlinkKind.PropertySet, null, ReplyCodes.OutOfRange,
+                        _message.Names[i] + ": rejected by the device");
+                    return;
+                }
+            }
+            Reply(DownlinkKind.PropertySet, null, ReplyCodes.Success, "success");
+        }
+
+        /// <summary>Desired values cached by OneNET while the node was offline: applied when valid, no reply.</summary>
+        private void ApplyDesired()
+        {
+            for (int i = 0; i < _message.Count; i++)
+            {
+                int code = Check(i);
+                if (code != ReplyCodes.Success || !Write(i))
+                {
+                    _log.Warn("desired value for '" + _message.Names[i] + "' ignored: " + Describe(code));
+                }
+            }
+        }
+
+        private int Check(int i)
+        {
+            int index = _properties.IndexOf(_message.Names[i]);
+            if (index < 0)
+            {
+                return ReplyCodes.UnknownIdentifier;
+            }
+            int kind = _message.Kinds[i];
+            double value = _message.Numbers[i];
+            if (_outputs != null && _outputs.Has(index))
+            {
+                return kind == DownlinkMessage.Bool ? ReplyCodes.Success : ReplyCodes.WrongType;
+            }
+            if (index == _reportIndex || index == _sampleIndex)
+            {
+                if (kind != DownlinkMessage.Number)
+                {
+                    return ReplyCodes.WrongType;
+                }
+                if (!(value >= 1 && value <= RuntimeSettings.MaxIntervalSeconds))
+                {
+                    return ReplyCodes.OutOfRange;
+                }
+                return value == (int)value ? ReplyCodes.Success : ReplyCodes.WrongType;
+            }
+            return ReplyCodes.ReadOnly;
+        }
+
+        private bool Write(int i)
+        {
+            int index = _properties.IndexOf(_message.Names[i]);
+            double value = _message.Numbers[i];
+            if (index == _reportIndex)
+            {
+                _settings.ReportIntervalSeconds = (int)value;
+                return true;
+            }
+            if (index == _sampleIndex)
+            {
+                if (!_sampler.SetIntervalSeconds((int)value))
+                {
+                    return false;
+                }
+                _settings.SampleIntervalSeconds = (int)value;
+                return true;
+            }
+            return _outputs.Set(index, value != 0);
+        }
+
+        private void AnswerGet()
+        {
+            _batch.Count = 0;
+            for (int i = 0; i < _message.Count && _batch.Count < _batch.Capacity; i++)
+            {
+                int index = _properties.IndexOf(_message.Names[i]);
+                if (index < 0)
+                {
+                    Reply(DownlinkKind.PropertyGet, null, ReplyCodes.UnknownIdentifier,
+                        _message.Names[i] + ": " + Describe(ReplyCodes.UnknownIdentifier));
+                    return;
+                }
+                double value = CurrentValue(index);
+                if (!double.IsNaN(value))
+                {
+                    _batch.Property[_batch.Count] = index;
+                    _batch.Value[_batch.Count] = value;
+                    _batch.HasTime[_batch.Count] = false;
+                    _batch.Count++;
+                }
+            }
+            int length = _writer.WriteGetReply(_reply, _message.Id, _properties, _batch);
+            if (length > 0)
+            {
+                _link.Publish(_topics.PropertyGetReply, _reply, length, 0);
+            }
+        }
+
+        private double CurrentValue(int index)
+        {
+            if (index == _reportIndex)
+            {
+                return _settings.ReportIntervalSeconds;
+            }
+            if (index == _sampleIndex)
+            {
+                return _settings.SampleIntervalSeconds > 0 ? _settings.SampleIntervalSeconds : double.NaN;
+            }
+            if (_outputs != null && _outputs.Has(index))
+            {
+                return _outputs.Get(index) ? 1 : 0;
+            }
+            return _sampler.LatestValue(index);
+        }
+
+        private void Invoke(long nowMs, string service)
+        {
+            if (service == RebootService)
+            {
+                Reply(DownlinkKind.ServiceInvoke, service, ReplyCodes.Success, "rebooting");
+                _rebootAtMs = nowMs + RebootDelayMs;
+            }
+            else if (service == ReportNowService)
+            {
+                _reportNow = true;
+                Reply(DownlinkKind.ServiceInvoke, service, ReplyCodes.Success, "success");
+            }
+            else
+            {
+                Reply(DownlinkKind.ServiceInvoke, service, ReplyCodes.UnknownIdentifier, "unknown service");
+            }
+        }
+
+        private void Reply(DownlinkKind kind, string service, int code, string message)
+        {
+            int length = _writer.WriteReply(_reply, _message.Id, code, message);
+            if (length <= 0)
+            {
+                return;
+            }
+            string topic = kind == DownlinkKind.ServiceInvoke ? _topics.InvokeReply(service)
+                : kind == DownlinkKind.PropertyGet ? _topics.PropertyGetReply : _topics.PropertySetReply;
+            _link.Publish(topic, _reply, length, 0);
+        }
+
+        private static bool IsRequest(DownlinkKind kind)
+        {
+            return kind == DownlinkKind.PropertySet || kind == DownlinkKind.PropertyGet || kind == DownlinkKind.ServiceInvoke;
+        }
+
+        private static string Describe(int code)
+        {
+            switch (code)
+            {
+                case ReplyCodes.UnknownIdentifier: return "unknown identifier";
+                case ReplyCodes.ReadOnly: return "read-only";
+                case ReplyCodes.WrongType: return "wrong type";
+                case ReplyCodes.OutOfRange: return "out of range";
+                case ReplyCodes.Success: return "rejected by the device";
+                default: return "error";
+            }
+        }
+
+        /// <summary>Reads a OneJSON id ("12") as an int; false when it is not 1–9 digits.</summary>
+        public static bool TryParseId(string text, out int id)
+        {
+            id = 0;
+            if (text == null || text.Length == 0 || text.Length > 9)
+            {
+                return false;
+            }
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+                id = id * 10 + (c - '0');
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+
+namespace OneNetFirmware.Runtime
+{
+    /// <summary>
+    /// A fixed ring of raw downlinks, filled on the MQTT thread and drained by the main loop. Payloads are copied into
+    /// preallocated slots; when full, or a payload is too long, the message is dropped and counted.
+    /// </summary>
+    public sealed class DownlinkQueue
+    {
+        private readonly object _lock = new object();
+        private readonly byte[][] _payloads;
+        private readonly int[] _lengths;
+        private readonly DownlinkKind[] _kinds;
+        private readonly string[] _services;
+        private int _head;
+        private int _count;
+        private int _dropped;
+
+        public DownlinkQueue(int slots, int maxPayloadBytes)
+        {
+            _payloads = new byte[slots][];
+            for (int i = 0; i < slots; i++)
+            {
+                _payloads[i] = new byte[maxPayloadBytes];
+            }
+            _lengths = new int[slots];
+            _kinds = new DownlinkKind[slots];
+            _services = new string[slots];
+        }
+
+        public int Dropped { get { lock (_lock) { return _dropped; } } }
+
+        public int Count { get { lock (_lock) { return _count; } } }
+
+        /// <summary>Copies a downlink in; false (and counted) when the queue is full or the payload too long.</summary>
+        public bool Enqueue(DownlinkKind kind, string service, byte[] payload)
+        {
+            lock (_lock)
+            {
+                int length = payload == null ? 0 : payload.Length;
+                if (_count == _payloads.Length || length > _payloads[0].Length)
+                {
+                    _dropped++;
+                    return false;
+                }
+                int slot = (_head + _count) % _payloads.Length;
+                if (length > 0)
+                {
+                    Array.Copy(payload, 0, _payloads[slot], 0, length);
+                }
+                _lengths[slot] = length;
+                _kinds[slot] = kind;
+                _services[slot] = service;
+                _count++;
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// Copies the oldest downlink into buffer (at least as long as a slot) and removes it; returns its length,
+        /// or -1 when the queue is empty.
+        /// </summary>
+        public int Dequeue(byte[] buffer, out DownlinkKind kind, out string service)
+        {
+            lock (_lock)
+            {
+                kind = DownlinkKind.Unknown;
+                service = null;
+                if (_count == 0)
+                {
+                    return -1;
+                }
+                int length = _lengths[_head];
+                Array.Copy(_payloads[_head], 0, buffer, 0, length);
+                kind = _kinds[_head];
+                service = _services[_head];
+                _services[_head] = null;
+                _head = (_head + 1) % _payloads.Length;
+                _count--;
+                return length;
+            }
+        }
+    }
+}

@@ -1,0 +1,420 @@
+using OneNetFirmware.Config;
+using OneNetFirmware.Ports;
+
+namespace OneNetFirmware.Runtime
+{
+    /// <summary>
+    /// Owns connectivity and is the watchdog. One thread calls Step(now) in a loop (the test harness calls it directly);
+    /// each step makes at most one blocking call (network start/restart, CONNECT, SUBSCRIBE, DISCONNECT or reboot).
+    /// States: NetworkDown → NetworkUp → Connecting → Subscribed → Online. Reconnects wait a full-jitter backoff, never
+    /// break OneNET's login limit and always carry a fresh token. On continuous downtime the ladder escalates:
+    /// reconnect MQTT → restart the network (every RestartNetworkAfterMinutes) → reboot (RebootAfterDowntimeMinutes).
+    /// It also reboots when the main loop's heartbeat stops or free memory stays low, recording why first.
+    /// </summary>
+    public sealed class Supervisor
+    {
+        /// <summary>NetworkDown deadline: no IP after this long → ask the network to start again.</summary>
+        public const int NetworkDeadlineMs = 60000;
+        /// <summary>Connecting deadline: CONNECT plus SUBSCRIBE (each blocking call also gets this as its timeout).</summary>
+        public const int ConnectDeadlineMs = 20000;
+        /// <summary>After CONNACK 4/5 wait at least this long (OneNET blacklists devices that hammer it).</summary>
+        public const int AuthRetryFloorMs = 30000;
+        /// <summary>A session that ends sooner than this after CONNACK counts as a quick drop.</summary>
+        public const int QuickDropMs = 10000;
+        /// <summary>This many quick drops in a row: probably another board uses the same device name.</summary>
+        public const int DuplicateSuspectDrops = 3;
+        /// <summary>Extra wait per quick drop once a duplicate is suspected, on top of the backoff.</summary>
+        public const int DuplicatePenaltyMs = 60000;
+        /// <summary>Free memory is checked this often (on the device the check runs a GC).</summary>
+        public const int MemoryCheckIntervalMs = 5000;
+        /// <summary>Free memory must stay below the minimum this long before the board reboots.</summary>
+        public const int LowMemoryGraceMs = 30000;
+
+        private readonly INetwork _network;
+        private readonly IMqttLink _link;
+        private readonly IClock _clock;
+        private readonly IBoard _board;
+        private readonly ILog _log;
+        private readonly ITokenSource _tokens;
+        private readonly MqttConnectOptions _options;
+        private readonly string[] _subscriptions;
+        private readonly LinkEvents _events;
+        private readonly Heartbeat _heartbeat;
+        private readonly NodeCounters _counters;
+        private readonly NodeRecord _record;
+        private readonly Backoff _backoff;
+        private readonly LoginLimiter _limiter = new LoginLimiter();
+        private readonly long _restartNetworkMs;
+        private readonly long _rebootMs;
+        private readonly long _heartbeatTimeoutMs;
+        private readonly int _minFreeBytes;
+        private readonly long _stableMs;
+        private readonly long _bootLoopWindowMs;
+        private readonly int _bootLoopMaxReboots;
+
+        private readonly object _lock = new object();
+        private SupervisorState _state = SupervisorState.NetworkDown;
+        private int _sessions;
+        private string _rebootRequest;
+        private bool _networkStarted;
+        private long _stateSinceMs;
+        private long _downSinceMs;
+        private int _networkRestartsThisOutage;
+        private long _nextAttemptMs;
+        private long _connectedMs;
+        private bool _stable;
+        private bool _bootLoopCleared;
+        private int _quickDropsInRow;
+        private long _nextMemoryCheckMs;
+        private long _lowMemorySinceMs = -1;
+        private bool _waitingForToken;
+
+        public Supervisor(INetwork network, IMqttLink link, IClock clock, IBoard board, ILog log, ITokenSource tokens,
+            MqttConnectOptions options, string[] subscriptions, LinkEvents events, Heartbeat heartbeat,
+            NodeCounters counters, NodeRecord record, WatchdogConfig config, IRandomSource random)
+        {
+            _network = network;
+            _link = link;
+            _clock = clock;
+            _board = board;
+            _log = log;
+            _tokens = tokens;
+            _options = options;
+            _subscriptions = subscriptions;
+            _events = events;
+            _heartbeat = heartbeat;
+            _counters = counters;
+            _record = record;
+            _backoff = new Backoff(config.BackoffBaseSeconds * 1000, config.BackoffCapSeconds * 1000, random);
+            _restartNetworkMs = config.RestartNetworkAfterMinutes * 60000L;
+            _rebootMs = config.RebootAfterDowntimeMinutes * 60000L;
+            _heartbeatTimeoutMs = config.HeartbeatTimeoutSeconds * 1000L;
+            _minFreeBytes = config.MinFreeMemoryBytes;
+            _stableMs = config.StableSessionSeconds * 1000L;
+            _bootLoopWindowMs = config.BootLoopWindowMinutes * 60000L;
+            _bootLoopMaxReboots = config.BootLoopMaxReboots;
+            long now = clock.NowMilliseconds;
+            _stateSinceMs = now;
+            _downSinceMs = now;
+            _nextAttemptMs = now;
+            _nextMemoryCheckMs = now;
+            _link.SetListener(events);
+            if (_bootLoopMaxReboots > 0 && record.RecentWatchdogReboots >= _bootLoopMaxReboots)
+            {
+                _counters.BootLoopGuardActive = true;
+                _log.Error("boot-loop guard: " + record.RecentWatchdogReboots.ToString()
+                    + " watchdog reboots without a stable session; no more watchdog reboots, still trying to connect");
+            }
+        }
+
+        public SupervisorState State { get { lock (_lock) { return _state; } } }
+
+        public bool IsOnline { get { return State == SupervisorState.Online; } }
+
+        /// <summary>Counts sessions that reached Subscribed; the main loop starts its per-session work when it changes.</summary>
+        public int Sessions { get { lock (_lock) { return _sessions; } } }
+
+        /// <summary>The CA certificate PEM used when TLS is on.</summary>
+        public void SetCaCertificate(string pem)
+        {
+            _options.CaCertificatePem = pem;
+        }
+
+        /// <summary>Asks for a reboot on the next step (the `reboot` service); not a watchdog reboot.</summary>
+        public void RequestReboot(string reason)
+        {
+            lock (_lock)
+            {
+                _rebootRequest = reason;
+            }
+        }
+
+        /// <summary>One step of the supervisor at nowMs: checks, then at most one blocking call.</summary>
+        public void Step(long nowMs)
+        {
+            if (State == SupervisorState.Rebooting)
+            {
+                return;
+            }
+            string request;
+            lock (_lock)
+            {
+                request = _rebootRequest;
+            }
+            if (request != null)
+            {
+                Reboot(request, false);
+                return;
+            }
+            if (CheckWatchdog(nowMs))
+            {
+                return;
+            }
+            switch (State)
+            {
+                case SupervisorState.NetworkDown:
+                    StepNetworkDown(nowMs);
+                    break;
+                case SupervisorState.NetworkUp:
+                    StepNetworkUp(nowMs);
+                    break;
+                case SupervisorState.Connecting:
+                    StepSubscribe(nowMs);
+                    break;
+                case SupervisorState.Subscribed:
+                    lock (_lock)
+                    {
+                        _sessions++;
+                    }
+                    _downSinceMs = -1;
+                    _networkRestartsThisOutage = 0;
+                    SetState(SupervisorState.Online, nowMs);
+                    break;
+                case SupervisorState.Online:
+                    StepOnline(nowMs);
+                    break;
+            }
+        }
+
+        /// <summary>Heartbeat, memory and the downtime ladder. True when this step was used (reboot or restart).</summary>
+        private bool CheckWatchdog(long nowMs)
+        {
+            if (_heartbeatTimeoutMs > 0 && nowMs - _heartbeat.LastBeatMilliseconds >= _heartbeatTimeoutMs)
+            {
+                return Reboot("main loop heartbeat stopped", true);
+            }
+            if (_minFreeBytes > 0 && nowMs >= _nextMemoryCheckMs)
+            {
+                _nextMemoryCheckMs = nowMs + MemoryCheckIntervalMs;
+                if (_board.FreeManagedBytes() >= _minFreeBytes)
+                {
+                    _lowMemorySinceMs = -1;
+                }
+                else if (_lowMemorySinceMs < 0)
+                {
+                    _lowMemorySinceMs = nowMs;
+                }
+                else if (nowMs - _lowMemorySinceMs >= LowMemoryGraceMs)
+                {
+                    return Reboot("free memory below " + _minFreeBytes.ToString() + " bytes", true);
+                }
+            }
+            if (_downSinceMs < 0)
+            {
+                return false;
+            }
+            long down = nowMs - _downSinceMs;
+            if (_rebootMs > 0 && down >= _rebootMs && !_counters.BootLoopGuardActive)
+            {
+                return Reboot("offline for " + (down / 60000).ToString() + " min", true);
+            }
+            if (_restartNetworkMs > 0 && down >= _restartNetworkMs * (_networkRestartsThisOutage + 1))
+            {
+                _networkRestartsThisOutage++;
+                _counters.NetworkRestarts++;
+                _log.Warn("offline for " + (down / 1000).ToString() + " s: restarting the network");
+                if (State == SupervisorState.Connecting)
+                {
+                    _link.Disconnect(); // the only state below Online where a session object is still open
+                }
+                _network.Restart();
+                _networkStarted = true;
+                SetState(SupervisorState.NetworkDown, nowMs);
+                return true;
+            }
+            return false;
+        }
+
+        private void StepNetworkDown(long nowMs)
+        {
+            if (_network.IsUp)
+            {
+                SetState(SupervisorState.NetworkUp, nowMs);
+                return;
+            }
+            if (!_networkStarted || nowMs - _stateSinceMs >= NetworkDeadlineMs)
+            {
+                _networkStarted = true;
+                _stateSinceMs = nowMs;
+                _network.Start();
+            }
+        }
+
+        private void StepNetworkUp(long nowMs)
+        {
+            if (!_network.IsUp)
+            {
+                SetState(SupervisorState.NetworkDown, nowMs);
+                return;
+            }
+            if (nowMs < _nextAttemptMs || nowMs < _limiter.EarliestNextAttempt(nowMs))
+            {
+                return;
+            }
+            string password = _tokens.PasswordAt(_clock.IsUtcValid, _clock.UtcUnixMilliseconds / 1000);
+            if (password == null)
+            {
+                // Never CONNECT with a token that is (or may be) expired; SNTP will set the clock. Logged once per wait.
+                if (!_waitingForToken)
+                {
+                    _waitingForToken = true;
+                    _log.Warn("no valid token yet (clock not set?): waiting before connecting");
+                }
+                _nextAttemptMs = nowMs + 1000;
+                return;
+            }
+            _waitingForToken = false;
+            _options.Password = password;
+            _options.TimeoutMilliseconds = ConnectDeadlineMs;
+            _limiter.Record(nowMs);
+            _counters.ConnectAttempts++;
+            _events.TakeConnectionLost();
+            int result = _link.Connect(_options);
+            _options.Password = null;
+            long after = _clock.NowMilliseconds;
+            if (result == ConnectResult.Accepted)
+            {
+                _counters.MqttConnects++;
+                _connectedMs = after;
+                _stable = false;
+                SetState(SupervisorState.Connecting, after);
+                return;
+            }
+            _link.Disconnect();
+            long delay = _backoff.NextDelayMilliseconds();
+            if (ConnectResult.IsAuthFailure(result))
+            {
+                _counters.AuthFailures++;
+                _log.Error("OneNET refused the credentials (CONNACK " + result.ToString()
+                    + "): check product id, device name, device key and the clock");
+                if (delay < AuthRetryFloorMs)
+                {
+                    delay = AuthRetryFloorMs;
+                }
+            }
+            else
+            {
+                _log.Warn("CONNECT failed (" + result.ToString() + ")");
+            }
+            ScheduleRetry(after, delay);
+        }
+
+        private void StepSubscribe(long nowMs)
+        {
+            if (_events.TakeConnectionLost() || !_link.IsConnected)
+            {
+                SessionEnded(nowMs, "session lost while subscribing");
+                return;
+            }
+            if (nowMs - _stateSinceMs >= ConnectDeadlineMs)
+            {
+                SessionEnded(nowMs, "subscribe deadline passed");
+                return;
+            }
+            if (_link.Subscribe(_subscriptions))
+            {
+                SetState(SupervisorState.Subscribed, _clock.NowMilliseconds);
+            }
+            else
+            {
+                SessionEnded(_clock.NowMilliseconds, "SUBSCRIBE failed");
+            }
+        }
+
+        private void StepOnline(long nowMs)
+        {
+            if (_events.TakeConnectionLost() || !_link.IsConnected || !_network.IsUp)
+            {
+                SessionEnded(nowMs, "connection lost");
+                return;
+            }
+            long up = nowMs - _connectedMs;
+            if (!_stable && up >= _stableMs)
+            {
+                _stable = true;
+                _backoff.Reset();
+                _quickDropsInRow = 0;
+                _counters.DuplicateDeviceSuspected = false;
+            }
+            if (!_bootLoopCleared && up >= _bootLoopWindowMs && _record.RecentWatchdogReboots > 0)
+            {
+                // Online long enough: earlier watchdog reboots no longer count towards a boot loop.
+                _bootLoopCleared = true;
+                _record.RecentWatchdogReboots = 0;
+                _board.SaveRecord(_record.ToText());
+                _counters.BootLoopGuardActive = false;
+            }
+        }
+
+        private void SessionEnded(long nowMs, string why)
+        {
+            _counters.MqttDisconnects++;
+            long lasted = nowMs - _connectedMs;
+            _link.Disconnect();
+            if (_downSinceMs < 0)
+            {
+                _downSinceMs = nowMs;
+            }
+            long delay = _backoff.NextDelayMilliseconds();
+            if (lasted < QuickDropMs)
+            {
+                _counters.QuickDrops++;
+                _quickDropsInRow++;
+                if (_quickDropsInRow >= DuplicateSuspectDrops)
+                {
+                    if (!_counters.DuplicateDeviceSuspected)
+                    {
+                        _log.Error("the session keeps dropping right after CONNECT: is another board using device name '"
+                            + _options.ClientId + "'?");
+                    }
+                    _counters.DuplicateDeviceSuspected = true;
+                    delay += (long)DuplicatePenaltyMs * (_quickDropsInRow - DuplicateSuspectDrops + 1);
+                }
+            }
+            else if (lasted >= _stableMs)
+            {
+                _quickDropsInRow = 0;
+            }
+            _log.Warn(why + " after " + (lasted / 1000).ToString() + " s");
+            ScheduleRetry(nowMs, delay);
+        }
+
+        private void ScheduleRetry(long nowMs, long delay)
+        {
+            _nextAttemptMs = nowMs + delay;
+            if (_downSinceMs < 0)
+            {
+                _downSinceMs = nowMs;
+            }
+            SetState(_network.IsUp ? SupervisorState.NetworkUp : SupervisorState.NetworkDown, nowMs);
+        }
+
+        private bool Reboot(string reason, bool watchdog)
+        {
+            if (watchdog && _counters.BootLoopGuardActive)
+            {
+                return false;
+            }
+            _log.Error("rebooting: " + reason);
+            _record.LastRebootReason = reason;
+            if (watchdog)
+            {
+                _record.RecentWatchdogReboots++;
+            }
+            _board.SaveRecord(_record.ToText());
+            SetState(SupervisorState.Rebooting, _clock.NowMilliseconds);
+            _link.Disconnect();
+            _board.Reboot();
+            return true;
+        }
+
+        private void SetState(SupervisorState state, long nowMs)
+        {
+            lock (_lock)
+            {
+                _state = state;
+            }
+            _stateSinceMs = nowMs;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using BenchmarkDotNet.Attributes;
+using OneNetFirmware.Ports;
+using OneNetFirmware.Runtime;
+
+namespace OneNetFirmware.Benchmarks
+{
+    /// <summary>
+    /// The outbox's per-report cost on the hot path: two readings added, one property post selected and handed to the
+    /// link, its reply applied. The writer and link are no-ops, so this measures the outbox itself (expect 0 B allocated).
+    /// </summary>
+    [MemoryDiagnoser]
+    public class OutboxBenchmarks
+    {
+        private Outbox _outbox;
+        private TickClock _clock;
+        private NoopWriter _writer;
+        private NoopLink _link;
+        private TopicSet _topics;
+        private UplinkPacer _pacer;
+        private MessageIds _ids;
+        private byte[] _buffer;
+        private int _temperature;
+        private int _humidity;
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _clock = new TickClock();
+            var table = new PropertyTable(4);
+            _temperature = table.Add("temperature", PropertyKind.Number, 2);
+            _humidity = table.Add("humidity", PropertyKind.Number, 2);
+            _outbox = new Outbox(512, 64 * 1024, 10, 100, table, _clock, new NoopLog());
+            _writer = new NoopWriter();
+            _link = new NoopLink();
+            _topics = new TopicSet("PID0000001", "node-01");
+            _pacer = new UplinkPacer();
+            _ids = new MessageIds();
+            _buffer = new byte[8192];
+        }
+
+        [Benchmark]
+        public int ReportCycle()
+        {
+            _clock.Now += 1000;
+            _outbox.Add(_temperature, 21.5);
+            _outbox.Add(_humidity, 48.25);
+            _outbox.RequestReport();
+            _outbox.Pump(_clock.Now, true, _link, _topics, _writer, _buffer, _pacer, _ids);
+            return _outbox.OnReply(_writer.LastId, 200, "success");
+        }
+
+        private sealed class TickClock : IClock
+        {
+            public long Now;
+            public long NowMilliseconds => Now;
+            public bool IsUtcValid => true;
+            public long UtcUnixMilliseconds => 1_780_000_000_000 + Now;
+            public void Sleep(int milliseconds) => Now += milliseconds;
+        }
+
+        private sealed class NoopWriter : IOneJsonWriter
+        {
+            public int LastId;
+            public int WritePropertyPost(byte[] b, int id, PropertyTable p, PointBatch pts) { LastId = id; return 1; }
+            public int WriteHistoryPost(byte[] b, int id, PropertyTable p, PointBatch pts) { LastId = id; return 1; }
+            public int WriteDiagnosticsPost(byte[] b, int id, DiagnosticsSnapshot d) => 1;
+            public int WriteReply(byte[] b, string id, int code, string msg) => 1;
+            public int WriteGetReply(byte[] b, string id, PropertyTable p, PointBatch pts) => 1;
+            public int WriteDesiredGet(byte[] b, int id, PropertyTable p, int[] idx, int n) => 1;
+        }
+
+        private sealed class NoopLink : IMqttLink
+        {
+            public bool IsConnected => true;
+            public void SetListener(IMqttLinkListener listener) { }
+            public int Connect(MqttConnectOptions options) => 0;
+            public bool Subscribe(string[] topicFilters) => true;
+            public bool Publish(string topic, byte[] payload, int count, int qos) => true;
+            public void Disconnect() { }
+        }
+
+        private sealed class NoopLog : ILog
+        {
+            public void Info(string message) { }
+            public void Warn(string message) { }
+            public void Error(string message) { }
+        }
+    }
+}

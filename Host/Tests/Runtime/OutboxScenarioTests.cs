@@ -1,0 +1,130 @@
+using System.Linq;
+using OneNetFirmware.Host.Tests.Runtime.Sim;
+using OneNetFirmware.Runtime;
+using Xunit;
+
+namespace OneNetFirmware.Host.Tests.Runtime;
+
+/// <summary>The outbox against lost, slow and rejected replies, overflow, and its allocation.</summary>
+public class OutboxScenarioTests
+{
+    private const long Min = 60_000;
+
+    [Fact]
+    public void LostRepliesAreResentUntilEveryReadingIsAcknowledged()
+    {
+        var faults = new FaultPlan { ReplyLoss = 0.3, Random = new System.Random(3) };
+        var sim = new NodeSim(faults);
+        sim.RunUntil(30 * Min);
+        faults.ReplyLoss = 0;
+        sim.RunFor(2 * Min);
+        Assert.Equal(0, sim.AssertDelivered());
+        Assert.Contains(sim.Link.Points, p => p.Topic == "history/post");
+        Assert.Equal(0, sim.Node.Outbox.Depth);
+        sim.AssertUplinkPacing();
+    }
+
+    [Fact]
+    public void SlowRepliesStillCompleteAndTheOutboxDrains()
+    {
+        var faults = new FaultPlan { SlowReplyRate = 0.5, SlowReplyMs = 15_000, Random = new System.Random(5) };
+        var sim = new NodeSim(faults);
+        sim.RunUntil(30 * Min);
+        faults.SlowReplyRate = 0;
+        sim.RunFor(2 * Min);
+        Assert.Equal(0, sim.AssertDelivered());
+        Assert.Equal(0, sim.Node.Outbox.Depth);
+    }
+
+    [Fact]
+    public void RejectedPostsAreCountedDroppedAndNeverRetried()
+    {
+        var faults = new FaultPlan { ReplyRejection = 0.2, Random = new System.Random(9) };
+        var sim = new NodeSim(faults);
+        sim.RunUntil(30 * Min);
+        faults.ReplyRejection = 0;
+        sim.RunFor(2 * Min);
+        Assert.True(sim.Rejected > 0);
+        Assert.Equal(sim.Rejected, sim.AssertDelivered());
+        // Each rejected post is logged with its msg once and never sent again (its id never repeats in the log).
+        var logged = sim.Log.Lines.Where(l => l.Contains("code 2402 request format error")).ToList();
+        Assert.NotEmpty(logged);
+        Assert.Equal(logged.Count, logged.Select(l => l.Split(' ')[4]).Distinct().Count());
+        Assert.Equal(0, sim.Node.Outbox.Depth);
+    }
+
+    [Fact]
+    public void AFullOutboxDropsTheOldestAndCountsThem()
+    {
+        var faults = new FaultPlan();
+        faults.NetworkOutages.Add((0, 60 * Min));
+        var sim = new NodeSim(faults, c =>
+        {
+            c.Watchdog.RebootAfterDowntimeMinutes = 0;
+            c.Outbox.CapacityReadings = 100;
+        });
+        sim.RunUntil(60 * Min + 5 * Min);
+        Assert.InRange(sim.Dropped, 720 - 100, 720 - 100 + 4);
+        int missing = sim.AssertDelivered();
+        Assert.Equal(sim.Dropped, missing);
+        // The survivors are the newest: the readings that arrived are exactly those after the dropped ones.
+        double oldestArrived = sim.Link.Points.Where(p => p.Identifier is "temperature" or "humidity").Min(p => p.Value);
+        Assert.Equal(sim.Dropped + 1, oldestArrived);
+    }
+
+    [Fact]
+    public void AddingAndSendingReadingsAllocatesNothing()
+    {
+        var clock = new VirtualClock();
+        var table = new PropertyTable(4);
+        int t = table.Add("temperature", PropertyKind.Number, 2);
+        int h = table.Add("humidity", PropertyKind.Number, 2);
+        var outbox = new Outbox(512, 16384, 10, 100, table, clock, new SimLog());
+        var writer = new CountingWriter();
+        var link = new NullLink();
+        var topics = new TopicSet("PID0000001", "node-01");
+        var buffer = new byte[8192];
+        var pacer = new UplinkPacer();
+        var ids = new MessageIds();
+        for (int i = 0; i < 2000; i++) // warm up (and fill the ring once)
+        {
+            outbox.Add(t, i);
+            outbox.RequestReport();
+            outbox.Pump(clock.NowMilliseconds, true, link, topics, writer, buffer, pacer, ids);
+            clock.Advance(1000);
+        }
+        long before = System.GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+        {
+            outbox.Add(t, i);
+            outbox.Add(h, i);
+            outbox.RequestReport();
+            outbox.Pump(clock.NowMilliseconds, true, link, topics, writer, buffer, pacer, ids);
+            outbox.OnReply(writer.LastId, 200, "success");
+            clock.Advance(1000);
+        }
+        Assert.Equal(0, System.GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, outbox.Depth);
+    }
+
+    private sealed class CountingWriter : IOneJsonWriter
+    {
+        public int LastId;
+        public int WritePropertyPost(byte[] b, int id, PropertyTable p, PointBatch pts) { LastId = id; return pts.Count; }
+        public int WriteHistoryPost(byte[] b, int id, PropertyTable p, PointBatch pts) { LastId = id; return pts.Count; }
+        public int WriteDiagnosticsPost(byte[] b, int id, DiagnosticsSnapshot d) => 1;
+        public int WriteReply(byte[] b, string id, int code, string msg) => 1;
+        public int WriteGetReply(byte[] b, string id, PropertyTable p, PointBatch pts) => 1;
+        public int WriteDesiredGet(byte[] b, int id, PropertyTable p, int[] idx, int n) => 1;
+    }
+
+    private sealed class NullLink : OneNetFirmware.Ports.IMqttLink
+    {
+        public bool IsConnected => true;
+        public void SetListener(OneNetFirmware.Ports.IMqttLinkListener listener) { }
+        public int Connect(OneNetFirmware.Ports.MqttConnectOptions options) => 0;
+        public bool Subscribe(string[] topicFilters) => true;
+        public bool Publish(string topic, byte[] payload, int count, int qos) => true;
+        public void Disconnect() { }
+    }
+}

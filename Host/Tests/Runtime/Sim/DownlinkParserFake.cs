@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.Json;
+using OneNetFirmware.Runtime;
+
+namespace OneNetFirmware.Host.Tests.Runtime.Sim;
+
+/// <summary>A host-side IDownlinkParser (stands in for the protocol's reader) over System.Text.Json.</summary>
+public sealed class DownlinkParserFake : IDownlinkParser
+{
+    public bool Parse(DownlinkKind kind, byte[] payload, int count, DownlinkMessage m)
+    {
+        m.Clear();
+        JsonElement root;
+        try
+        {
+            using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(payload, 0, count));
+            root = doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out JsonElement id)
+            || id.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+        m.Id = id.GetString();
+        if (kind == DownlinkKind.PostReply || kind == DownlinkKind.DesiredGetReply)
+        {
+            if (!root.TryGetProperty("code", out JsonElement code) || code.ValueKind != JsonValueKind.Number)
+            {
+                return false;
+            }
+            m.Code = code.GetInt32();
+            m.Msg = root.TryGetProperty("msg", out JsonElement msg) ? msg.GetString() : null;
+            if (kind == DownlinkKind.DesiredGetReply && root.TryGetProperty("data", out JsonElement data))
+            {
+                foreach (JsonProperty p in data.EnumerateObject())
+                {
+                    if (m.Count == m.Capacity || !p.Value.TryGetProperty("value", out JsonElement v))
+                    {
+                        return false;
+                    }
+                    Put(m, p.Name, v);
+                }
+            }
+            return true;
+        }
+        if (!root.TryGetProperty("params", out JsonElement parameters))
+        {
+            return kind == DownlinkKind.ServiceInvoke;
+        }
+        if (kind == DownlinkKind.PropertyGet)
+        {
+            if (parameters.ValueKind != JsonValueKind.Array)
+            {
+                return false;
+            }
+            foreach (JsonElement name in parameters.EnumerateArray())
+            {
+                if (m.Count == m.Capacity || name.ValueKind != JsonValueKind.String)
+                {
+                    return false;
+                }
+                m.Names[m.Count] = name.GetString();
+                m.Kinds[m.Count++] = DownlinkMessage.None;
+            }
+            return true;
+        }
+        if (parameters.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+        foreach (JsonProperty p in parameters.EnumerateObject())
+        {
+            if (m.Count == m.Capacity)
+            {
+                return false;
+            }
+            Put(m, p.Name, p.Value);
+        }
+        return true;
+    }
+
+    private static void Put(DownlinkMessage m, string name, JsonElement v)
+    {
+        m.Names[m.Count] = name;
+        (m.Kinds[m.Count], m.Numbers[m.Count]) = v.ValueKind switch
+        {
+            JsonValueKind.Number => (DownlinkMessage.Number, v.GetDouble()),
+            JsonValueKind.True => (DownlinkMessage.Bool, 1.0),
+            JsonValueKind.False => (DownlinkMessage.Bool, 0.0),
+            JsonValueKind.String => (DownlinkMessage.Text, 0.0),
+            _ => (DownlinkMessage.Other, 0.0),
+        };
+        m.Count++;
+    }
+}

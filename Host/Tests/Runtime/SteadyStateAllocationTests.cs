@@ -1,0 +1,113 @@
+using OneNetFirmware.Config;
+using OneNetFirmware.Host.Tests.Runtime.Sim;
+using OneNetFirmware.Ports;
+using OneNetFirmware.Runtime;
+using Xunit;
+
+namespace OneNetFirmware.Host.Tests.Runtime;
+
+/// <summary>Online and steady, the supervisor and the main loop allocate nothing of their own (fakes that don't either).</summary>
+public class SteadyStateAllocationTests
+{
+    [Fact]
+    public void AnHourOfSteppingAllocatesNothing()
+    {
+        var config = new NodeConfig();
+        config.OneNet.ProductId = "PID0000001";
+        config.OneNet.DeviceName = "node-01";
+        config.Node.ReportIntervalSeconds = 5;
+        config.Node.DiagnosticsIntervalSeconds = 60;
+        config.Sensors = new[]
+        {
+            new SensorConfig { Type = "sht3x", Channels = new[] { new ChannelConfig { Identifier = "temperature" } } },
+        };
+        PropertyTable table = NodeProperties.FromConfig(config);
+        var clock = new VirtualClock();
+        var link = new AckingLink();
+        var node = new NodeRuntime(config, table, new UpNetwork(), link, clock, new SimBoard(), new SimLog(),
+            new FixedToken(), link, new DownlinkParserFake(), new CountingSampler(), null, new SeededRandom(1));
+        link.Events = node.Events;
+        void Run(long steps)
+        {
+            for (long i = 0; i < steps; i++)
+            {
+                node.Supervisor.Step(clock.NowMilliseconds);
+                node.Loop.Step(clock.NowMilliseconds);
+                link.DeliverReply(node);
+                clock.Advance(100);
+            }
+        }
+        Run(600); // connect, subscribe, first posts
+        Assert.Equal(SupervisorState.Online, node.Supervisor.State);
+        long before = System.GC.GetAllocatedBytesForCurrentThread();
+        Run(36_000);
+        long allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(link.Posts > 700);
+        Assert.Equal(0, node.Outbox.Depth);
+        Assert.Equal(0, allocated);
+    }
+
+    private sealed class UpNetwork : INetwork
+    {
+        public bool IsUp => true;
+        public int Rssi => -50;
+        public void Start() { }
+        public void Restart() { }
+    }
+
+    private sealed class FixedToken : ITokenSource
+    {
+        public string PasswordAt(bool utcValid, long utcUnixSeconds) => "token";
+    }
+
+    private sealed class CountingSampler : ISampler
+    {
+        private long _next;
+        private double _value;
+        public int SampleDue(long nowMs, bool forceAll, IReadingSink sink)
+        {
+            if (nowMs >= _next)
+            {
+                _next = nowMs + 5000;
+                sink.Add(0, ++_value);
+            }
+            return 0;
+        }
+        public bool SetIntervalSeconds(int seconds) => true;
+        public double LatestValue(int propertyIndex) => _value;
+    }
+
+    /// <summary>A link and writer in one: remembers the last post id and acknowledges it by calling the outbox.</summary>
+    private sealed class AckingLink : IMqttLink, IOneJsonWriter
+    {
+        public LinkEvents Events;
+        public int Posts;
+        private int _pending = -1;
+        private int _lastId;
+        public bool IsConnected => true;
+        public void SetListener(IMqttLinkListener listener) { }
+        public int Connect(MqttConnectOptions options) => 0;
+        public bool Subscribe(string[] topicFilters) => true;
+        public void Disconnect() { }
+        public bool Publish(string topic, byte[] payload, int count, int qos)
+        {
+            Posts++;
+            _pending = _lastId;
+            return true;
+        }
+        public void DeliverReply(NodeRuntime node)
+        {
+            if (_pending >= 0)
+            {
+                node.Outbox.OnReply(_pending, 200, "success");
+                _pending = -1;
+            }
+        }
+        public int WritePropertyPost(byte[] b, int id, PropertyTable p, PointBatch pts) { _lastId = id; return 1; }
+        public int WriteHistoryPost(byte[] b, int id, PropertyTable p, PointBatch pts) { _lastId = id; return 1; }
+        public int WriteDiagnosticsPost(byte[] b, int id, DiagnosticsSnapshot d) { _lastId = id; return 1; }
+        public int WriteReply(byte[] b, string id, int code, string msg) => 1;
+        public int WriteGetReply(byte[] b, string id, PropertyTable p, PointBatch pts) => 1;
+        public int WriteDesiredGet(byte[] b, int id, PropertyTable p, int[] idx, int n) { _lastId = id; return 1; }
+    }
+}
