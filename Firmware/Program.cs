@@ -1,18 +1,106 @@
 using System;
 using System.Threading;
+using OneNetFirmware.Config;
+using OneNetFirmware.Device;
+using OneNetFirmware.Drivers.Device;
+using OneNetFirmware.Drivers.Gpio;
+using OneNetFirmware.Node;
+using OneNetFirmware.Ports;
+using OneNetFirmware.Runtime;
+using OneNetFirmware.Sensors;
 
 namespace OneNetFirmware
 {
     /// <summary>
-    /// The ESP32 composition root. It grows into the full node (configuration, drivers, adapters, supervisor and
-    /// main loop); for now it only proves the application builds and deploys.
+    /// The ESP32 composition root: loads and checks the configuration, builds the node with the device adapters
+    /// (NodeBuilder, shared with the host's run command), then runs the supervisor and status LED threads and the
+    /// main loop on this thread.
     /// </summary>
     public class Program
     {
+        private const string RecordPath = "I:\\node-record.txt";
+        private const int WifiConnectTimeoutMs = 30000;
+        private const int MqttInflightQueue = 16;
+        private const int SubscribeTimeoutMs = 10000;
+
+        private static NodeRuntime _node;
+        private static DigitalOutput _led;
+        private static IClock _clock;
+
         public static void Main()
         {
-            Console.WriteLine("OneNetFirmware starting");
-            Thread.Sleep(Timeout.Infinite);
+            ILog log = new ConsoleLog();
+            log.Info("OneNetFirmware starting");
+            NodeConfig config = DeviceConfigLoader.Load(log);
+            if (config == null)
+            {
+                // The loader logged every problem with its path. Sleeping (not rebooting) avoids a crash loop that
+                // would hide the log and wear the flash.
+                log.Error("node not started: fix the configuration and redeploy");
+                Thread.Sleep(Timeout.Infinite);
+                return;
+            }
+            string[] summary = ConfigSummary.Describe(config);
+            for (int i = 0; i < summary.Length; i++)
+            {
+                log.Info(summary[i]);
+            }
+
+            _clock = new DeviceClock();
+            var network = new WifiNetwork(config.Wifi.Ssid, config.Wifi.Password, WifiConnectTimeoutMs, log);
+            var link = new M2MqttLink(MqttInflightQueue, SubscribeTimeoutMs, log);
+            var board = new Esp32Board(RecordPath, log);
+            IGpioPort gpio = new EspGpioPort();
+            var sensors = new EspSensorHardware(config.I2c, _clock);
+            // Jitter only has to differ between boards that lost the broker together: the boot time and the name do.
+            var random = new SystemRandomSource(Seed(config.OneNet.DeviceName, _clock.NowMilliseconds));
+            _node = NodeBuilder.Build(config, network, link, _clock, board, log, new HmacSigner(), sensors, gpio, random);
+            if (config.OneNet.Tls)
+            {
+                _node.SetCaCertificate(DeviceConfigLoader.LoadCaCertificate(config.OneNet, log));
+            }
+            if (config.Node.StatusLedPin >= 0)
+            {
+                _led = new DigitalOutput(gpio, config.Node.StatusLedPin, false, false);
+                new Thread(RunStatusLed).Start();
+            }
+
+            network.Start();
+            new Thread(RunSupervisor).Start();
+            _node.RunMainLoop();
+        }
+
+        private static int Seed(string deviceName, long nowMs)
+        {
+            int seed = (int)nowMs;
+            for (int i = 0; i < deviceName.Length; i++) seed = seed * 31 + deviceName[i];
+            return seed;
+        }
+
+        private static void RunSupervisor()
+        {
+            _node.RunSupervisor();
+        }
+
+        // The LED pattern is a pure function of the link state and time (StatusLed); this thread only applies it.
+        private static void RunStatusLed()
+        {
+            while (true)
+            {
+                _led.On = StatusLed.IsOn(ToLinkState(_node.Supervisor.State), _clock.NowMilliseconds);
+                _clock.Sleep(50);
+            }
+        }
+
+        private static LinkState ToLinkState(SupervisorState state)
+        {
+            switch (state)
+            {
+                case SupervisorState.NetworkDown: return LinkState.NoNetwork;
+                case SupervisorState.Online: return LinkState.Online;
+                case SupervisorState.Rebooting: return LinkState.Error;
+                default: return LinkState.NoBroker;
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using OneNetFirmware.OneNet;
 using nanoFramework.TestFramework;
 using OneNetFirmware.Runtime;
 
@@ -48,15 +49,15 @@ namespace NFUnitTest.Runtime
         [TestMethod]
         public void TopicsClassifyDownlinksAndServiceNames()
         {
-            var topics = new TopicSet("P1", "dev");
+            var topics = new OneNetTopics("P1", "dev");
             string service;
-            Assert.AreEqual((int)DownlinkKind.PropertySet, (int)topics.Classify("$sys/P1/dev/thing/property/set", out service));
-            Assert.AreEqual((int)DownlinkKind.PostReply, (int)topics.Classify("$sys/P1/dev/thing/history/post/reply", out service));
-            Assert.AreEqual((int)DownlinkKind.ServiceInvoke, (int)topics.Classify("$sys/P1/dev/thing/service/reboot/invoke", out service));
+            Assert.AreEqual((int)DownlinkKind.PropertySet, (int)LinkEvents.KindOf(topics, "$sys/P1/dev/thing/property/set", out service));
+            Assert.AreEqual((int)DownlinkKind.PostReply, (int)LinkEvents.KindOf(topics, "$sys/P1/dev/thing/history/post/reply", out service));
+            Assert.AreEqual((int)DownlinkKind.ServiceInvoke, (int)LinkEvents.KindOf(topics, "$sys/P1/dev/thing/service/reboot/invoke", out service));
             Assert.AreEqual("reboot", service);
-            Assert.AreEqual((int)DownlinkKind.Unknown, (int)topics.Classify("$sys/P1/other/thing/property/set", out service));
-            Assert.AreEqual((int)DownlinkKind.Unknown, (int)topics.Classify("$sys/P1/dev/thing/service//invoke", out service));
-            Assert.AreEqual("$sys/P1/dev/thing/service/reboot/invoke_reply", topics.InvokeReply("reboot"));
+            Assert.AreEqual((int)DownlinkKind.Unknown, (int)LinkEvents.KindOf(topics, "$sys/P1/other/thing/property/set", out service));
+            Assert.AreEqual((int)DownlinkKind.Unknown, (int)LinkEvents.KindOf(topics, "$sys/P1/dev/thing/service//invoke", out service));
+            Assert.AreEqual("$sys/P1/dev/thing/service/reboot/invoke_reply", topics.ServiceInvokeReply("reboot"));
         }
 
         [TestMethod]
@@ -66,7 +67,8 @@ namespace NFUnitTest.Runtime
             Assert.IsTrue(DownlinkHandler.TryParseId("123", out id));
             Assert.AreEqual(123, id);
             Assert.IsFalse(DownlinkHandler.TryParseId("12a", out id));
-            Assert.IsFalse(DownlinkHandler.TryParseId("1234567890", out id));
+            Assert.IsFalse(DownlinkHandler.TryParseId("2147483648", out id));
+            Assert.IsFalse(DownlinkHandler.TryParseId("12345678901", out id));
             Assert.IsFalse(DownlinkHandler.TryParseId(null, out id));
         }
     }

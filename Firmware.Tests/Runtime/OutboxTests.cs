@@ -1,3 +1,4 @@
+using OneNetFirmware.OneNet;
 using nanoFramework.TestFramework;
 using OneNetFirmware.Runtime;
 
@@ -11,9 +12,9 @@ namespace NFUnitTest.Runtime
         private static BatchWriter s_writer;
         private static NullLog s_log;
         private static PropertyTable s_table;
-        private static TopicSet s_topics;
+        private static OneNetTopics s_topics;
         private static UplinkPacer s_pacer;
-        private static MessageIds s_ids;
+        private static RequestIds s_ids;
         private static byte[] s_buffer = new byte[64];
 
         private static Outbox Make(int capacity, int bytes)
@@ -25,9 +26,9 @@ namespace NFUnitTest.Runtime
             s_table = new PropertyTable(4);
             s_table.Add("temp", PropertyKind.Number, 1);
             s_table.Add("hum", PropertyKind.Number, 1);
-            s_topics = new TopicSet("P1", "d1");
+            s_topics = new OneNetTopics("P1", "d1");
             s_pacer = new UplinkPacer();
-            s_ids = new MessageIds();
+            s_ids = new RequestIds();
             return new Outbox(capacity, bytes, 10, 16, s_table, s_clock, s_log);
         }
 

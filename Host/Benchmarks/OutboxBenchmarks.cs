@@ -1,3 +1,4 @@
+using OneNetFirmware.OneNet;
 using BenchmarkDotNet.Attributes;
 using OneNetFirmware.Ports;
 using OneNetFirmware.Runtime;
@@ -15,9 +16,9 @@ namespace OneNetFirmware.Benchmarks
         private TickClock _clock;
         private NoopWriter _writer;
         private NoopLink _link;
-        private TopicSet _topics;
+        private OneNetTopics _topics;
         private UplinkPacer _pacer;
-        private MessageIds _ids;
+        private RequestIds _ids;
         private byte[] _buffer;
         private int _temperature;
         private int _humidity;
@@ -32,9 +33,9 @@ namespace OneNetFirmware.Benchmarks
             _outbox = new Outbox(512, 64 * 1024, 10, 100, table, _clock, new NoopLog());
             _writer = new NoopWriter();
             _link = new NoopLink();
-            _topics = new TopicSet("PID0000001", "node-01");
+            _topics = new OneNetTopics("PID0000001", "node-01");
             _pacer = new UplinkPacer();
-            _ids = new MessageIds();
+            _ids = new RequestIds();
             _buffer = new byte[8192];
         }
 

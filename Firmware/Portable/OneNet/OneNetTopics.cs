@@ -104,6 +104,12 @@ namespace OneNetFirmware.OneNet
             return invokeTopic + "_reply";
         }
 
+        /// <summary>…/thing/service/{identifier}/invoke_reply for a service identifier.</summary>
+        public string ServiceInvokeReply(string identifier)
+        {
+            return _servicePrefix + identifier + "/invoke_reply";
+        }
+
         // Length of {identifier} in _servicePrefix + identifier + "/invoke", 0 when the topic has another shape.
         private int ServiceIdentifierLength(string topic)
         {

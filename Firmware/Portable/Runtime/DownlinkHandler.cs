@@ -1,10 +1,11 @@
+using OneNetFirmware.OneNet;
 using OneNetFirmware.Ports;
 
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
     /// Applies queued downlinks on the main loop and answers each request at once (well inside OneNET's 5 s):
-    /// property set (all-or-nothing validation: unknown identifier 404, read-only 405, wrong type 406, out of range 416),
+    /// property set (all-or-nothing validation: unknown identifier 404, not writable 405, wrong type or out of range 422),
     /// property get, services `reboot` and `report_now`, desired/get replies, and post replies for the outbox.
     /// </summary>
     public sealed class DownlinkHandler
@@ -20,7 +21,7 @@ namespace OneNetFirmware.Runtime
         private readonly IDownlinkParser _parser;
         private readonly IOneJsonWriter _writer;
         private readonly IMqttLink _link;
-        private readonly TopicSet _topics;
+        private readonly OneNetTopics _topics;
         private readonly PropertyTable _properties;
         private readonly IOutputs _outputs;
         private readonly ISampler _sampler;
@@ -38,7 +39,7 @@ namespace OneNetFirmware.Runtime
         private long _rebootAtMs = -1;
 
         public DownlinkHandler(DownlinkQueue queue, int maxPayloadBytes, IDownlinkParser parser, IOneJsonWriter writer,
-            IMqttLink link, TopicSet topics, PropertyTable properties, IOutputs outputs, ISampler sampler, Outbox outbox,
+            IMqttLink link, OneNetTopics topics, PropertyTable properties, IOutputs outputs, ISampler sampler, Outbox outbox,
             RuntimeSettings settings, NodeCounters counters, ILog log)
         {
             _queue = queue;
@@ -141,7 +142,7 @@ namespace OneNetFirmware.Runtime
             {
                 if (!Write(i))
                 {
-                    Reply(DownlinkKind.PropertySet, null, ReplyCodes.OutOfRange,
+                    Reply(DownlinkKind.PropertySet, null, ReplyCodes.WrongType,
                         _message.Names[i] + ": rejected by the device");
                     return;
                 }
@@ -183,11 +184,11 @@ namespace OneNetFirmware.Runtime
                 }
                 if (!(value >= 1 && value <= RuntimeSettings.MaxIntervalSeconds))
                 {
-                    return ReplyCodes.OutOfRange;
+                    return ReplyCodes.WrongType;
                 }
                 return value == (int)value ? ReplyCodes.Success : ReplyCodes.WrongType;
             }
-            return ReplyCodes.ReadOnly;
+            return ReplyCodes.NotWritable;
         }
 
         private bool Write(int i)
@@ -281,7 +282,7 @@ namespace OneNetFirmware.Runtime
             {
                 return;
             }
-            string topic = kind == DownlinkKind.ServiceInvoke ? _topics.InvokeReply(service)
+            string topic = kind == DownlinkKind.ServiceInvoke ? _topics.ServiceInvokeReply(service)
                 : kind == DownlinkKind.PropertyGet ? _topics.PropertyGetReply : _topics.PropertySetReply;
             _link.Publish(topic, _reply, length, 0);
         }
@@ -293,25 +294,19 @@ namespace OneNetFirmware.Runtime
 
         private static string Describe(int code)
         {
-            switch (code)
-            {
-                case ReplyCodes.UnknownIdentifier: return "unknown identifier";
-                case ReplyCodes.ReadOnly: return "read-only";
-                case ReplyCodes.WrongType: return "wrong type";
-                case ReplyCodes.OutOfRange: return "out of range";
-                case ReplyCodes.Success: return "rejected by the device";
-                default: return "error";
-            }
+            // Success here means the check passed but the device refused the value.
+            return code == ReplyCodes.Success ? "rejected by the device" : ReplyCodes.Message(code);
         }
 
-        /// <summary>Reads a OneJSON id ("12") as an int; false when it is not 1–9 digits.</summary>
+        /// <summary>Reads a OneJSON id ("12") as an int; false when it is not 1–10 digits within int (RequestIds' range).</summary>
         public static bool TryParseId(string text, out int id)
         {
             id = 0;
-            if (text == null || text.Length == 0 || text.Length > 9)
+            if (text == null || text.Length == 0 || text.Length > 10)
             {
                 return false;
             }
+            long value = 0;
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
@@ -319,8 +314,13 @@ namespace OneNetFirmware.Runtime
                 {
                     return false;
                 }
-                id = id * 10 + (c - '0');
+                value = value * 10 + (c - '0');
             }
+            if (value > int.MaxValue)
+            {
+                return false;
+            }
+            id = (int)value;
             return true;
         }
     }

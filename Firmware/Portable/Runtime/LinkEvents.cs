@@ -1,3 +1,4 @@
+using OneNetFirmware.OneNet;
 using OneNetFirmware.Ports;
 
 namespace OneNetFirmware.Runtime
@@ -9,12 +10,12 @@ namespace OneNetFirmware.Runtime
     public sealed class LinkEvents : IMqttLinkListener
     {
         private readonly object _lock = new object();
-        private readonly TopicSet _topics;
+        private readonly OneNetTopics _topics;
         private readonly DownlinkQueue _queue;
         private bool _lost;
         private int _unknownTopics;
 
-        public LinkEvents(TopicSet topics, DownlinkQueue queue)
+        public LinkEvents(OneNetTopics topics, DownlinkQueue queue)
         {
             _topics = topics;
             _queue = queue;
@@ -25,7 +26,7 @@ namespace OneNetFirmware.Runtime
         public void OnMessage(string topic, byte[] payload)
         {
             string service;
-            DownlinkKind kind = _topics.Classify(topic, out service);
+            DownlinkKind kind = KindOf(_topics, topic, out service);
             if (kind == DownlinkKind.Unknown)
             {
                 lock (_lock)
@@ -35,6 +36,26 @@ namespace OneNetFirmware.Runtime
                 return;
             }
             _queue.Enqueue(kind, service, payload);
+        }
+
+        /// <summary>What the runtime does with a topic (OneNetTopics classifies it); service receives a service call's identifier.</summary>
+        public static DownlinkKind KindOf(OneNetTopics topics, string topic, out string service)
+        {
+            service = null;
+            switch (topics.Classify(topic))
+            {
+                case Downlink.PropertySet: return DownlinkKind.PropertySet;
+                case Downlink.PropertyGet: return DownlinkKind.PropertyGet;
+                case Downlink.DesiredGetReply: return DownlinkKind.DesiredGetReply;
+                case Downlink.PropertyPostReply:
+                case Downlink.HistoryPostReply:
+                    return DownlinkKind.PostReply;
+                case Downlink.ServiceInvoke:
+                    service = topics.ServiceIdentifier(topic);
+                    return DownlinkKind.ServiceInvoke;
+                default:
+                    return DownlinkKind.Unknown;
+            }
         }
 
         public void OnConnectionLost()

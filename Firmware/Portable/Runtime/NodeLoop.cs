@@ -1,3 +1,4 @@
+using OneNetFirmware.OneNet;
 using OneNetFirmware.Ports;
 
 namespace OneNetFirmware.Runtime
@@ -16,13 +17,13 @@ namespace OneNetFirmware.Runtime
         private readonly Outbox _outbox;
         private readonly DownlinkHandler _downlinks;
         private readonly IMqttLink _link;
-        private readonly TopicSet _topics;
+        private readonly OneNetTopics _topics;
         private readonly IOneJsonWriter _writer;
         private readonly PropertyTable _properties;
         private readonly RuntimeSettings _settings;
         private readonly Diagnostics _diagnostics;
         private readonly UplinkPacer _pacer = new UplinkPacer();
-        private readonly MessageIds _ids = new MessageIds();
+        private readonly RequestIds _ids = new RequestIds();
         private readonly byte[] _buffer;
         private readonly int[] _writable;
         private readonly int _writableCount;
@@ -32,7 +33,7 @@ namespace OneNetFirmware.Runtime
         private long _nextDiagnosticsMs;
 
         public NodeLoop(IClock clock, Supervisor supervisor, Heartbeat heartbeat, ISampler sampler, Outbox outbox,
-            DownlinkHandler downlinks, IMqttLink link, TopicSet topics, IOneJsonWriter writer, PropertyTable properties,
+            DownlinkHandler downlinks, IMqttLink link, OneNetTopics topics, IOneJsonWriter writer, PropertyTable properties,
             IOutputs outputs, RuntimeSettings settings, Diagnostics diagnostics, int payloadBufferBytes)
         {
             _clock = clock;

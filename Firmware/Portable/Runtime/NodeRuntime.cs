@@ -1,3 +1,4 @@
+using OneNetFirmware.OneNet;
 using OneNetFirmware.Config;
 using OneNetFirmware.Ports;
 
@@ -21,7 +22,7 @@ namespace OneNetFirmware.Runtime
         private readonly IClock _clock;
 
         public readonly PropertyTable Properties;
-        public readonly TopicSet Topics;
+        public readonly OneNetTopics Topics;
         public readonly NodeCounters Counters = new NodeCounters();
         public readonly NodeRecord Record;
         public readonly Heartbeat Heartbeat;
@@ -43,7 +44,7 @@ namespace OneNetFirmware.Runtime
             _clock = clock;
             Properties = properties;
             OneNetConfig onenet = config.OneNet;
-            Topics = new TopicSet(onenet.ProductId, onenet.DeviceName);
+            Topics = new OneNetTopics(onenet.ProductId, onenet.DeviceName);
             Record = NodeRecord.LoadAndCountBoot(board);
             long now = clock.NowMilliseconds;
             Heartbeat = new Heartbeat(now);

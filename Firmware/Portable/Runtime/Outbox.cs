@@ -1,3 +1,4 @@
+using OneNetFirmware.OneNet;
 using OneNetFirmware.Ports;
 
 namespace OneNetFirmware.Runtime
@@ -129,8 +130,8 @@ namespace OneNetFirmware.Runtime
         /// Sends at most one post when online and the pacer allows: the due report first, else a back-fill batch.
         /// Also turns posts whose reply is overdue back into backlog.
         /// </summary>
-        public void Pump(long nowMs, bool online, IMqttLink link, TopicSet topics, IOneJsonWriter writer,
-            byte[] buffer, UplinkPacer pacer, MessageIds ids)
+        public void Pump(long nowMs, bool online, IMqttLink link, OneNetTopics topics, IOneJsonWriter writer,
+            byte[] buffer, UplinkPacer pacer, RequestIds ids)
         {
             ExpireReplies(nowMs);
             if (!online || !pacer.CanSend(nowMs))
@@ -176,8 +177,8 @@ namespace OneNetFirmware.Runtime
             return matched;
         }
 
-        private void Send(long nowMs, bool history, IMqttLink link, TopicSet topics, IOneJsonWriter writer,
-            byte[] buffer, UplinkPacer pacer, MessageIds ids)
+        private void Send(long nowMs, bool history, IMqttLink link, OneNetTopics topics, IOneJsonWriter writer,
+            byte[] buffer, UplinkPacer pacer, RequestIds ids)
         {
             int selected = _batch.Count;
             int id = ids.Next();

@@ -74,6 +74,27 @@ namespace OneNetFirmware.Sensors
         /// <summary>Sensors whose driver could not be created (unknown type, hardware not openable); their channels are absent.</summary>
         public int MissingSensors { get { return _missing; } }
 
+        /// <summary>
+        /// Sets every sensor's interval (a downlink's sample_interval); false, changing nothing, when seconds is below
+        /// some driver's minimum.
+        /// </summary>
+        public bool SetIntervalSeconds(int seconds)
+        {
+            if (seconds <= 0) return false;
+            for (int i = 0; i < _drivers.Length; i++)
+            {
+                if (_drivers[i] != null && (long)seconds * 1000 < _drivers[i].MinIntervalMilliseconds) return false;
+            }
+            for (int i = 0; i < _drivers.Length; i++) _intervalsMs[i] = seconds * 1000;
+            return true;
+        }
+
+        /// <summary>Makes every sensor due at the next Sample (report_now).</summary>
+        public void MarkAllDue()
+        {
+            for (int i = 0; i < _dueMs.Length; i++) _dueMs[i] = long.MinValue;
+        }
+
         /// <summary>Reads every due sensor; returns how many channels now have Outcome Report or Failed.</summary>
         public int Sample(long nowMs)
         {

@@ -1,3 +1,5 @@
+using OneNetFirmware.Host.Simulation;
+using OneNetFirmware.OneNet;
 using System.Linq;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.Runtime;
@@ -82,10 +84,10 @@ public class OutboxScenarioTests
         var outbox = new Outbox(512, 16384, 10, 100, table, clock, new SimLog());
         var writer = new CountingWriter();
         var link = new NullLink();
-        var topics = new TopicSet("PID0000001", "node-01");
+        var topics = new OneNetTopics("PID0000001", "node-01");
         var buffer = new byte[8192];
         var pacer = new UplinkPacer();
-        var ids = new MessageIds();
+        var ids = new RequestIds();
         for (int i = 0; i < 2000; i++) // warm up (and fill the ring once)
         {
             outbox.Add(t, i);

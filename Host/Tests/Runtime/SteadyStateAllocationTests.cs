@@ -1,3 +1,4 @@
+using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Config;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.Ports;

@@ -1,3 +1,4 @@
+using OneNetFirmware.Host.Simulation;
 using System;
 using System.Collections.Generic;
 using System.Text;
@@ -59,12 +60,27 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
         {
             return ConnectResult.NetworkError;
         }
-        if (options.Password == null || !options.Password.StartsWith("tok:")
-            || long.Parse(options.Password.Substring(4)) * 1000 <= clock.UtcUnixMilliseconds)
+        long expires = ExpiresAt(options.Password);
+        if (expires < 0 || expires * 1000 <= clock.UtcUnixMilliseconds)
         {
             return ConnectResult.NotAuthorized; // an expired or missing token
         }
         return faults.AuthRejected(now) ? ConnectResult.NotAuthorized : ConnectResult.Accepted;
+    }
+
+    /// <summary>The expiry (Unix s) of a SimTokens "tok:{et}" or a real OneNET token's et; -1 when there is none.</summary>
+    private static long ExpiresAt(string password)
+    {
+        if (password == null)
+        {
+            return -1;
+        }
+        if (password.StartsWith("tok:"))
+        {
+            return long.Parse(password.Substring(4));
+        }
+        var match = System.Text.RegularExpressions.Regex.Match(password, "^version=2018-10-31&res=[^&]+&et=([0-9]+)&method=[a-z0-9]+&sign=[^&]+$");
+        return match.Success ? long.Parse(match.Groups[1].Value) : -1;
     }
 
     public bool Subscribe(string[] topicFilters)

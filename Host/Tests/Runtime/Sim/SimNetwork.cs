@@ -1,3 +1,4 @@
+using OneNetFirmware.Host.Simulation;
 using System;
 using System.Collections.Generic;
 using OneNetFirmware.Ports;

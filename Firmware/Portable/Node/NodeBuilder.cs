@@ -1,0 +1,36 @@
+using OneNetFirmware.Config;
+using OneNetFirmware.Drivers.Gpio;
+using OneNetFirmware.Ports;
+using OneNetFirmware.Runtime;
+using OneNetFirmware.Sensors;
+
+namespace OneNetFirmware.Node
+{
+    /// <summary>
+    /// The one composition of the node from a validated configuration and the ports, used by the ESP32's Program and
+    /// the host's run command alike: property table, sensors, outputs, token, OneJSON writer and reader, runtime.
+    /// </summary>
+    public static class NodeBuilder
+    {
+        /// <param name="gpio">May be null when the configuration has no outputs.</param>
+        public static NodeRuntime Build(NodeConfig config, INetwork network, IMqttLink link, IClock clock, IBoard board,
+            ILog log, ISigner signer, ISensorHardware sensors, IGpioPort gpio, IRandomSource random)
+        {
+            PropertyTable properties = NodeProperties.FromConfig(config);
+            var sampler = new SensorSampler(config.Sensors, sensors, clock);
+            if (sampler.MissingSensors > 0)
+            {
+                log.Warn("sensors: " + sampler.MissingSensors.ToString() + " could not be created (check type and wiring)");
+            }
+            IOutputs outputs = null;
+            if (config.Outputs.Length > 0)
+            {
+                if (gpio == null) log.Warn("outputs configured but no GPIO port given: outputs disabled");
+                else outputs = new GpioOutputs(config.Outputs, properties, gpio);
+            }
+            return new NodeRuntime(config, properties, network, link, clock, board, log,
+                new OneNetTokenSource(config.OneNet, signer), new OneJsonPayloadWriter(), new OneJsonDownlinkParser(),
+                new ChannelSampler(sampler, properties), outputs, random);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using OneNetFirmware.OneNet;
+using OneNetFirmware.Runtime;
+
+namespace OneNetFirmware.Node
+{
+    /// <summary>The runtime's IDownlinkParser over the protocol's OneJsonReader (strict, in place, never throws).</summary>
+    public sealed class OneJsonDownlinkParser : IDownlinkParser
+    {
+        private readonly OneJsonReader _r = new OneJsonReader();
+
+        public bool Parse(DownlinkKind kind, byte[] payload, int count, DownlinkMessage message)
+        {
+            message.Clear();
+            if (_r.Read(payload, 0, count) != ReplyCodes.Success) return false;
+            message.Id = _r.IdText();
+            if (message.Id == null) return false;
+            if (kind == DownlinkKind.PostReply || kind == DownlinkKind.DesiredGetReply)
+            {
+                message.Code = _r.Code;
+                if (message.Code < 0) return false;
+                message.Msg = _r.MsgText();
+                if (kind == DownlinkKind.DesiredGetReply && _r.DataKind == JsonKind.Object && _r.OpenData())
+                {
+                    while (_r.NextMember())
+                    {
+                        long version;
+                        if (message.Count == message.Capacity || !_r.SelectDesired(out version)) return false;
+                        Put(message);
+                    }
+                }
+                return true;
+            }
+            int paramsKind = _r.ParamsKind;
+            if (paramsKind == JsonKind.None) return kind == DownlinkKind.ServiceInvoke;
+            if (kind == DownlinkKind.PropertyGet)
+            {
+                if (paramsKind != JsonKind.Array || !_r.OpenParams()) return false;
+                while (_r.NextElement())
+                {
+                    string name = _r.ValueText();
+                    if (message.Count == message.Capacity || name == null) return false;
+                    message.Names[message.Count] = name;
+                    message.Kinds[message.Count] = DownlinkMessage.None;
+                    message.Count++;
+                }
+                return true;
+            }
+            if (paramsKind != JsonKind.Object || !_r.OpenParams()) return false;
+            while (_r.NextMember())
+            {
+                if (message.Count == message.Capacity) return false;
+                Put(message);
+            }
+            return true;
+        }
+
+        // The reader's current member as the message's next name/value.
+        private void Put(DownlinkMessage m)
+        {
+            int i = m.Count;
+            m.Names[i] = _r.NameText();
+            m.Numbers[i] = 0;
+            int kind = _r.ValueKind;
+            double number;
+            if (kind == JsonKind.Number)
+            {
+                m.Kinds[i] = _r.TryGetDouble(out number) ? DownlinkMessage.Number : DownlinkMessage.Other;
+                m.Numbers[i] = number;
+            }
+            else if (kind == JsonKind.True || kind == JsonKind.False)
+            {
+                m.Kinds[i] = DownlinkMessage.Bool;
+                m.Numbers[i] = kind == JsonKind.True ? 1 : 0;
+            }
+            else if (kind == JsonKind.String)
+            {
+                m.Kinds[i] = DownlinkMessage.Text;
+            }
+            else
+            {
+                m.Kinds[i] = DownlinkMessage.Other;
+            }
+            m.Count = i + 1;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Linq;
+using System.Text.Json;
+using OneNetFirmware.OneNet;
+using OneNetFirmware.Runtime;
+using Xunit;
+
+namespace OneNetFirmware.Host.Tests.Node;
+
+/// <summary>The node as NodeBuilder composes it speaks real OneJSON with a simulated OneNET.</summary>
+public class NodeEndToEndTests
+{
+    private static NodeHarness Online()
+    {
+        var h = new NodeHarness();
+        h.RunUntil(60_000);
+        Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
+        return h;
+    }
+
+    private static JsonElement Answer(NodeHarness h, string topic, string payload)
+    {
+        int before = h.Link.Replies.Count;
+        h.Link.Inject(topic, payload);
+        h.RunFor(2_000);
+        Assert.Equal(before + 1, h.Link.Replies.Count);
+        return h.Link.Replies[^1].Json;
+    }
+
+    [Fact]
+    public void ConnectsWithARealOneNetToken()
+    {
+        NodeHarness h = Online();
+        string password = Assert.Single(h.Link.Passwords.Distinct().Take(1));
+        Assert.StartsWith("version=2018-10-31&res=products%2FPID0000001%2Fdevices%2Fnode-01&et=", password);
+        Assert.Contains("&method=sha256&sign=", password);
+    }
+
+    [Fact]
+    public void SensorReadingsArePostedAsWrappedValuesWithTimesAndAcknowledged()
+    {
+        NodeHarness h = Online();
+        h.RunFor(60_000);
+
+        var posts = h.Link.Points.Where(p => p.Topic == "property/post").ToList();
+        var temperatures = posts.Where(p => p.Identifier == "temperature").ToList();
+        Assert.True(temperatures.Count >= 3, $"only {temperatures.Count} temperature points");
+        Assert.All(temperatures, p => Assert.Equal(21.5, p.Value, 1));
+        Assert.All(posts.Where(p => p.Identifier == "humidity"), p => Assert.Equal(40, p.Value, 1));
+        // Every point carries the UTC time of its reading: on the virtual clock's epoch, within the run.
+        Assert.All(posts, p => Assert.InRange(p.Time!.Value, Simulation.VirtualClock.UtcAt(0), Simulation.VirtualClock.UtcAt(h.Clock.NowMilliseconds)));
+        // Readings taken before the first connect go out as one history post; fresh ones as property posts.
+        Assert.All(h.Link.Uplinks.Where(u => u.Topic.EndsWith("/post")),
+            u => Assert.Contains(u.Topic, new[] { NodeHarness.Prefix + "property/post", NodeHarness.Prefix + "history/post" }));
+        Assert.True(h.Link.Uplinks.Count(u => u.Topic == NodeHarness.Prefix + "property/post") >= 3);
+        // The platform's post/reply 200 (parsed by the real OneJsonReader) completed them: nothing waits, nothing was lost.
+        Assert.Equal(0, h.Node.Outbox.Depth);
+        Assert.Equal(0, h.Node.Outbox.Dropped);
+    }
+
+    [Fact]
+    public void PropertySetOfTheRelayDrivesThePinAndRepliesSuccess()
+    {
+        NodeHarness h = Online();
+        Assert.False(h.Gpio.Read(NodeHarness.RelayPin));
+
+        JsonElement reply = Answer(h, "property/set", "{\"id\":\"41\",\"version\":\"1.0\",\"params\":{\"relay1\":true}}");
+
+        Assert.Equal("property/set_reply", h.Link.Replies[^1].Topic);
+        Assert.Equal("41", reply.GetProperty("id").GetString());
+        Assert.Equal(ReplyCodes.Success, reply.GetProperty("code").GetInt32());
+        Assert.True(h.Gpio.Read(NodeHarness.RelayPin));
+
+        Answer(h, "property/set", "{\"id\":\"42\",\"version\":\"1.0\",\"params\":{\"relay1\":false}}");
+        Assert.False(h.Gpio.Read(NodeHarness.RelayPin));
+    }
+
+    [Fact]
+    public void UnknownIdentifierGetsTheUnifiedCodeAndChangesNothing()
+    {
+        NodeHarness h = Online();
+
+        JsonElement reply = Answer(h, "property/set", "{\"id\":\"43\",\"version\":\"1.0\",\"params\":{\"relay1\":true,\"nosuch\":1}}");
+
+        Assert.Equal("43", reply.GetProperty("id").GetString());
+        Assert.Equal(ReplyCodes.UnknownIdentifier, reply.GetProperty("code").GetInt32());
+        Assert.Contains("nosuch", reply.GetProperty("msg").GetString());
+        Assert.False(h.Gpio.Read(NodeHarness.RelayPin));
+    }
+
+    [Fact]
+    public void PropertyGetAnswersWithTheCurrentValues()
+    {
+        NodeHarness h = Online();
+        h.RunFor(15_000);
+
+        JsonElement reply = Answer(h, "property/get", "{\"id\":\"44\",\"version\":\"1.0\",\"params\":[\"temperature\",\"relay1\"]}");
+
+        Assert.Equal(ReplyCodes.Success, reply.GetProperty("code").GetInt32());
+        Assert.Equal(21.5, reply.GetProperty("data").GetProperty("temperature").GetDouble(), 1);
+        Assert.False(reply.GetProperty("data").GetProperty("relay1").GetBoolean());
+    }
+
+    [Fact]
+    public void InvalidJsonChangesNothingAndIsNotAnswered()
+    {
+        NodeHarness h = Online();
+        int replies = h.Link.Replies.Count;
+        h.Link.Inject("property/set", "{\"id\":\"45\",\"params\":{\"relay1\":tru}}");
+        h.RunFor(2_000);
+        Assert.Equal(replies, h.Link.Replies.Count); // no id can be trusted from invalid JSON
+        Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
+        Assert.False(h.Gpio.Read(NodeHarness.RelayPin));
+    }
+
+    [Fact]
+    public void WrongTypeForTheRelayGetsTheUnifiedCode()
+    {
+        NodeHarness h = Online();
+        JsonElement reply = Answer(h, "property/set", "{\"id\":\"46\",\"version\":\"1.0\",\"params\":{\"relay1\":\"on\"}}");
+        Assert.Equal(ReplyCodes.WrongType, reply.GetProperty("code").GetInt32());
+        Assert.False(h.Gpio.Read(NodeHarness.RelayPin));
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using OneNetFirmware.Config;
+using OneNetFirmware.Host.OneNet;
+using OneNetFirmware.Host.Simulation;
+using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Host.Tests.Runtime.Sim;
+using OneNetFirmware.Node;
+using OneNetFirmware.Runtime;
+
+namespace OneNetFirmware.Host.Tests.Node;
+
+/// <summary>
+/// The real node (NodeBuilder: OneJSON writer and reader, token, SensorSampler, DigitalOutput) on simulated hardware
+/// (an SHT3x on I2C bus 1, simulated GPIO) against the runtime tests' scripted link and platform, on a virtual clock.
+/// </summary>
+public sealed class NodeHarness
+{
+    public const string Prefix = "$sys/PID0000001/node-01/thing/";
+    public const int RelayPin = 25;
+
+    public readonly VirtualClock Clock = new();
+    public readonly FaultPlan Faults = new();
+    public readonly NodeConfig Config;
+    public readonly SimLink Link;
+    public readonly SimLog Log = new();
+    public readonly SimulatedGpio Gpio = new();
+    public readonly Sht3xChip Chip;
+    public readonly NodeRuntime Node;
+
+    public NodeHarness(Action<NodeConfig> configure = null)
+    {
+        Config = new NodeConfig();
+        Config.OneNet.ProductId = "PID0000001";
+        Config.OneNet.DeviceName = "node-01";
+        Config.OneNet.DeviceKey = Convert.ToBase64String(new byte[32]);
+        Config.Node.ReportIntervalSeconds = 10;
+        Config.Node.DiagnosticsIntervalSeconds = 0;
+        Config.Sensors =
+        [
+            new SensorConfig
+            {
+                Type = "sht3x", Bus = 1, IntervalSeconds = 10,
+                Channels =
+                [
+                    new ChannelConfig { Quantity = "temperature", Identifier = "temperature", Decimals = 1 },
+                    new ChannelConfig { Quantity = "humidity", Identifier = "humidity", Decimals = 1 },
+                ],
+            },
+        ];
+        Config.Outputs = [new OutputConfig { Type = "relay", Pin = RelayPin, Identifier = "relay1" }];
+        configure?.Invoke(Config);
+        var hardware = new SimulatedSensorHardware();
+        Chip = new Sht3xChip(Clock) { Temperature = 21.5, Humidity = 40 };
+        hardware.Bus(1).Attach(0x44, Chip);
+        Link = new SimLink(Clock, Faults, Prefix);
+        Node = NodeBuilder.Build(Config, new SimNetwork(Clock, Faults), Link, Clock, new SimBoard(), Log, new HmacSigner(),
+            hardware, Gpio, new SeededRandom(1));
+    }
+
+    /// <summary>Steps the supervisor and the main loop in 100 ms ticks until the virtual time reaches untilMs.</summary>
+    public void RunUntil(long untilMs)
+    {
+        while (Clock.NowMilliseconds < untilMs)
+        {
+            Link.Tick();
+            Node.Supervisor.Step(Clock.NowMilliseconds);
+            Link.Tick();
+            Node.Loop.Step(Clock.NowMilliseconds);
+            Clock.Advance(NodeRuntime.StepMilliseconds);
+        }
+    }
+
+    public void RunFor(long ms) => RunUntil(Clock.NowMilliseconds + ms);
+}
