@@ -44,9 +44,7 @@ namespace OneNetFirmware.Benchmarks
             _emulator = new OneNetEmulator(options);
             _emulator.StartAsync().GetAwaiter().GetResult();
             long et = DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds();
-            string res = "products/" + Pid + "/devices/" + Dev;
-            string sign = TokenVerifier.Sign("sha256", Convert.FromBase64String(Key), et + "\nsha256\n" + res + "\n" + TokenVerifier.Version);
-            _token = "version=2018-10-31&res=" + Uri.EscapeDataString(res) + "&et=" + et + "&method=sha256&sign=" + Uri.EscapeDataString(sign);
+            _token = OneNetFirmware.OneNet.OneNetToken.Build(Pid, Dev, Key, "sha256", et, new OneNetFirmware.Host.OneNet.HmacSigner());
             _link = new MqttNetLink();
             _link.SetListener(this);
             int code = _link.Connect(new MqttConnectOptions { Host = "127.0.0.1", Port = port, ClientId = Dev, UserName = Pid, Password = _token, KeepAliveSeconds = 120, TimeoutMilliseconds = 5000 });

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
+using OneNetFirmware.Host.OneNet;
+using OneNetFirmware.OneNet;
 
 namespace OneNetFirmware.Host.Emulator
 {
@@ -12,7 +14,8 @@ namespace OneNetFirmware.Host.Emulator
     /// </summary>
     public static class TokenVerifier
     {
-        public const string Version = "2018-10-31";
+        public const string Version = OneNetToken.Version;
+        private static readonly HmacSigner Signer = new();
 
         public readonly record struct Result(int ConnackCode, string Reason)
         {
@@ -55,29 +58,31 @@ namespace OneNetFirmware.Host.Emulator
             {
                 return Refuse(5, "token res '" + res + "' is not " + deviceRes);
             }
-            string stringForSignature = et + "\n" + method + "\n" + res + "\n" + version;
             foreach (string key in keys)
             {
-                string expected = Sign(method, Convert.FromBase64String(key), stringForSignature);
+                // The expected token is minted by the firmware's own portable code; only its sign is compared.
+                string expected;
+                try
+                {
+                    expected = Parse(OneNetToken.Build(productId, res == deviceRes ? clientId : null, key, method, expiresAt, Signer))["sign"];
+                }
+                catch (ArgumentException)
+                {
+                    return Refuse(5, "token cannot be checked for client id '" + clientId + "'");
+                }
                 if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(sign))) return new Result(0, "accepted");
             }
             return Refuse(5, "token signature does not match");
         }
 
         /// <summary>
-        /// sign = base64(HMAC_method(key, et\nmethod\nres\nversion)) — ONENET §3.1. The one place the emulator signs:
-        /// when merging, the integrator switches this to the portable token code of the `protocol` branch.
+        /// sign = base64(HMAC_method(key, et\nmethod\nres\nversion)) — ONENET §3.1, with the host's HmacSigner (the
+        /// ISigner the portable OneNetToken uses on the host); for tests that mint tokens with arbitrary res.
         /// </summary>
         internal static string Sign(string method, byte[] key, string stringForSignature)
         {
             byte[] message = Encoding.UTF8.GetBytes(stringForSignature);
-            byte[] mac = method switch
-            {
-                "md5" => HMACMD5.HashData(key, message),
-                "sha1" => HMACSHA1.HashData(key, message),
-                _ => HMACSHA256.HashData(key, message),
-            };
-            return Convert.ToBase64String(mac);
+            return Convert.ToBase64String(Signer.Hmac(method, key, message, message.Length));
         }
 
         /// <summary>The five fields, URL-decoded (upper- or lower-case %XX); null when one is missing, repeated or unknown.</summary>

@@ -1,15 +1,15 @@
-using System;
-using OneNetFirmware.Host.Emulator;
+using OneNetFirmware.Host.OneNet;
+using OneNetFirmware.OneNet;
 
 namespace OneNetFirmware.Host.Tests.Emulator
 {
-    /// <summary>Mints OneNET tokens for the tests with the emulator's signer (checked against the ONENET §3.2 vectors).</summary>
+    /// <summary>Mints OneNET tokens for the tests with the firmware's portable OneNetToken (res "products/{pid}[/devices/{name}]").</summary>
     public static class Tokens
     {
         public static string Make(string res, long et, string method, string key)
         {
-            string sign = TokenVerifier.Sign(method, Convert.FromBase64String(key), et + "\n" + method + "\n" + res + "\n" + TokenVerifier.Version);
-            return "version=" + TokenVerifier.Version + "&res=" + Uri.EscapeDataString(res) + "&et=" + et + "&method=" + method + "&sign=" + Uri.EscapeDataString(sign);
+            string[] parts = res.Split('/');
+            return OneNetToken.Build(parts[1], parts.Length > 3 ? parts[3] : null, key, method, et, new HmacSigner());
         }
     }
 }
