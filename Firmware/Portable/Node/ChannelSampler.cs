@@ -5,17 +5,33 @@ namespace OneNetFirmware.Node
 {
     /// <summary>
     /// The runtime's ISampler over the drivers' SensorSampler: each channel's identifier is mapped once to its
-    /// PropertyTable index; Report outcomes go to the sink, Failed ones are counted. Allocates nothing per sample.
+    /// PropertyTable index; Report outcomes go to the sink, Failed ones are counted. Counter inputs (InputPoller, may be
+    /// null) are polled every call and publish their total and rate whenever a new rate is computed. Contact, motion and
+    /// button inputs are OneNET events, which the runtime does not post yet. Allocates nothing per sample.
     /// </summary>
     public sealed class ChannelSampler : ISampler
     {
         private readonly SensorSampler _sampler;
         private readonly int[] _propertyOf;
         private readonly double[] _latest;
+        private readonly InputPoller _inputs;
+        private readonly int[] _totalOf;
+        private readonly int[] _rateOf;
 
-        public ChannelSampler(SensorSampler sampler, PropertyTable properties)
+        public ChannelSampler(SensorSampler sampler, InputPoller inputs, PropertyTable properties)
         {
             _sampler = sampler;
+            _inputs = inputs;
+            int n = inputs == null ? 0 : inputs.Inputs.Length;
+            _totalOf = new int[n];
+            _rateOf = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                InputChannel input = inputs.Inputs[i];
+                _totalOf[i] = input.IsCounter ? properties.IndexOf(input.Identifier) : -1;
+                _rateOf[i] = input.IsCounter && input.RateIdentifier != null && input.RateIdentifier.Length > 0
+                    ? properties.IndexOf(input.RateIdentifier) : -1;
+            }
             SensorChannel[] channels = sampler.Channels;
             _propertyOf = new int[channels.Length];
             for (int c = 0; c < channels.Length; c++) _propertyOf[c] = properties.IndexOf(channels[c].Identifier);
@@ -44,7 +60,24 @@ namespace OneNetFirmware.Node
                     if (outcome == ChannelOutcome.Report || forceAll) sink.Add(property, channel.Value);
                 }
             }
+            if (_inputs != null) PollCounters(nowMs, forceAll, sink);
             return failed;
+        }
+
+        private void PollCounters(long nowMs, bool forceAll, IReadingSink sink)
+        {
+            _inputs.Poll(nowMs);
+            InputChannel[] inputs = _inputs.Inputs;
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                if (_totalOf[i] < 0) continue;
+                InputChannel input = inputs[i];
+                _latest[_totalOf[i]] = input.Total;
+                if (_rateOf[i] >= 0 && input.RateChanged) _latest[_rateOf[i]] = input.RatePerMinute;
+                if (!input.RateChanged && !forceAll) continue;
+                sink.Add(_totalOf[i], input.Total);
+                if (_rateOf[i] >= 0 && !double.IsNaN(_latest[_rateOf[i]])) sink.Add(_rateOf[i], _latest[_rateOf[i]]);
+            }
         }
 
         public bool SetIntervalSeconds(int seconds)

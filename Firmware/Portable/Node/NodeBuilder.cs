@@ -12,7 +12,7 @@ namespace OneNetFirmware.Node
     /// </summary>
     public static class NodeBuilder
     {
-        /// <param name="gpio">May be null when the configuration has no outputs.</param>
+        /// <param name="gpio">May be null when the configuration has no outputs and no inputs.</param>
         public static NodeRuntime Build(NodeConfig config, INetwork network, IMqttLink link, IClock clock, IBoard board,
             ILog log, ISigner signer, ISensorHardware sensors, IGpioPort gpio, IRandomSource random)
         {
@@ -23,14 +23,22 @@ namespace OneNetFirmware.Node
                 log.Warn("sensors: " + sampler.MissingSensors.ToString() + " could not be created (check type and wiring)");
             }
             IOutputs outputs = null;
-            if (config.Outputs.Length > 0)
+            InputPoller inputs = null;
+            if (config.Outputs.Length > 0 || config.Inputs.Length > 0)
             {
-                if (gpio == null) log.Warn("outputs configured but no GPIO port given: outputs disabled");
-                else outputs = new GpioOutputs(config.Outputs, properties, gpio);
+                if (gpio == null)
+                {
+                    log.Warn("outputs/inputs configured but no GPIO port given: they are disabled");
+                }
+                else
+                {
+                    if (config.Outputs.Length > 0) outputs = new GpioOutputs(config.Outputs, properties, gpio);
+                    if (config.Inputs.Length > 0) inputs = new InputPoller(config.Inputs, gpio);
+                }
             }
             return new NodeRuntime(config, properties, network, link, clock, board, log,
                 new OneNetTokenSource(config.OneNet, signer), new OneJsonPayloadWriter(), new OneJsonDownlinkParser(),
-                new ChannelSampler(sampler, properties), outputs, random);
+                new ChannelSampler(sampler, inputs, properties), outputs, random);
         }
     }
 }

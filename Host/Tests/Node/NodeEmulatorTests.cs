@@ -1,8 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using OneNetFirmware.Config;
@@ -12,6 +10,7 @@ using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Host.Tests.Emulator;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.Node;
 using OneNetFirmware.Runtime;
@@ -22,42 +21,16 @@ namespace OneNetFirmware.Host.Tests.Node;
 /// <summary>The NodeBuilder node over real MQTT (MqttNetLink) against the in-process OneNET emulator, in real time.</summary>
 public class NodeEmulatorTests
 {
-    private const string Pid = "PID0000001";
-    private const string Dev = "node-01";
-
     [Fact]
     public async Task PostsTheConfiguredPropertiesToTheEmulator()
     {
-        string key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var options = new EmulatorOptions { BindAddress = IPAddress.Loopback, Port = port };
-        options.Devices.Add(new RegisteredDevice(Pid, Dev, key));
-        await using var emulator = new OneNetEmulator(options);
-        await emulator.StartAsync();
-
-        var config = new NodeConfig();
+        // The emulator's clock is the real one here: the node's token counts from the system clock.
+        await using TestEmulator t = await TestEmulator.StartAsync(o => o.Clock = () => DateTimeOffset.UtcNow);
+        NodeConfig config = NodeHarness.SensorNodeConfig(TestEmulator.ProductId, TestEmulator.DeviceName, TestEmulator.Key, 1);
         config.OneNet.Host = "127.0.0.1";
-        config.OneNet.Port = port;
-        config.OneNet.ProductId = Pid;
-        config.OneNet.DeviceName = Dev;
-        config.OneNet.DeviceKey = key;
-        config.Node.ReportIntervalSeconds = 1;
-        config.Node.DiagnosticsIntervalSeconds = 0;
-        config.Sensors =
-        [
-            new SensorConfig
-            {
-                Type = "sht3x", Bus = 1, IntervalSeconds = 1,
-                Channels =
-                [
-                    new ChannelConfig { Quantity = "temperature", Identifier = "temperature", Decimals = 1 },
-                    new ChannelConfig { Quantity = "humidity", Identifier = "humidity", Decimals = 1 },
-                ],
-            },
-        ];
+        config.OneNet.Port = t.Port;
+        config.Outputs = [];
+        OneNetEmulator emulator = t.Emulator;
         var clock = new SystemClock();
         var hardware = new SimulatedSensorHardware();
         hardware.Bus(1).Attach(0x44, new Sht3xChip(clock) { Temperature = 22.5, Humidity = 45 });
@@ -77,7 +50,7 @@ public class NodeEmulatorTests
         }
 
         Assert.True(node.Supervisor.IsOnline, string.Join("\n", log.Lines));
-        var posts = emulator.AcceptedPosts.Where(p => p.DeviceName == Dev).ToList();
+        var posts = emulator.AcceptedPosts.Where(p => p.DeviceName == TestEmulator.DeviceName).ToList();
         Assert.True(posts.Count(p => p.Values.Any(v => v.Identifier == "temperature")) >= 3, string.Join("\n", log.Lines));
         var values = posts.SelectMany(p => p.Values).ToList();
         Assert.All(values, v => Assert.Contains(v.Identifier, new[] { "temperature", "humidity" }));

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Text.Json;
+using OneNetFirmware.Config;
 using OneNetFirmware.OneNet;
 using OneNetFirmware.Runtime;
 using Xunit;
@@ -119,5 +120,25 @@ public class NodeEndToEndTests
         JsonElement reply = Answer(h, "property/set", "{\"id\":\"46\",\"version\":\"1.0\",\"params\":{\"relay1\":\"on\"}}");
         Assert.Equal(ReplyCodes.WrongType, reply.GetProperty("code").GetInt32());
         Assert.False(h.Gpio.Read(NodeHarness.RelayPin));
+    }
+
+    [Fact]
+    public void CounterInputPostsItsTotalAndRate()
+    {
+        const int pin = 26;
+        var h = new NodeHarness(c => c.Inputs =
+            [new InputConfig { Type = "counter", Pin = pin, Identifier = "rain", RateIdentifier = "rain_rate", Scale = 0.5 }]);
+        h.RunUntil(30_000);
+        for (int i = 0; i < 12; i++)
+        {
+            h.Gpio.Set(pin, false);
+            h.Gpio.Set(pin, true);
+        }
+        h.RunFor(120_000);
+
+        var rain = h.Link.Points.Where(p => p.Identifier == "rain").ToList();
+        Assert.NotEmpty(rain);
+        Assert.Equal(6, rain[^1].Value); // 12 pulses × 0.5
+        Assert.Contains(h.Link.Points, p => p.Identifier == "rain_rate");
     }
 }

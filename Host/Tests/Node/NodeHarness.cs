@@ -29,25 +29,7 @@ public sealed class NodeHarness
 
     public NodeHarness(Action<NodeConfig> configure = null)
     {
-        Config = new NodeConfig();
-        Config.OneNet.ProductId = "PID0000001";
-        Config.OneNet.DeviceName = "node-01";
-        Config.OneNet.DeviceKey = Convert.ToBase64String(new byte[32]);
-        Config.Node.ReportIntervalSeconds = 10;
-        Config.Node.DiagnosticsIntervalSeconds = 0;
-        Config.Sensors =
-        [
-            new SensorConfig
-            {
-                Type = "sht3x", Bus = 1, IntervalSeconds = 10,
-                Channels =
-                [
-                    new ChannelConfig { Quantity = "temperature", Identifier = "temperature", Decimals = 1 },
-                    new ChannelConfig { Quantity = "humidity", Identifier = "humidity", Decimals = 1 },
-                ],
-            },
-        ];
-        Config.Outputs = [new OutputConfig { Type = "relay", Pin = RelayPin, Identifier = "relay1" }];
+        Config = SensorNodeConfig("PID0000001", "node-01", Convert.ToBase64String(new byte[32]), 10);
         configure?.Invoke(Config);
         var hardware = new SimulatedSensorHardware();
         Chip = new Sht3xChip(Clock) { Temperature = 21.5, Humidity = 40 };
@@ -55,6 +37,31 @@ public sealed class NodeHarness
         Link = new SimLink(Clock, Faults, Prefix);
         Node = NodeBuilder.Build(Config, new SimNetwork(Clock, Faults), Link, Clock, new SimBoard(), Log, new HmacSigner(),
             hardware, Gpio, new SeededRandom(1));
+    }
+
+    /// <summary>An SHT3x (temperature, humidity, 1 decimal) on I2C bus 1 and relay1 on GPIO 25; no diagnostics posts.</summary>
+    public static NodeConfig SensorNodeConfig(string productId, string deviceName, string key, int intervalSeconds)
+    {
+        var config = new NodeConfig();
+        config.OneNet.ProductId = productId;
+        config.OneNet.DeviceName = deviceName;
+        config.OneNet.DeviceKey = key;
+        config.Node.ReportIntervalSeconds = intervalSeconds;
+        config.Node.DiagnosticsIntervalSeconds = 0;
+        config.Sensors =
+        [
+            new SensorConfig
+            {
+                Type = "sht3x", Bus = 1, IntervalSeconds = intervalSeconds,
+                Channels =
+                [
+                    new ChannelConfig { Quantity = "temperature", Identifier = "temperature", Decimals = 1 },
+                    new ChannelConfig { Quantity = "humidity", Identifier = "humidity", Decimals = 1 },
+                ],
+            },
+        ];
+        config.Outputs = [new OutputConfig { Type = "relay", Pin = RelayPin, Identifier = "relay1" }];
+        return config;
     }
 
     /// <summary>Steps the supervisor and the main loop in 100 ms ticks until the virtual time reaches untilMs.</summary>
