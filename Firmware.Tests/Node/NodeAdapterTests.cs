@@ -1,0 +1,105 @@
+using nanoFramework.TestFramework;
+using NFUnitTest.OneNet;
+using OneNetFirmware.Config;
+using OneNetFirmware.Node;
+using OneNetFirmware.Runtime;
+
+namespace NFUnitTest.Node
+{
+    /// <summary>The seams NodeBuilder fills with the protocol code: token source, OneJSON writer and downlink parser.</summary>
+    [TestClass]
+    public class NodeAdapterTests
+    {
+        private static OneNetConfig OneNet(long fixedExpiry)
+        {
+            var c = new OneNetConfig();
+            c.ProductId = "P1";
+            c.DeviceName = "d1";
+            c.DeviceKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+            c.TokenLifetimeHours = 2;
+            c.TokenExpiresAtUnixSeconds = fixedExpiry;
+            return c;
+        }
+
+        [TestMethod]
+        public void TokenLifetimeCountsFromTheClockAndNeedsAValidOne()
+        {
+            var tokens = new OneNetTokenSource(OneNet(0), new ZeroSigner());
+            Assert.IsNull(tokens.PasswordAt(false, 0));
+            string password = tokens.PasswordAt(true, 1800000000);
+            Assert.IsTrue(password.IndexOf("res=products%2FP1%2Fdevices%2Fd1&et=1800007200&method=sha256&sign=") > 0, password);
+        }
+
+        [TestMethod]
+        public void FixedExpiryWorksWithoutAClockButNeverWhenPast()
+        {
+            var tokens = new OneNetTokenSource(OneNet(1900000000), new ZeroSigner());
+            Assert.IsTrue(tokens.PasswordAt(false, 0).IndexOf("&et=1900000000&") > 0);
+            Assert.IsNull(tokens.PasswordAt(true, 1900000000));
+        }
+
+        [TestMethod]
+        public void PropertyPostWrapsValuesByKindWithTimes()
+        {
+            var table = new PropertyTable(4);
+            int t = table.Add("temp", PropertyKind.Number, 1);
+            int n = table.Add("count", PropertyKind.Integer, 0);
+            int r = table.Add("relay1", PropertyKind.Bool, 0);
+            var points = new PointBatch(4);
+            points.Property[0] = t; points.Value[0] = 21.46; points.UtcMilliseconds[0] = 1800000000123; points.HasTime[0] = true;
+            points.Property[1] = n; points.Value[1] = 7; points.HasTime[1] = false;
+            points.Property[2] = r; points.Value[2] = 1; points.HasTime[2] = false;
+            points.Count = 3;
+            byte[] buffer = new byte[256];
+
+            int length = new OneJsonPayloadWriter().WritePropertyPost(buffer, 5, table, points);
+
+            Assert.AreEqual("{\"id\":\"5\",\"version\":\"1.0\",\"params\":{\"temp\":{\"value\":21.5,\"time\":1800000000123},\"count\":{\"value\":7},\"relay1\":{\"value\":true}}}",
+                Bytes.Text(buffer, 0, length));
+            Assert.AreEqual(-1, new OneJsonPayloadWriter().WritePropertyPost(new byte[20], 5, table, points));
+        }
+
+        [TestMethod]
+        public void ReplyCarriesIdCodeAndMessage()
+        {
+            byte[] buffer = new byte[128];
+            int length = new OneJsonPayloadWriter().WriteReply(buffer, "17", 404, "nosuch: unknown identifier");
+            Assert.AreEqual("{\"id\":\"17\",\"code\":404,\"msg\":\"nosuch: unknown identifier\"}", Bytes.Text(buffer, 0, length));
+        }
+
+        [TestMethod]
+        public void ParsesAPropertySetIntoNamesAndKinds()
+        {
+            byte[] payload = Bytes.Of("{\"id\":\"9\",\"version\":\"1.0\",\"params\":{\"relay1\":true,\"report_interval\":30,\"mode\":\"x\",\"o\":{}}}");
+            var message = new DownlinkMessage(8);
+
+            Assert.IsTrue(new OneJsonDownlinkParser().Parse(DownlinkKind.PropertySet, payload, payload.Length, message));
+
+            Assert.AreEqual("9", message.Id);
+            Assert.AreEqual(4, message.Count);
+            Assert.AreEqual("relay1", message.Names[0]);
+            Assert.AreEqual(DownlinkMessage.Bool, message.Kinds[0]);
+            Assert.AreEqual(1.0, message.Numbers[0]);
+            Assert.AreEqual(DownlinkMessage.Number, message.Kinds[1]);
+            Assert.AreEqual(30.0, message.Numbers[1]);
+            Assert.AreEqual(DownlinkMessage.Text, message.Kinds[2]);
+            Assert.AreEqual(DownlinkMessage.Other, message.Kinds[3]);
+        }
+
+        [TestMethod]
+        public void ParsesPostRepliesAndRejectsInvalidJson()
+        {
+            var parser = new OneJsonDownlinkParser();
+            var message = new DownlinkMessage(2);
+            byte[] reply = Bytes.Of("{\"id\":\"12\",\"code\":200,\"msg\":\"success\"}");
+            Assert.IsTrue(parser.Parse(DownlinkKind.PostReply, reply, reply.Length, message));
+            Assert.AreEqual("12", message.Id);
+            Assert.AreEqual(200, message.Code);
+
+            byte[] broken = Bytes.Of("{\"id\":\"13\",\"params\":{\"relay1\":tru}}");
+            Assert.IsFalse(parser.Parse(DownlinkKind.PropertySet, broken, broken.Length, message));
+            byte[] tooMany = Bytes.Of("{\"id\":\"14\",\"params\":{\"a\":1,\"b\":2,\"c\":3}}");
+            Assert.IsFalse(parser.Parse(DownlinkKind.PropertySet, tooMany, tooMany.Length, message));
+        }
+    }
+}
