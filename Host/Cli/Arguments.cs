@@ -58,6 +58,28 @@ namespace OneNetFirmware.Cli
             return true;
         }
 
+        /// <summary>A duration option in seconds: "30d", "12h", "45m", "90s" or plain seconds.</summary>
+        public static long ParseDuration(string option, string text)
+        {
+            long unit = 1;
+            string digits = text;
+            if (text.Length > 0)
+            {
+                switch (text[^1])
+                {
+                    case 'd': unit = 86400; break;
+                    case 'h': unit = 3600; break;
+                    case 'm': unit = 60; break;
+                    case 's': unit = 1; break;
+                }
+                if (char.IsLetter(text[^1])) digits = text[..^1];
+            }
+            if (!long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long n)
+                || n <= 0 || n > 100L * 365 * 86400 / unit || (char.IsLetter(text[^1]) && "dhms".IndexOf(text[^1]) < 0))
+                throw new UsageException("--" + option + " must be a positive duration such as 30d, 12h, 45m or 3600s");
+            return n * unit;
+        }
+
         /// <summary>Call after reading every option: rejects options the command does not know and extra positionals.</summary>
         public void RejectUnknown(int maxPositional)
         {

@@ -31,7 +31,7 @@ namespace OneNetFirmware.Cli
                 switch (args[0])
                 {
                     case "run":
-                        return RunCommand.Execute(rest, stdout, stderr);
+                        return RunUntilCtrlC(stop => RunCommand.Execute(rest, stdout, stderr, stop));
                     case "token":
                         return TokenCommand.Execute(rest, stdout, stderr, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
@@ -78,7 +78,8 @@ namespace OneNetFirmware.Cli
         public const string HelpText =
 @"onenet-node — OneNetFirmware on the host
 
-  run [--config nf-config.json]            run the node on this machine (simulated sensors, embedded OneNET emulator)
+  run [--config nf-config.json] [--broker mqtt://host:port|mqtts://host:port] [--duration 60s] [--summary FILE] [--plain]
+                                           run the node on this machine (simulated sensors, embedded OneNET emulator)
   emulator [--port 1883] [--config nf-config.json] [--devices FILE] [--thing-model FILE]
            [--tls-cert PFX] [--tls-port 8883] [--http-port 8080] [--bind 0.0.0.0] [--ban-seconds 300]
                                            a local OneNET (MQTT broker + operator API on 127.0.0.1) until Ctrl+C

@@ -1,31 +1,153 @@
+using System;
 using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Threading;
 using OneNetFirmware.Config;
 using OneNetFirmware.Host.Config;
+using OneNetFirmware.Host.Emulator;
+using OneNetFirmware.Host.Mqtt;
+using OneNetFirmware.Host.Node;
+using OneNetFirmware.Host.OneNet;
+using OneNetFirmware.Host.Simulation;
+using OneNetFirmware.Node;
+using OneNetFirmware.Runtime;
 
 namespace OneNetFirmware.Cli.Commands
 {
-    /// <summary>`run`: loads and validates the configuration and prints it (secrets masked). The node itself is wired in later.</summary>
+    /// <summary>
+    /// `run [--config nf-config.json] [--broker mqtt://host:port|mqtts://host:port] [--duration 60s] [--summary FILE] [--plain]`:
+    /// the same portable runtime and drivers as the ESP32, on .NET, with simulated sensors, against the embedded OneNET
+    /// emulator (default) or any broker. A live view on a terminal, status lines otherwise; Ctrl+C or --duration stops it.
+    /// </summary>
     public static class RunCommand
     {
-        public static int Execute(Arguments args, TextWriter stdout, TextWriter stderr)
+        private const int StepMilliseconds = 100;
+
+        public static int Execute(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken stop)
         {
             string path = args.Option("config") ?? "nf-config.json";
+            string broker = args.Option("broker");
+            string durationText = args.Option("duration");
+            string summaryPath = args.Option("summary");
+            bool plain = args.Flag("plain");
             args.RejectUnknown(maxPositional: 0);
-            ConfigFile.Result result = ConfigFile.Load(path);
-            if (!result.IsValid)
+            long durationSeconds = durationText == null ? 0 : Arguments.ParseDuration("duration", durationText);
+
+            ConfigFile.Result loaded = ConfigFile.Load(path);
+            if (!loaded.IsValid)
             {
-                for (int i = 0; i < result.Errors.Count; i++)
-                {
-                    stderr.WriteLine(path + ": " + result.Errors[i]);
-                }
+                loaded.WriteErrors(path, stderr);
                 return Program.Failed;
             }
-            stdout.WriteLine("loaded " + path);
-            foreach (string line in ConfigSummary.Describe(result.Config))
+            NodeConfig config = loaded.Config;
+            bool live = !plain && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+            var log = new RecentLog(live ? null : stderr);
+
+            OneNetEmulator emulator = null;
+            string caPem = null;
+            if (broker == null)
             {
-                stdout.WriteLine(line);
+                emulator = StartEmulator(config, log);
+            }
+            else if (!PointAtBroker(config, broker, stderr, out caPem))
+            {
+                return Program.Usage;
+            }
+
+            var clock = new SystemClock();
+            var world = new SimulatedWorld(config, clock);
+            var link = new MonitoredLink(new MqttNetLink());
+            var board = new HostBoard();
+            NodeRuntime node = NodeBuilder.Build(config, new HostNetwork(), link, clock, board, log, new HmacSigner(),
+                world.Sensors, world.Gpio, new SystemRandomSource(Environment.TickCount));
+            if (caPem != null) node.SetCaCertificate(caPem);
+
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            board.RebootRequested += () =>
+            {
+                log.Warn("the node asked the board to reboot; on the host that ends the run");
+                stopping.Cancel();
+            };
+            if (durationSeconds > 0) stopping.CancelAfter(TimeSpan.FromSeconds(durationSeconds));
+
+            foreach (string line in ConfigSummary.Describe(config)) log.Info(line);
+            var supervisor = new Thread(() => StepUntil(stopping.Token, clock, () => node.Supervisor.Step(clock.NowMilliseconds))) { IsBackground = true, Name = "supervisor" };
+            var mainLoop = new Thread(() => StepUntil(stopping.Token, clock, () =>
+            {
+                world.Update(clock.NowMilliseconds / 1000.0);
+                node.Loop.Step(clock.NowMilliseconds);
+            })) { IsBackground = true, Name = "main loop" };
+            supervisor.Start();
+            mainLoop.Start();
+
+            var view = new RunView(node, link, emulator, log, clock);
+            if (live) view.ShowLive(stopping.Token);
+            else view.PrintStatusLines(stdout, stopping.Token);
+
+            mainLoop.Join();
+            supervisor.Join();
+            link.Disconnect();
+            emulator?.StopAsync().GetAwaiter().GetResult();
+            stdout.WriteLine(view.StatusLine());
+            if (summaryPath != null)
+            {
+                File.WriteAllText(summaryPath, JsonSerializer.Serialize(view.Summary(), new JsonSerializerOptions { WriteIndented = true }));
             }
             return Program.Ok;
+        }
+
+        private static void StepUntil(CancellationToken stop, SystemClock clock, Action step)
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                step();
+                clock.Sleep(StepMilliseconds);
+            }
+        }
+
+        /// <summary>Starts the embedded OneNET emulator on a free loopback port, knowing the config's device, and points the node at it.</summary>
+        private static OneNetEmulator StartEmulator(NodeConfig config, RecentLog log)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var options = new EmulatorOptions { BindAddress = IPAddress.Loopback, Port = port, Log = line => log.Info("emulator: " + line) };
+            options.Devices.Add(new RegisteredDevice(config.OneNet.ProductId, config.OneNet.DeviceName, config.OneNet.DeviceKey));
+            var emulator = new OneNetEmulator(options);
+            emulator.StartAsync().GetAwaiter().GetResult();
+            config.OneNet.Host = "127.0.0.1";
+            config.OneNet.Port = port;
+            config.OneNet.Tls = false;
+            log.Info("embedded OneNET emulator on 127.0.0.1:" + port);
+            return emulator;
+        }
+
+        /// <summary>--broker mqtt://host:port or mqtts://host:port (TLS trusts the CA at onenet.caCertificatePath).</summary>
+        private static bool PointAtBroker(NodeConfig config, string broker, TextWriter stderr, out string caPem)
+        {
+            caPem = null;
+            if (!Uri.TryCreate(broker, UriKind.Absolute, out Uri uri) || (uri.Scheme != "mqtt" && uri.Scheme != "mqtts") || uri.Host.Length == 0)
+            {
+                stderr.WriteLine("error: --broker must look like mqtt://host:1883 or mqtts://host:8883");
+                return false;
+            }
+            bool tls = uri.Scheme == "mqtts";
+            config.OneNet.Host = uri.Host;
+            config.OneNet.Port = uri.IsDefaultPort || uri.Port <= 0 ? (tls ? 8883 : 1883) : uri.Port;
+            config.OneNet.Tls = tls;
+            if (tls)
+            {
+                string caPath = config.OneNet.CaCertificatePath;
+                if (caPath == null || !File.Exists(caPath) || !PemText.IsCertificate(caPem = File.ReadAllText(caPath)))
+                {
+                    stderr.WriteLine("error: mqtts needs the broker's CA certificate (PEM) at onenet.caCertificatePath ('" + caPath + "')");
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

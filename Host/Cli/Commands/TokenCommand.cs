@@ -18,7 +18,7 @@ namespace OneNetFirmware.Cli.Commands
             string validFor = args.Option("valid-for");
             args.RejectUnknown(0);
             if ((et == null) == (validFor == null)) throw new UsageException("give exactly one of --et UNIX_SECONDS and --valid-for DURATION");
-            long expires = et != null ? ParseEt(et) : nowUnixSeconds + ParseDuration(validFor);
+            long expires = et != null ? ParseEt(et) : nowUnixSeconds + Arguments.ParseDuration("valid-for", validFor);
             if (device != null && device.Length == 0) throw new UsageException("--device must not be empty");
             string token;
             try
@@ -41,28 +41,6 @@ namespace OneNetFirmware.Cli.Commands
             if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long et) || et <= 0)
                 throw new UsageException("--et must be a positive Unix time in seconds");
             return et;
-        }
-
-        /// <summary>"30d", "12h", "45m", "90s" or plain seconds.</summary>
-        internal static long ParseDuration(string text)
-        {
-            long unit = 1;
-            string digits = text;
-            if (text.Length > 0)
-            {
-                switch (text[^1])
-                {
-                    case 'd': unit = 86400; break;
-                    case 'h': unit = 3600; break;
-                    case 'm': unit = 60; break;
-                    case 's': unit = 1; break;
-                }
-                if (char.IsLetter(text[^1])) digits = text[..^1];
-            }
-            if (!long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long n)
-                || n <= 0 || n > 100L * 365 * 86400 / unit || (char.IsLetter(text[^1]) && "dhms".IndexOf(text[^1]) < 0))
-                throw new UsageException("--valid-for must be a positive duration such as 30d, 12h, 45m or 3600s");
-            return n * unit;
         }
     }
 }

@@ -62,16 +62,5 @@ namespace OneNetFirmware.Host.Tests.Cli
             Assert.Equal(Program.Usage, Run("frobnicate").Code);
             Assert.Equal(Program.Usage, Run("run", "--colour", "blue").Code);
         }
-
-        [Fact]
-        public void RunPrintsTheConfigurationWithoutSecrets()
-        {
-            var (code, stdout, _) = Run("run", "--config", RepoPaths.Of("nf-config.json"));
-
-            Assert.Equal(Program.Ok, code);
-            Assert.Contains("product=FakeProd01", stdout);
-            Assert.DoesNotContain("not-a-real-password", stdout);
-            Assert.DoesNotContain("RkFLRS1kZXZpY2Uta2V5", stdout);
-        }
     }
 }

@@ -1,0 +1,78 @@
+using System;
+using OneNetFirmware.Config;
+using OneNetFirmware.Drivers;
+using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Ports;
+
+namespace OneNetFirmware.Host.Simulation;
+
+/// <summary>
+/// The simulated hardware a configuration describes: a chip on its bus and address for every I2C sensor, a DHT on its
+/// pin, simulated GPIO — with a slow, plausible day of weather so a running node has something changing to report.
+/// </summary>
+public sealed class SimulatedWorld
+{
+    private readonly NodeConfig _config;
+    private readonly SimulatedChip[] _chips;
+    private readonly SimulatedDht[] _dhts;
+
+    public SimulatedSensorHardware Sensors { get; } = new();
+    public SimulatedGpio Gpio { get; } = new();
+
+    public SimulatedWorld(NodeConfig config, IClock clock)
+    {
+        _config = config;
+        _chips = new SimulatedChip[config.Sensors.Length];
+        _dhts = new SimulatedDht[config.Sensors.Length];
+        for (int i = 0; i < config.Sensors.Length; i++)
+        {
+            SensorConfig s = config.Sensors[i];
+            int address = string.IsNullOrEmpty(s.Address) ? SensorCatalog.DefaultAddress(s.Type) : TextRules.ParseI2cAddress(s.Address);
+            SimulatedChip chip = s.Type switch
+            {
+                SensorCatalog.Sht3x => new Sht3xChip(clock),
+                SensorCatalog.Aht20 => new Aht20Chip(clock),
+                SensorCatalog.Bme280 => new Bme280Chip(clock, true),
+                SensorCatalog.Bmp280 => new Bme280Chip(clock, false),
+                SensorCatalog.Bh1750 => new Bh1750Chip(clock),
+                _ => null,
+            };
+            if (chip != null)
+            {
+                _chips[i] = chip;
+                Sensors.Bus(s.Bus).Attach(address, chip);
+            }
+            else if (SensorCatalog.IsDht(s.Type))
+            {
+                _dhts[i] = new SimulatedDht(s.Type == SensorCatalog.Dht22);
+                Sensors.AttachDht(s.Pin, _dhts[i]);
+            }
+        }
+        Update(0);
+    }
+
+    /// <summary>Sets every sensor to the weather at this many seconds into the simulation (a compressed 10-minute "day").</summary>
+    public void Update(double seconds)
+    {
+        double phase = Math.Sin(seconds / 600.0 * 2 * Math.PI);
+        double temperature = 21.0 + 3.0 * phase;
+        double humidity = 45.0 - 10.0 * phase;
+        double pressure = 101325.0 + 150.0 * phase;
+        double lux = Math.Max(0, 400.0 + 350.0 * phase);
+        for (int i = 0; i < _config.Sensors.Length; i++)
+        {
+            switch (_chips[i])
+            {
+                case Sht3xChip sht: sht.Temperature = temperature; sht.Humidity = humidity; break;
+                case Aht20Chip aht: aht.Temperature = temperature; aht.Humidity = humidity; break;
+                case Bme280Chip bme: bme.Temperature = temperature; bme.Humidity = humidity; bme.Pressure = pressure; break;
+                case Bh1750Chip bh: bh.Lux = lux; break;
+            }
+            if (_dhts[i] != null)
+            {
+                _dhts[i].Temperature = temperature - 6.0;
+                _dhts[i].Humidity = Math.Min(95, humidity + 20.0);
+            }
+        }
+    }
+}
