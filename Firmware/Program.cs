@@ -34,16 +34,24 @@ namespace OneNetFirmware
             NodeConfig config = DeviceConfigLoader.Load(log);
             if (config == null)
             {
-                // The loader logged every problem with its path. Sleeping (not rebooting) avoids a crash loop that
-                // would hide the log and wear the flash.
-                log.Error("node not started: fix the configuration and redeploy");
-                Thread.Sleep(Timeout.Infinite);
+                Halt(log, "node not started: fix the configuration and redeploy"); // the loader logged every problem
                 return;
             }
             string[] summary = ConfigSummary.Describe(config);
             for (int i = 0; i < summary.Length; i++)
             {
                 log.Info(summary[i]);
+            }
+
+            string pem = null;
+            if (config.OneNet.Tls)
+            {
+                pem = DeviceConfigLoader.LoadCaCertificate(config.OneNet, log);
+                if (pem == null)
+                {
+                    Halt(log, "node not started: deploy the OneNET CA certificate or turn TLS off"); // the loader said why
+                    return;
+                }
             }
 
             _clock = new DeviceClock();
@@ -55,9 +63,9 @@ namespace OneNetFirmware
             // Jitter only has to differ between boards that lost the broker together: the boot time and the name do.
             var random = new SystemRandomSource(Seed(config.OneNet.DeviceName, _clock.NowMilliseconds));
             _node = NodeBuilder.Build(config, network, link, _clock, board, log, new HmacSigner(), sensors, gpio, random);
-            if (config.OneNet.Tls)
+            if (pem != null)
             {
-                _node.SetCaCertificate(DeviceConfigLoader.LoadCaCertificate(config.OneNet, log));
+                _node.SetCaCertificate(pem);
             }
             if (config.Node.StatusLedPin >= 0)
             {
@@ -68,6 +76,13 @@ namespace OneNetFirmware
             network.Start();
             new Thread(RunSupervisor).Start();
             _node.RunMainLoop();
+        }
+
+        // Sleeping (not rebooting) on a configuration problem avoids a crash loop that would hide the log and wear the flash.
+        private static void Halt(ILog log, string message)
+        {
+            log.Error(message);
+            Thread.Sleep(Timeout.Infinite);
         }
 
         private static int Seed(string deviceName, long nowMs)

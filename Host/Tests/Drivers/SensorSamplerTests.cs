@@ -117,5 +117,31 @@ namespace OneNetFirmware.Host.Tests.Drivers
             Assert.Empty(sampler.Channels);
             Assert.Equal(0, sampler.Sample(0));
         }
-    }
+    
+        [Fact]
+        public void IntervalChangesRespectTheSlowestChipAndMarkAllDueForcesARead()
+        {
+            var clock = new VirtualClock();
+            var hardware = new SimulatedSensorHardware();
+            hardware.Bus(1).Attach(0x77, new Bme280Chip(clock, true) { Temperature = 20.0, Humidity = 50.0, Pressure = 100000 });
+            hardware.Bus(1).Attach(0x38, new Aht20Chip(clock) { Temperature = 21, Humidity = 40 });
+            var aht = new SensorConfig { Type = SensorCatalog.Aht20, Bus = 1, IntervalSeconds = 10, Channels = [Channel(SensorCatalog.Temperature, "t2")] };
+            var sampler = new SensorSampler([Bme(10, Channel(SensorCatalog.Temperature, "temp")), aht], hardware, clock);
+            sampler.Sample(clock.NowMilliseconds);
+
+            Assert.False(sampler.SetIntervalSeconds(1)); // the AHT20 allows 2 s at the fastest
+            clock.Advance(2_000);
+            Assert.Equal(0, sampler.Sample(clock.NowMilliseconds)); // unchanged: still 10 s
+            Assert.True(sampler.SetIntervalSeconds(2));
+            clock.Advance(8_000);
+            sampler.Sample(clock.NowMilliseconds); // due at 10 s under the old interval; next due 2 s later
+            clock.Advance(2_000);
+            Assert.Equal(2, sampler.Sample(clock.NowMilliseconds));
+
+            clock.Advance(100);
+            Assert.Equal(0, sampler.Sample(clock.NowMilliseconds));
+            sampler.MarkAllDue();
+            Assert.Equal(2, sampler.Sample(clock.NowMilliseconds));
+        }
+}
 }

@@ -1,0 +1,57 @@
+using System;
+using OneNetFirmware.Host.Simulation;
+using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Node;
+using OneNetFirmware.Runtime;
+using OneNetFirmware.Sensors;
+using Xunit;
+
+namespace OneNetFirmware.Host.Tests.Node;
+
+/// <summary>The hot path through the real adapters (sampling and writing posts) allocates nothing once warm.</summary>
+public class NodeAdapterAllocationTests
+{
+    private sealed class Sink : IReadingSink
+    {
+        public int Count;
+        public void Add(int propertyIndex, double value) => Count++;
+    }
+
+    [Fact]
+    public void SamplingAndWritingPropertyPostsAllocateNothing()
+    {
+        var clock = new VirtualClock();
+        var config = NodeHarness.SensorNodeConfig("P1", "d1", Convert.ToBase64String(new byte[32]), 1);
+        var hardware = new SimulatedSensorHardware();
+        hardware.Bus(1).Attach(0x44, new Sht3xChip(clock) { Temperature = 21.5, Humidity = 40 });
+        PropertyTable table = NodeProperties.FromConfig(config);
+        var sampler = new ChannelSampler(new SensorSampler(config.Sensors, hardware, clock), null, table);
+        var writer = new OneJsonPayloadWriter();
+        var sink = new Sink();
+        var points = new PointBatch(2);
+        points.Count = 2;
+        points.Property[0] = table.IndexOf("temperature");
+        points.Property[1] = table.IndexOf("humidity");
+        points.HasTime[0] = points.HasTime[1] = true;
+        byte[] buffer = new byte[512];
+        int written = 0;
+        void Round()
+        {
+            clock.Advance(1000);
+            sampler.SampleDue(clock.NowMilliseconds, false, sink);
+            points.Value[0] = sampler.LatestValue(points.Property[0]);
+            points.Value[1] = sampler.LatestValue(points.Property[1]);
+            points.UtcMilliseconds[0] = points.UtcMilliseconds[1] = clock.UtcUnixMilliseconds;
+            written += writer.WritePropertyPost(buffer, 7, table, points);
+        }
+        for (int i = 0; i < 5; i++) Round();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 200; i++) Round();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(sink.Count >= 400, $"only {sink.Count} readings");
+        Assert.True(written > 205 * 60);
+    }
+}
