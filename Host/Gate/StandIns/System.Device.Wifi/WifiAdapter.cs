@@ -1,5 +1,6 @@
 // COMPILE-ONLY stand-in: nanoFramework.System.Device.Wifi 1.5.149, NANOFRAMEWORK.md §2.7 (System.Device.Wifi).
-// The type of NetworkRssiInDecibelMilliwatts is not in the sheet; the firmware casts it to int, which compiles for any numeric type.
+// Checked against nanoframework/System.Device.Wifi sources: WifiAdapter is sealed, NetworkRssiInDecibelMilliwatts is a
+// double (an sbyte dBm underneath), the scan event's delegate is AvailableNetworksChangedEventHandler(WifiAdapter, object).
 using System;
 
 namespace System.Device.Wifi
@@ -12,7 +13,7 @@ namespace System.Device.Wifi
 
     public delegate void AvailableNetworksChangedEventHandler(WifiAdapter sender, object e);
 
-    public class WifiAdapter : IDisposable
+    public sealed class WifiAdapter : IDisposable
     {
         public void ScanAsync() { throw new NotImplementedException(); }
         public int NetworkInterface { get { throw new NotImplementedException(); } }

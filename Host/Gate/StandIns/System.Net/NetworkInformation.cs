@@ -1,5 +1,5 @@
 // COMPILE-ONLY stand-in: nanoFramework.System.Net 1.11.60, NANOFRAMEWORK.md §2.7 (System.Net.NetworkInformation).
-// The delegate type names are not in the sheet (only their signatures); the firmware subscribes with method groups.
+// Delegate names checked against nanoframework/System.Net (NetworkChange.cs); the firmware subscribes with method groups.
 using System;
 
 namespace System.Net.NetworkInformation

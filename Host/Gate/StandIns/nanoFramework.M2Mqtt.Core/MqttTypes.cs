@@ -1,5 +1,6 @@
 // COMPILE-ONLY stand-in: nanoFramework.M2Mqtt.Core 5.1.220 (IMqttClient, enums, event args), NANOFRAMEWORK.md §2.1.
-// The nested delegate names are not in the sheet (only their signatures); the firmware subscribes with method groups.
+// The delegates are nested in IMqttClient: MqttClient's events are typed IMqttClient.MqttMsgPublishEventHandler etc.
+// (checked against nanoframework/nanoFramework.m2mqtt MqttClient.cs); the firmware subscribes with method groups.
 using System;
 using nanoFramework.M2Mqtt.Messages;
 
