@@ -13,7 +13,7 @@ namespace OneNetFirmware.Benchmarks
 {
     /// <summary>
     /// A private Mosquitto (Debian package) on a free loopback port, plus a responder client that answers every
-    /// property post on its `/reply` topic with code 200, as OneNET does. Killed on Dispose.
+    /// property, event and history post on its `/reply` topic with code 200, as OneNET does. Killed on Dispose.
     /// </summary>
     public sealed class LocalMosquitto : IDisposable
     {
@@ -41,7 +41,10 @@ namespace OneNetFirmware.Benchmarks
             _responder.ApplicationMessageReceivedAsync += e => ReplyAsync(e.ApplicationMessage);
             _responder.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Port)
                 .WithProtocolVersion(MqttProtocolVersion.V311).WithClientId("onenet-responder").Build()).GetAwaiter().GetResult();
-            _responder.SubscribeAsync("$sys/+/+/thing/property/post", MqttQualityOfServiceLevel.AtMostOnce).GetAwaiter().GetResult();
+            foreach (string post in new[] { "property/post", "event/post", "history/post" })
+            {
+                _responder.SubscribeAsync("$sys/+/+/thing/" + post, MqttQualityOfServiceLevel.AtMostOnce).GetAwaiter().GetResult();
+            }
         }
 
         /// <summary>{"id":"&lt;the post's id&gt;","code":200,"msg":"success"} on the post's topic + /reply, QoS 0.</summary>
