@@ -61,6 +61,7 @@ public class FleetTests
         fleet.RunFor(10_000); // the back-fill of the outage and readings sampled after the restart
 
         Assert.True(fleet.AllOnline(), Describe(fleet, "a node dropped after recovery"));
+        Assert.All(fleet.Emulators, e => Assert.Equal(0, e.Bans + e.Kicks)); // no login-limit ban, no duplicate session
         long endMs = fleet.Clock.NowMilliseconds;
         var posts = fleet.AcceptedPosts.ToLookup(p => p.DeviceName);
         foreach (FleetNode node in fleet.Nodes)
