@@ -158,8 +158,8 @@ public sealed class FleetSimulation : IAsyncDisposable
     {
         _stopping = true;
         if (_barrier.ParticipantsRemaining > 0) _barrier.SignalAndWait(TimeSpan.FromSeconds(5));
-        foreach (Thread worker in _workers) worker.Join(TimeSpan.FromSeconds(5));
-        _barrier.Dispose();
+        bool joined = _workers.All(w => w.Join(TimeSpan.FromSeconds(5)));
+        if (joined) _barrier.Dispose(); // a worker stuck in a blocking call (a failed run) must not meet a disposed barrier
         await StopEmulatorAsync();
         foreach (FleetNode node in Nodes) node.Close();
     }
