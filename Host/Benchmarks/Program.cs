@@ -2,11 +2,19 @@ using BenchmarkDotNet.Running;
 
 namespace OneNetFirmware.Benchmarks
 {
-    /// <summary>`dotnet run -c Release --project Host/Benchmarks -- --filter '*'` runs them all; see README.</summary>
+    /// <summary>
+    /// `dotnet run -c Release --project Host/Benchmarks -- --filter '*'` runs the BenchmarkDotNet suite; `-- fleet [nodes]
+    /// [seconds]` is the measured emulator throughput run (FleetThroughput); see README.
+    /// </summary>
     public static class Program
     {
         public static void Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "fleet")
+            {
+                FleetThroughput.Run(args);
+                return;
+            }
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         }
     }

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace OneNetFirmware.Host.Tests.Mqtt
 {
-    /// <summary>A loopback port nobody listens on right now (the OS picks it).</summary>
+    /// <summary>A loopback port nobody listens on right now (the OS picks it). Also compiled into Host/Benchmarks.</summary>
     public static class FreePort
     {
         public static int Next()
@@ -13,6 +13,21 @@ namespace OneNetFirmware.Host.Tests.Mqtt
             int port = ((IPEndPoint)listener.LocalEndpoint).Port;
             listener.Stop();
             return port;
+        }
+    
+        /// <summary>True when something accepts TCP connections on the loopback port (a broker finished starting).</summary>
+        public static bool Accepts(int port)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect("127.0.0.1", port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Net.Sockets;
 using System.Threading;
 using Xunit;
 
@@ -47,7 +46,7 @@ namespace OneNetFirmware.Host.Tests.Mqtt
                 UseShellExecute = false,
             });
             DateTime end = DateTime.UtcNow.AddSeconds(10);
-            while (!(Accepts(Port) && Accepts(TlsPort)))
+            while (!(FreePort.Accepts(Port) && FreePort.Accepts(TlsPort)))
             {
                 if (_process.HasExited) throw new InvalidOperationException("mosquitto exited: " + _process.StandardError.ReadToEnd());
                 if (DateTime.UtcNow > end) throw new TimeoutException("mosquitto did not start");
@@ -71,20 +70,6 @@ namespace OneNetFirmware.Host.Tests.Mqtt
             }
             _process.Dispose();
             _process = null;
-        }
-
-        private static bool Accepts(int port)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect("127.0.0.1", port);
-                return true;
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
         }
 
         public void Dispose()
