@@ -1,0 +1,86 @@
+using System;
+using System.IO;
+using OneNetFirmware.Ports;
+
+namespace OneNetFirmware.Host.Node
+{
+    /// <summary>IStorage as a file for `run` (written aside and renamed, like the device's I:\ file).</summary>
+    public sealed class FileStorage(string path) : IStorage
+    {
+        public string Path => path;
+
+        public int Read(byte[] buffer)
+        {
+            if (!File.Exists(path)) return 0;
+            try
+            {
+                byte[] data = File.ReadAllBytes(path);
+                if (data.Length > buffer.Length) return -1;
+                data.CopyTo(buffer, 0);
+                return data.Length;
+            }
+            catch (IOException)
+            {
+                return -1;
+            }
+        }
+
+        public bool Write(byte[] buffer, int count)
+        {
+            try
+            {
+                if (count == 0)
+                {
+                    File.Delete(path);
+                    return true;
+                }
+                string temp = path + ".new";
+                using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+                {
+                    stream.Write(buffer, 0, count);
+                }
+                File.Move(temp, path, overwrite: true);
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>IStorage in memory (tests): the bytes survive as long as the object, i.e. across simulated sleeps.</summary>
+    public sealed class MemoryStorage : IStorage
+    {
+        public byte[] Bytes = [];
+        public int Writes;
+
+        public int Read(byte[] buffer)
+        {
+            if (Bytes.Length > buffer.Length) return -1;
+            Bytes.CopyTo(buffer, 0);
+            return Bytes.Length;
+        }
+
+        public bool Write(byte[] buffer, int count)
+        {
+            Writes++;
+            Bytes = buffer.AsSpan(0, count).ToArray();
+            return true;
+        }
+    }
+
+    /// <summary>IDeepSleep on the host: records the request and returns — the caller ends this boot and builds the next.</summary>
+    public sealed class HostDeepSleep : IDeepSleep
+    {
+        public bool WokeFromDeepSleep { get; set; }
+
+        /// <summary>The seconds asked for by the last DeepSleep, or -1 while awake.</summary>
+        public int RequestedSeconds { get; set; } = -1;
+
+        public void DeepSleep(int seconds)
+        {
+            RequestedSeconds = seconds;
+        }
+    }
+}
