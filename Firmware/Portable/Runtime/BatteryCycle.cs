@@ -5,8 +5,10 @@ namespace OneNetFirmware.Runtime
 {
     /// <summary>
     /// One wake-up in battery mode, on top of the always-on runtime: restore the outbox saved before the last sleep,
-    /// sample every sensor once (the sampler's first pass), let the supervisor connect (its own thread on the device),
-    /// post the report and back-fill the restored readings, apply downlinks as usual, and end when every post is
+    /// sample every sensor once (the sampler's first pass; the intervals are then stretched past the awake limit), let
+    /// the supervisor connect (its own thread on the device), post the fresh readings as one property/post first (the
+    /// current values, even if the limit cuts the rest short), then back-fill the restored ones oldest first with
+    /// history/post, apply downlinks as usual (desired/get after CONNECT), and end when every post is
     /// acknowledged and nothing moved for QuietMilliseconds (time for the desired/get reply and diagnostics) — or at
     /// the hard awake limit, counted from Begin. Then save what is unacknowledged and deep-sleep. Diagnostics go out
     /// only on every Nth wake-up (by the record's boot count), when node.diagnosticsIntervalSeconds is not 0.
@@ -66,6 +68,8 @@ namespace OneNetFirmware.Runtime
             {
                 _node.Settings.DiagnosticsIntervalSeconds = 0;
             }
+            // Every sensor is due at the first step; after that none is due again before the sleep: one sample each.
+            _node.Sampler.SetIntervalSeconds(RuntimeSettings.MaxIntervalSeconds);
             bool timer = _sleep.WokeFromDeepSleep;
             int restored = _file.Restore(_node.Outbox, timer ? _config.SleepSeconds * 1000L : -1);
             _log.Info("battery: wake-up " + wake.ToString() + (timer ? " (timer)" : " (power-on or reset)") + ", "

@@ -20,7 +20,7 @@ namespace OneNetFirmware.Cli.Commands
     /// </summary>
     public static class BatteryRun
     {
-        public const int MaxSleepSeconds = 10;
+        public const int MaxSleepSeconds = 5;
         private const int StepMilliseconds = 100;
 
         public static int Execute(NodeConfig config, string caPem, OneNetEmulator emulator, RecentLog log, TextWriter stdout,
