@@ -49,6 +49,22 @@ namespace NFUnitTest.Runtime
             Assert.IsTrue(NewFile(table).Save(outbox));
         }
 
+        /// <summary>Saves temp=7 taken at t=1000 with no valid clock, 30 s later (still no valid clock).</summary>
+        private static PropertyTable SaveOneUntimedReading()
+        {
+            s_clock = new TestClock();
+            s_clock.UtcValid = false;
+            s_log = new NullLog();
+            s_storage = new ByteStorage();
+            PropertyTable table = Table("temp", null);
+            Outbox outbox = NewOutbox(table);
+            s_clock.Now = 1000;
+            outbox.Add(0, 7);
+            s_clock.Now = 31000;
+            Assert.IsTrue(NewFile(table).Save(outbox));
+            return table;
+        }
+
         [TestMethod]
         public void Crc32MatchesTheStandardCheckValue()
         {
@@ -115,16 +131,7 @@ namespace NFUnitTest.Runtime
         [TestMethod]
         public void AReadingWithoutUtcIsRestoredBeforeTheSleepAndTimedOnceTheClockIsSet()
         {
-            s_clock = new TestClock();
-            s_clock.UtcValid = false;
-            s_log = new NullLog();
-            s_storage = new ByteStorage();
-            PropertyTable table = Table("temp", null);
-            Outbox outbox = NewOutbox(table);
-            s_clock.Now = 1000;
-            outbox.Add(0, 7);
-            s_clock.Now = 31000; // saved 30 s after it was taken
-            NewFile(table).Save(outbox);
+            PropertyTable table = SaveOneUntimedReading();
 
             s_clock.Now = 0; // after 600 s of deep sleep the monotonic clock starts again
             Outbox restored = NewOutbox(table);
@@ -140,14 +147,7 @@ namespace NFUnitTest.Runtime
         [TestMethod]
         public void AReadingWithoutUtcIsDroppedWhenTheSleepLengthIsUnknown()
         {
-            s_clock = new TestClock();
-            s_clock.UtcValid = false;
-            s_log = new NullLog();
-            s_storage = new ByteStorage();
-            PropertyTable table = Table("temp", null);
-            Outbox outbox = NewOutbox(table);
-            outbox.Add(0, 7);
-            NewFile(table).Save(outbox);
+            PropertyTable table = SaveOneUntimedReading();
             Outbox restored = NewOutbox(table);
             OutboxFile file = NewFile(table);
 
