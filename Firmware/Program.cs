@@ -14,7 +14,7 @@ namespace OneNetFirmware
     /// <summary>
     /// The ESP32 composition root: loads and checks the configuration, builds the node with the device adapters
     /// (NodeBuilder, shared with the host's run command), then runs the supervisor and status LED threads and the
-    /// main loop on this thread.
+    /// main loop on this thread — or, with battery.enabled, one wake-up that ends in deep sleep.
     /// </summary>
     public class Program
     {
@@ -84,7 +84,7 @@ namespace OneNetFirmware
             _node.RunMainLoop();
         }
 
-        // Battery mode: no status LED (it would cost more than the radio between posts); one wake-up, then deep sleep.
+        // Battery mode: one wake-up (BatteryCycle), then deep sleep; no status LED, whose milliamps a battery cannot spare.
         private static void RunBattery(NodeConfig config, WifiNetwork network, M2MqttLink link, Esp32Board board, ILog log)
         {
             var file = new OutboxFile(new FlashStorage(OutboxPath, log), _node.Properties, config.Outbox.CapacityReadings,
