@@ -19,7 +19,7 @@ namespace OneNetFirmware.Host.Node
                 data.CopyTo(buffer, 0);
                 return data.Length;
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 return -1;
             }
