@@ -28,6 +28,7 @@ namespace OneNetFirmware.Runtime
         private long _startMs;
         private long _quietSinceMs = -1;
         private bool _limitReached;
+        private bool _savedForReboot;
 
         public BatteryCycle(NodeRuntime node, OutboxFile file, BatteryConfig config, IMqttLink link, IDeepSleep sleep,
             IClock clock, ILog log)
@@ -79,6 +80,13 @@ namespace OneNetFirmware.Runtime
         /// <summary>One main-loop pass; true when the wake-up is over (everything acknowledged, or the limit).</summary>
         public bool Step(long nowMs)
         {
+            if (!_savedForReboot && _node.DownlinkHandler.RebootAtMilliseconds >= 0)
+            {
+                // The reboot service: the supervisor resets the board without coming back here, so save now.
+                _savedForReboot = true;
+                _file.Save(_node.Outbox);
+                _log.Info("battery: outbox saved before the requested reboot");
+            }
             _node.Loop.Step(nowMs);
             // Anything sampled goes out as a report at the next allowed moment (a no-op when nothing is fresh).
             _node.Outbox.RequestReport();

@@ -171,6 +171,25 @@ public class BatteryCycleTests
     }
 
     [Fact]
+    public void TheRebootServiceSavesTheOutboxBeforeTheBoardResets()
+    {
+        var h = new BatteryHarness();
+        h.Faults.ReplyLoss = 1; // the readings stay unacknowledged
+
+        h.Wake(x => x.Link.Inject("service/reboot/invoke", "{\"id\":\"7\",\"version\":\"1.0\",\"params\":{}}"));
+
+        Assert.Equal(2, h.SavedReadings());
+        Assert.Contains(h.Log.Lines, l => l.Contains("battery: outbox saved before the requested reboot"));
+        Assert.Equal(-1, h.Sleep.RequestedSeconds); // reset, not deep sleep
+        h.Faults.ReplyLoss = 0;
+        h.Wake();
+
+        Assert.Equal(2, h.File.Restored);
+        Assert.Contains(h.Log.Lines, l => l.Contains("battery: wake-up 2 (power-on or reset), 2 saved readings restored"));
+        Assert.Empty(h.Storage.Bytes);
+    }
+
+    [Fact]
     public void DiagnosticsArePostedOnlyOnEveryNthWakeUp()
     {
         var h = new BatteryHarness(c =>

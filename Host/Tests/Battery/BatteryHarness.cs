@@ -50,8 +50,11 @@ public sealed class BatteryHarness
         Link = new SimLink(Clock, Faults, NodeHarness.Prefix);
     }
 
-    /// <summary>One wake-up from reset to deep sleep; then the clock moves on by the sleep.</summary>
-    public void Wake()
+    /// <summary>
+    /// One wake-up from reset to deep sleep; then the clock moves on by the sleep. onOnline runs once when the node is
+    /// first online (to send a downlink). A reboot ends the wake-up at once, as on the device: no Finish, no sleep.
+    /// </summary>
+    public void Wake(Action<BatteryHarness> onOnline = null)
     {
         Chip.Temperature = 20 + Wakes.Count * 0.5;
         var hardware = new SimulatedSensorHardware();
@@ -69,6 +72,19 @@ public sealed class BatteryHarness
         {
             Link.Tick();
             Node.Supervisor.Step(Clock.NowMilliseconds);
+            if (Board.RebootRequested)
+            {
+                Board.RebootRequested = false;
+                Wakes.Add((Chip.Temperature, sampledUtc, Clock.NowMilliseconds - start));
+                Link.Disconnect();
+                Sleep.WokeFromDeepSleep = false;
+                return;
+            }
+            if (onOnline != null && Node.Supervisor.IsOnline)
+            {
+                onOnline(this);
+                onOnline = null;
+            }
             Link.Tick();
             bool done = Cycle.Step(Clock.NowMilliseconds);
             if (sampledUtc < 0)
@@ -92,6 +108,13 @@ public sealed class BatteryHarness
     public void Wake(int times)
     {
         for (int i = 0; i < times; i++) Wake();
+    }
+
+    /// <summary>Readings in the outbox file now (what survives if the board resets this moment).</summary>
+    public int SavedReadings()
+    {
+        if (Storage.Bytes.Length == 0) return 0;
+        return (int)BitConverter.ToInt32(Storage.Bytes, 5);
     }
 
     /// <summary>The temperature points the platform stored, in arrival order.</summary>
