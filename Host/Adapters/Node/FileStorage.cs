@@ -48,39 +48,4 @@ namespace OneNetFirmware.Host.Node
             }
         }
     }
-
-    /// <summary>IStorage in memory (tests): the bytes survive as long as the object, i.e. across simulated sleeps.</summary>
-    public sealed class MemoryStorage : IStorage
-    {
-        public byte[] Bytes = [];
-        public int Writes;
-
-        public int Read(byte[] buffer)
-        {
-            if (Bytes.Length > buffer.Length) return -1;
-            Bytes.CopyTo(buffer, 0);
-            return Bytes.Length;
-        }
-
-        public bool Write(byte[] buffer, int count)
-        {
-            Writes++;
-            Bytes = buffer.AsSpan(0, count).ToArray();
-            return true;
-        }
-    }
-
-    /// <summary>IDeepSleep on the host: records the request and returns — the caller ends this boot and builds the next.</summary>
-    public sealed class HostDeepSleep : IDeepSleep
-    {
-        public bool WokeFromDeepSleep { get; set; }
-
-        /// <summary>The seconds asked for by the last DeepSleep, or -1 while awake.</summary>
-        public int RequestedSeconds { get; set; } = -1;
-
-        public void DeepSleep(int seconds)
-        {
-            RequestedSeconds = seconds;
-        }
-    }
 }
