@@ -14,11 +14,12 @@ namespace OneNetFirmware
     /// <summary>
     /// The ESP32 composition root: loads and checks the configuration, builds the node with the device adapters
     /// (NodeBuilder, shared with the host's run command), then runs the supervisor and status LED threads and the
-    /// main loop on this thread.
+    /// main loop on this thread — or, with battery.enabled, one wake-up that ends in deep sleep.
     /// </summary>
     public class Program
     {
         private const string RecordPath = "I:\\node-record.txt";
+        private const string OutboxPath = "I:\\outbox.bin";
         private const int WifiConnectTimeoutMs = 30000;
         private const int MqttInflightQueue = 16;
         private const int SubscribeTimeoutMs = 10000;
@@ -67,6 +68,11 @@ namespace OneNetFirmware
             {
                 _node.SetCaCertificate(pem);
             }
+            if (config.Battery.Enabled)
+            {
+                RunBattery(config, network, link, board, log); // ends in deep sleep
+                return;
+            }
             if (config.Node.StatusLedPin >= 0)
             {
                 _led = new DigitalOutput(gpio, config.Node.StatusLedPin, false, false);
@@ -76,6 +82,20 @@ namespace OneNetFirmware
             network.Start();
             new Thread(RunSupervisor).Start();
             _node.RunMainLoop();
+        }
+
+        // Battery mode: one wake-up (BatteryCycle), then deep sleep; no status LED, whose milliamps a battery cannot spare.
+        private static void RunBattery(NodeConfig config, WifiNetwork network, M2MqttLink link, Esp32Board board, ILog log)
+        {
+            var file = new OutboxFile(new FlashStorage(OutboxPath, log), _node.Properties, config.Outbox.CapacityReadings,
+                _clock, log);
+            var cycle = new BatteryCycle(_node, file, config.Battery, link, new Esp32DeepSleep(log), _clock, log);
+            network.Start();
+            new Thread(RunSupervisor).Start();
+            cycle.Run();
+            // Only reached when the timer wake-up was refused: wait out the interval awake, then start afresh.
+            Thread.Sleep(config.Battery.SleepSeconds * 1000);
+            board.Reboot();
         }
 
         // Sleeping (not rebooting) on a configuration problem avoids a crash loop that would hide the log and wear the flash.

@@ -10,7 +10,7 @@ namespace OneNetFirmware.Config
 
         public static string[] Describe(NodeConfig c)
         {
-            int lines = 6 + Length(c.I2c) + Length(c.Sensors) + Length(c.Outputs) + Length(c.Inputs);
+            int lines = 7 + Length(c.I2c) + Length(c.Sensors) + Length(c.Outputs) + Length(c.Inputs);
             var output = new string[lines];
             int n = 0;
             output[n++] = "wifi: ssid=" + c.Wifi.Ssid + " password=" + Secret(c.Wifi.Password);
@@ -28,6 +28,7 @@ namespace OneNetFirmware.Config
                 + "min, heartbeat " + c.Watchdog.HeartbeatTimeoutSeconds + "s, min free " + c.Watchdog.MinFreeMemoryBytes + "B";
             output[n++] = "outbox: " + c.Outbox.CapacityReadings + " readings / " + c.Outbox.CapacityBytes
                 + " bytes, reply timeout " + c.Outbox.ReplyTimeoutSeconds + "s";
+            output[n++] = Battery(c.Battery);
             output[n++] = "i2c buses: " + Length(c.I2c) + ", sensors: " + Length(c.Sensors) + ", outputs: "
                 + Length(c.Outputs) + ", inputs: " + Length(c.Inputs);
             for (int i = 0; i < Length(c.I2c); i++)
@@ -49,6 +50,16 @@ namespace OneNetFirmware.Config
                 output[n++] = "  input " + c.Inputs[i].Type + " pin " + c.Inputs[i].Pin + " -> " + c.Inputs[i].Identifier;
             }
             return output;
+        }
+
+        private static string Battery(BatteryConfig b)
+        {
+            if (b == null || !b.Enabled)
+            {
+                return "battery: off (always on)";
+            }
+            return "battery: on, deep sleep " + b.SleepSeconds + "s, awake at most " + b.AwakeLimitSeconds
+                + "s, diagnostics " + (b.DiagnosticsEveryWakeups == 0 ? "never" : "every " + b.DiagnosticsEveryWakeups + " wake-ups");
         }
 
         private static string Secret(string value)

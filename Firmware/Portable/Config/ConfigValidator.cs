@@ -24,6 +24,7 @@ namespace OneNetFirmware.Config
             ValidateNode(config.Node, errors);
             ValidateWatchdog(config.Watchdog, errors);
             ValidateOutbox(config.Outbox, errors);
+            ValidateBattery(config.Battery, errors);
 
             // Every GPIO may have one owner; owners[pin] holds the path that claimed it first.
             var owners = new string[GpioCount];
@@ -185,6 +186,27 @@ namespace OneNetFirmware.Config
             if (o.ReplyTimeoutSeconds < 1 || o.ReplyTimeoutSeconds > 300)
             {
                 errors.Add("outbox.replyTimeoutSeconds", "must be 1 to 300");
+            }
+        }
+
+        private static void ValidateBattery(BatteryConfig b, ConfigErrors errors)
+        {
+            if (b == null)
+            {
+                errors.Add("battery", "must be an object (leave it out for an always-on node)");
+                return;
+            }
+            if (b.SleepSeconds < 10 || b.SleepSeconds > 86400)
+            {
+                errors.Add("battery.sleepSeconds", "must be 10 to 86400 (300 or more saves the most power)");
+            }
+            if (b.AwakeLimitSeconds < 10 || b.AwakeLimitSeconds > 600)
+            {
+                errors.Add("battery.awakeLimitSeconds", "must be 10 to 600 (Wi-Fi, CONNECT and the replies must fit)");
+            }
+            if (b.DiagnosticsEveryWakeups < 0 || b.DiagnosticsEveryWakeups > 10000)
+            {
+                errors.Add("battery.diagnosticsEveryWakeups", "must be 0 to 10000 (0 = never)");
             }
         }
 

@@ -13,6 +13,7 @@ namespace OneNetFirmware.Config
         public NodeSettings Node { get; set; } = new NodeSettings();
         public WatchdogConfig Watchdog { get; set; } = new WatchdogConfig();
         public OutboxConfig Outbox { get; set; } = new OutboxConfig();
+        public BatteryConfig Battery { get; set; } = new BatteryConfig();
         public I2cBusConfig[] I2c { get; set; } = new I2cBusConfig[0];
         public SensorConfig[] Sensors { get; set; } = new SensorConfig[0];
         public OutputConfig[] Outputs { get; set; } = new OutputConfig[0];

@@ -34,6 +34,8 @@ namespace OneNetFirmware.Runtime
         public readonly DownlinkHandler DownlinkHandler;
         public readonly Diagnostics Diagnostics;
         public readonly NodeLoop Loop;
+        /// <summary>The sensors (battery mode samples them once per wake-up).</summary>
+        public readonly ISampler Sampler;
 
         /// <param name="properties">From NodeProperties.FromConfig(config); the sampler and outputs use the same indexes.</param>
         /// <param name="outputs">The relays/LEDs, or null when there are none.</param>
@@ -43,6 +45,7 @@ namespace OneNetFirmware.Runtime
         {
             _clock = clock;
             Properties = properties;
+            Sampler = sampler;
             OneNetConfig onenet = config.OneNet;
             Topics = new OneNetTopics(onenet.ProductId, onenet.DeviceName);
             Record = NodeRecord.LoadAndCountBoot(board);

@@ -114,6 +114,45 @@ namespace OneNetFirmware.Runtime
             _bytes += cost;
         }
 
+        /// <summary>
+        /// Battery mode: puts back a reading saved before a deep sleep, as backlog (it goes out with history/post).
+        /// hasUtc false: monoMs is when it was taken on this boot's monotonic clock (before boot: negative is fine),
+        /// and its UTC time is derived once the clock is valid, as for any reading. Call in time order, oldest first.
+        /// </summary>
+        public void Restore(int property, double value, bool hasUtc, long utcMs, long monoMs)
+        {
+            if (Cost(property) > _capacityBytes)
+            {
+                _dropped++;
+                return;
+            }
+            Add(property, value); // always appended at the newest slot once it fits
+            int slot = Last();
+            _monoMs[slot] = monoMs;
+            _hasUtc[slot] = hasUtc;
+            _utcMs[slot] = hasUtc ? utcMs : 0;
+            _state[slot] = Backlog;
+        }
+
+        /// <summary>
+        /// Hands every unacknowledged reading to visitor, oldest first (fresh, backlog and in flight alike: a post
+        /// without its reply yet is not done). A reading taken before the clock was valid gets its UTC time now if the
+        /// clock has become valid since.
+        /// </summary>
+        public void ForEachPending(IOutboxVisitor visitor)
+        {
+            int index = _head;
+            for (int n = 0; n < _slots; n++)
+            {
+                if (_state[index] != Done)
+                {
+                    DeriveUtc(index);
+                    visitor.Visit(_property[index], _value[index], _hasUtc[index], _utcMs[index], _monoMs[index]);
+                }
+                index = (index + 1) % _state.Length;
+            }
+        }
+
         /// <summary>Asks for the fresh readings to go out as one property/post at the next allowed moment.</summary>
         public void RequestReport()
         {
@@ -281,18 +320,23 @@ namespace OneNetFirmware.Runtime
 
         private void AddPoint(int slot)
         {
-            if (!_hasUtc[slot] && _clock.IsUtcValid)
-            {
-                // Sampled before SNTP: the monotonic clock tells how long ago, so the time can still be exact.
-                _utcMs[slot] = _clock.UtcUnixMilliseconds - (_clock.NowMilliseconds - _monoMs[slot]);
-                _hasUtc[slot] = true;
-            }
+            DeriveUtc(slot);
             int n = _batch.Count;
             _batch.Property[n] = _property[slot];
             _batch.Value[n] = _value[slot];
             _batch.UtcMilliseconds[n] = _utcMs[slot];
             _batch.HasTime[n] = _hasUtc[slot];
             _batch.Count = n + 1;
+        }
+
+        private void DeriveUtc(int slot)
+        {
+            if (!_hasUtc[slot] && _clock.IsUtcValid)
+            {
+                // Sampled before SNTP: the monotonic clock tells how long ago, so the time can still be exact.
+                _utcMs[slot] = _clock.UtcUnixMilliseconds - (_clock.NowMilliseconds - _monoMs[slot]);
+                _hasUtc[slot] = true;
+            }
         }
 
         private bool InBatch(int property)

@@ -17,9 +17,11 @@ using OneNetFirmware.Runtime;
 namespace OneNetFirmware.Cli.Commands
 {
     /// <summary>
-    /// `run [--config nf-config.json] [--broker mqtt://host:port|mqtts://host:port] [--duration 60s] [--summary FILE] [--plain]`:
+    /// `run [--config nf-config.json] [--broker mqtt://host:port|mqtts://host:port] [--duration 60s] [--summary FILE] [--plain]
+    /// [--outbox-file FILE]`:
     /// the same portable runtime and drivers as the ESP32, on .NET, with simulated sensors, against the embedded OneNET
     /// emulator (default) or any broker. A live view on a terminal, status lines otherwise; Ctrl+C or --duration stops it.
+    /// With battery.enabled it runs wake-ups instead (BatteryRun), keeping the outbox in --outbox-file between them.
     /// </summary>
     public static class RunCommand
     {
@@ -32,6 +34,7 @@ namespace OneNetFirmware.Cli.Commands
             string durationText = args.Option("duration");
             string summaryPath = args.Option("summary");
             bool plain = args.Flag("plain");
+            string outboxPath = args.Option("outbox-file");
             args.RejectUnknown(maxPositional: 0);
             long durationSeconds = durationText == null ? 0 : Arguments.ParseDuration("duration", durationText);
 
@@ -54,6 +57,14 @@ namespace OneNetFirmware.Cli.Commands
             else if (!PointAtBroker(config, broker, stderr, out caPem))
             {
                 return Program.Usage;
+            }
+
+            if (config.Battery.Enabled)
+            {
+                // Wake-ups are a sequence of short-lived nodes: status lines and the log show them (no live view).
+                if (live) log = new RecentLog(stderr);
+                outboxPath ??= Path.Combine(Path.GetTempPath(), "onenet-outbox-" + config.OneNet.DeviceName + ".bin");
+                return BatteryRun.Execute(config, caPem, emulator, log, stdout, stop, durationSeconds, summaryPath, outboxPath);
             }
 
             var clock = new SystemClock();

@@ -1,4 +1,5 @@
-// COMPILE-ONLY stand-in: nanoFramework.System.IO.FileSystem 1.1.93, NANOFRAMEWORK.md §2.12 (System.IO.File).
+// COMPILE-ONLY stand-in: nanoFramework.System.IO.FileSystem 1.1.93, NANOFRAMEWORK.md §2.12 (System.IO.File; ReadAllBytes/WriteAllBytes with
+// the System.IO signatures, the sheet names them only).
 using System;
 
 namespace System.IO
@@ -8,6 +9,8 @@ namespace System.IO
         public static bool Exists(string path) { throw new NotImplementedException(); }
         public static string ReadAllText(string path) { throw new NotImplementedException(); }
         public static void WriteAllText(string path, string contents) { throw new NotImplementedException(); }
+        public static byte[] ReadAllBytes(string path) { throw new NotImplementedException(); }
+        public static void WriteAllBytes(string path, byte[] bytes) { throw new NotImplementedException(); }
         public static void Delete(string path) { throw new NotImplementedException(); }
         public static void Move(string sourceFileName, string destFileName) { throw new NotImplementedException(); }
     }

@@ -1,4 +1,5 @@
-// COMPILE-ONLY stand-in: nanoFramework.Hardware.Esp32 1.6.42, NANOFRAMEWORK.md §2.10 (Sleep.GetWakeupCause, NativeMemory).
+// COMPILE-ONLY stand-in: nanoFramework.Hardware.Esp32 1.6.42, NANOFRAMEWORK.md §2.10 (Sleep.GetWakeupCause,
+// Sleep.EnableWakeupByTimer, Sleep.StartDeepSleep, NativeMemory). EspNativeError: only OK = 0 (ESP_OK) is used.
 // GetMemoryInfo's return type is not in the sheet; the firmware ignores it.
 using System;
 
@@ -23,6 +24,15 @@ namespace nanoFramework.Hardware.Esp32
         }
 
         public static WakeupCause GetWakeupCause() { throw new NotImplementedException(); }
+
+        public static EspNativeError EnableWakeupByTimer(TimeSpan time) { throw new NotImplementedException(); }
+
+        public static void StartDeepSleep() { throw new NotImplementedException(); }
+    }
+
+    public enum EspNativeError : Int32
+    {
+        OK = 0
     }
 
     public class NativeMemory

@@ -1,0 +1,26 @@
+using System;
+using OneNetFirmware.Ports;
+
+namespace OneNetFirmware.Host.Node
+{
+    /// <summary>IStorage in memory (tests): the bytes survive as long as the object, i.e. across simulated sleeps.</summary>
+    public sealed class MemoryStorage : IStorage
+    {
+        public byte[] Bytes = [];
+        public int Writes;
+
+        public int Read(byte[] buffer)
+        {
+            if (Bytes.Length > buffer.Length) return -1;
+            Bytes.CopyTo(buffer, 0);
+            return Bytes.Length;
+        }
+
+        public bool Write(byte[] buffer, int count)
+        {
+            Writes++;
+            Bytes = buffer.AsSpan(0, count).ToArray();
+            return true;
+        }
+    }
+}

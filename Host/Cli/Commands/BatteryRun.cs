@@ -1,0 +1,91 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using OneNetFirmware.Config;
+using OneNetFirmware.Host.Emulator;
+using OneNetFirmware.Host.Mqtt;
+using OneNetFirmware.Host.Node;
+using OneNetFirmware.Host.OneNet;
+using OneNetFirmware.Host.Simulation;
+using OneNetFirmware.Node;
+using OneNetFirmware.Runtime;
+
+namespace OneNetFirmware.Cli.Commands
+{
+    /// <summary>
+    /// `run` in battery mode: each wake-up is a fresh node (NodeBuilder, as after the ESP32's reset) running the portable
+    /// BatteryCycle with the supervisor on its own thread; the outbox is saved to a file between wake-ups and the deep
+    /// sleep is simulated, shortened to at most MaxSleepSeconds of real time so a run shows several wake-ups.
+    /// </summary>
+    public static class BatteryRun
+    {
+        public const int MaxSleepSeconds = 5;
+        private const int StepMilliseconds = 100;
+
+        public static int Execute(NodeConfig config, string caPem, OneNetEmulator emulator, RecentLog log, TextWriter stdout,
+            CancellationToken stop, long durationSeconds, string summaryPath, string outboxPath)
+        {
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            if (durationSeconds > 0) stopping.CancelAfter(TimeSpan.FromSeconds(durationSeconds));
+            foreach (string line in ConfigSummary.Describe(config)) log.Info(line);
+            int sleepSeconds = Math.Min(config.Battery.SleepSeconds, MaxSleepSeconds);
+            log.Info("battery: outbox file " + outboxPath + "; deep sleep of " + config.Battery.SleepSeconds
+                + " s simulated as " + sleepSeconds + " s");
+
+            var clock = new SystemClock();
+            var link = new MonitoredLink(new MqttNetLink());
+            var board = new HostBoard();
+            var storage = new FileStorage(outboxPath);
+            var sleep = new HostDeepSleep();
+            board.RebootRequested += () => log.Warn("the node asked the board to reboot; on the host the next wake-up starts");
+            RunView view = null;
+            while (!stopping.IsCancellationRequested)
+            {
+                var world = new SimulatedWorld(config, clock); // a reset releases every pin; the weather follows the clock
+                NodeRuntime node = NodeBuilder.Build(config, new HostNetwork(), link, clock, board, log, new HmacSigner(),
+                    world.Sensors, world.Gpio, new SystemRandomSource(Environment.TickCount));
+                if (caPem != null) node.SetCaCertificate(caPem);
+                var file = new OutboxFile(storage, node.Properties, config.Outbox.CapacityReadings, clock, log);
+                var cycle = new BatteryCycle(node, file, config.Battery, link, sleep, clock, log);
+                view = new RunView(node, link, emulator, log, clock);
+                RunWakeUp(node, cycle, world, clock, stopping.Token);
+                stdout.WriteLine(view.StatusLine());
+                sleep.WokeFromDeepSleep = true;
+                stopping.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(sleepSeconds));
+            }
+            link.Disconnect();
+            emulator?.StopAsync().GetAwaiter().GetResult();
+            if (summaryPath != null && view != null)
+            {
+                File.WriteAllText(summaryPath, JsonSerializer.Serialize(view.Summary(), new JsonSerializerOptions { WriteIndented = true }));
+            }
+            return Program.Ok;
+        }
+
+        /// <summary>One wake-up: the supervisor on its own thread (as on the device), the cycle on this one; saves even when stopped.</summary>
+        private static void RunWakeUp(NodeRuntime node, BatteryCycle cycle, SimulatedWorld world, SystemClock clock, CancellationToken stop)
+        {
+            using var awake = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            var supervisor = new Thread(() =>
+            {
+                while (!awake.IsCancellationRequested && node.Supervisor.State != SupervisorState.Rebooting)
+                {
+                    node.Supervisor.Step(clock.NowMilliseconds);
+                    clock.Sleep(StepMilliseconds);
+                }
+            }) { IsBackground = true, Name = "supervisor" };
+            cycle.Begin(clock.NowMilliseconds);
+            supervisor.Start();
+            while (!stop.IsCancellationRequested)
+            {
+                world.Update(clock.NowMilliseconds / 1000.0);
+                if (cycle.Step(clock.NowMilliseconds)) break;
+                clock.Sleep(StepMilliseconds);
+            }
+            awake.Cancel();
+            supervisor.Join(); // first: no CONNECT may complete after Finish closed the session
+            cycle.Finish();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using OneNetFirmware.Config;
+using OneNetFirmware.Host.Node;
+using OneNetFirmware.Host.OneNet;
+using OneNetFirmware.Host.Simulation;
+using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Host.Tests.Node;
+using OneNetFirmware.Host.Tests.Runtime.Sim;
+using OneNetFirmware.Node;
+using OneNetFirmware.Runtime;
+using Xunit;
+
+namespace OneNetFirmware.Host.Tests.Battery;
+
+/// <summary>
+/// Battery mode on a virtual clock: each Wake() builds a fresh node with NodeBuilder (as after the ESP32's reset — RAM
+/// and pins start over; the record, the outbox file and the platform survive), runs the portable BatteryCycle with the
+/// supervisor stepped in between, and "sleeps" by advancing the clock. The SHT3x reads a new temperature per wake-up,
+/// so each wake-up's reading can be found on the platform.
+/// </summary>
+public sealed class BatteryHarness
+{
+    public readonly VirtualClock Clock = new();
+    public readonly FaultPlan Faults = new();
+    public readonly NodeConfig Config;
+    public readonly SimLink Link;
+    public readonly SimBoard Board = new();
+    public readonly SimLog Log = new();
+    public readonly MemoryStorage Storage = new();
+    public readonly HostDeepSleep Sleep = new();
+    public readonly Sht3xChip Chip;
+    /// <summary>Per wake-up: the temperature the chip showed, when it was sampled (UTC) and how long the node stayed awake.</summary>
+    public readonly List<(double Temperature, long SampledUtc, long AwakeMs)> Wakes = new();
+    public SimulatedGpio Gpio { get; private set; }
+    public NodeRuntime Node { get; private set; }
+    public OutboxFile File { get; private set; }
+    public BatteryCycle Cycle { get; private set; }
+    public int Dropped { get; private set; }
+
+    public BatteryHarness(Action<NodeConfig> configure = null)
+    {
+        Config = NodeHarness.SensorNodeConfig("PID0000001", "node-01", Convert.ToBase64String(new byte[32]), 10);
+        Config.Battery.Enabled = true;
+        Config.Battery.SleepSeconds = 600;
+        Config.Battery.AwakeLimitSeconds = 30;
+        Config.Battery.DiagnosticsEveryWakeups = 0;
+        configure?.Invoke(Config);
+        Chip = new Sht3xChip(Clock) { Temperature = 20, Humidity = 40 };
+        Link = new SimLink(Clock, Faults, NodeHarness.Prefix);
+    }
+
+    /// <summary>
+    /// One wake-up from reset to deep sleep; then the clock moves on by the sleep. onOnline runs once when the node is
+    /// first online (to send a downlink). A reboot ends the wake-up at once, as on the device: no Finish, no sleep.
+    /// </summary>
+    public void Wake(Action<BatteryHarness> onOnline = null)
+    {
+        Chip.Temperature = 20 + Wakes.Count * 0.5;
+        var hardware = new SimulatedSensorHardware();
+        hardware.Bus(1).Attach(0x44, Chip);
+        Gpio = new SimulatedGpio();
+        Node = NodeBuilder.Build(Config, new SimNetwork(Clock, Faults), Link, Clock, Board, Log, new HmacSigner(), hardware,
+            Gpio, new SeededRandom(Wakes.Count + 1));
+        File = new OutboxFile(Storage, Node.Properties, Config.Outbox.CapacityReadings, Clock, Log);
+        Cycle = new BatteryCycle(Node, File, Config.Battery, Link, Sleep, Clock, Log);
+        Sleep.RequestedSeconds = -1;
+        long start = Clock.NowMilliseconds;
+        long sampledUtc = -1;
+        Cycle.Begin(start);
+        while (true)
+        {
+            Link.Tick();
+            Node.Supervisor.Step(Clock.NowMilliseconds);
+            if (Board.RebootRequested)
+            {
+                Board.RebootRequested = false;
+                Wakes.Add((Chip.Temperature, sampledUtc, Clock.NowMilliseconds - start));
+                Link.Disconnect();
+                Sleep.WokeFromDeepSleep = false;
+                return;
+            }
+            if (onOnline != null && Node.Supervisor.IsOnline)
+            {
+                onOnline(this);
+                onOnline = null;
+            }
+            Link.Tick();
+            bool done = Cycle.Step(Clock.NowMilliseconds);
+            if (sampledUtc < 0)
+            {
+                // The first step sampled (the chip's conversion advanced the clock); the true time, even while the
+                // node's own clock is not set.
+                sampledUtc = VirtualClock.UtcAt(Clock.NowMilliseconds);
+            }
+            if (done) break;
+            Clock.Advance(NodeRuntime.StepMilliseconds);
+        }
+        Cycle.Finish();
+        Dropped += Node.Outbox.Dropped;
+        Assert.Equal(Config.Battery.SleepSeconds, Sleep.RequestedSeconds);
+        Wakes.Add((Chip.Temperature, sampledUtc, Clock.NowMilliseconds - start));
+        Link.Disconnect(); // deep sleep: the radio is off, whatever the session was doing
+        Clock.Advance(Config.Battery.SleepSeconds * 1000L);
+        Sleep.WokeFromDeepSleep = true;
+    }
+
+    public void Wake(int times)
+    {
+        for (int i = 0; i < times; i++) Wake();
+    }
+
+    /// <summary>Readings in the outbox file now (what survives if the board resets this moment).</summary>
+    public int SavedReadings()
+    {
+        if (Storage.Bytes.Length == 0) return 0;
+        return (int)BitConverter.ToInt32(Storage.Bytes, 5);
+    }
+
+    /// <summary>The temperature points the platform stored, in arrival order.</summary>
+    public List<SimLink.Point> Temperatures() => Link.Points.FindAll(p => p.Identifier == "temperature");
+}

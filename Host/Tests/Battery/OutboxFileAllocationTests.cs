@@ -1,0 +1,46 @@
+using System;
+using OneNetFirmware.Host.Simulation;
+using OneNetFirmware.Host.Tests.Runtime.Sim;
+using OneNetFirmware.Ports;
+using OneNetFirmware.Runtime;
+using Xunit;
+
+namespace OneNetFirmware.Host.Tests.Battery;
+
+/// <summary>Saving a full outbox allocates nothing (the buffer is sized once for a full outbox).</summary>
+public class OutboxFileAllocationTests
+{
+    /// <summary>Copies into its own preallocated array, so only OutboxFile's allocations are measured.</summary>
+    private sealed class FixedStorage(int size) : IStorage
+    {
+        public readonly byte[] Bytes = new byte[size];
+        public int Count;
+        public int Read(byte[] buffer) { Array.Copy(Bytes, buffer, Count); return Count; }
+        public bool Write(byte[] buffer, int count) { Array.Copy(buffer, Bytes, count); Count = count; return true; }
+    }
+
+    [Fact]
+    public void SavingAFullOutboxAllocatesNothing()
+    {
+        var clock = new VirtualClock { IsUtcValid = false };
+        var table = new PropertyTable(4);
+        table.Add("temperature", PropertyKind.Number, 1);
+        table.Add("humidity", PropertyKind.Number, 1);
+        var outbox = new Outbox(512, 65536, 10, 100, table, clock, new SimLog());
+        for (int i = 0; i < 600; i++)
+        {
+            clock.Advance(1000);
+            outbox.Add(i % 2, i * 0.5);
+        }
+        var storage = new FixedStorage(OutboxFile.MaxBytes(table, 512));
+        var file = new OutboxFile(storage, table, 512, clock, new SimLog());
+        file.Save(outbox); // builds the CRC table once
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) Assert.True(file.Save(outbox));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(OutboxFile.MaxBytes(table, 512), storage.Count);
+    }
+}
