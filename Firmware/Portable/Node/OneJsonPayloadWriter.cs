@@ -102,6 +102,16 @@ namespace OneNetFirmware.Node
             return _w.End();
         }
 
+        public int WriteEventPost(byte[] buffer, int postId, EventTable events, int eventIndex, bool value, long utcMs)
+        {
+            _w.SetBuffer(buffer, 0, buffer.Length);
+            _w.BeginEventPost(postId);
+            _w.BeginEvent(events.Identifier(eventIndex));
+            _w.Member(events.Parameter(eventIndex), value);
+            _w.EndEvent(utcMs == ReadingTime.None ? OneJsonWriter.NoTime : utcMs);
+            return _w.End();
+        }
+
         public int WriteDesiredGet(byte[] buffer, int requestId, PropertyTable properties, int[] propertyIndexes, int count)
         {
             if (count > _names.Length) return -1;

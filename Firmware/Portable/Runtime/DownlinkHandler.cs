@@ -6,7 +6,7 @@ namespace OneNetFirmware.Runtime
     /// <summary>
     /// Applies queued downlinks on the main loop and answers each request at once (well inside OneNET's 5 s):
     /// property set (all-or-nothing validation: unknown identifier 404, not writable 405, wrong type or out of range 422),
-    /// property get, services `reboot` and `report_now`, desired/get replies, and post replies for the outbox.
+    /// property get, services `reboot` and `report_now`, desired/get replies, and post replies for the outbox and the event queue.
     /// </summary>
     public sealed class DownlinkHandler
     {
@@ -26,6 +26,7 @@ namespace OneNetFirmware.Runtime
         private readonly IOutputs _outputs;
         private readonly ISampler _sampler;
         private readonly Outbox _outbox;
+        private readonly EventOutbox _events;
         private readonly RuntimeSettings _settings;
         private readonly NodeCounters _counters;
         private readonly ILog _log;
@@ -40,7 +41,7 @@ namespace OneNetFirmware.Runtime
 
         public DownlinkHandler(DownlinkQueue queue, int maxPayloadBytes, IDownlinkParser parser, IOneJsonWriter writer,
             IMqttLink link, OneNetTopics topics, PropertyTable properties, IOutputs outputs, ISampler sampler, Outbox outbox,
-            RuntimeSettings settings, NodeCounters counters, ILog log)
+            EventOutbox events, RuntimeSettings settings, NodeCounters counters, ILog log)
         {
             _queue = queue;
             _parser = parser;
@@ -51,6 +52,7 @@ namespace OneNetFirmware.Runtime
             _outputs = outputs;
             _sampler = sampler;
             _outbox = outbox;
+            _events = events;
             _settings = settings;
             _counters = counters;
             _log = log;
@@ -106,7 +108,11 @@ namespace OneNetFirmware.Runtime
                     int postId;
                     if (TryParseId(_message.Id, out postId))
                     {
-                        _outbox.OnReply(postId, _message.Code, _message.Msg);
+                        // Post ids are unique across both queues (one RequestIds): whichever holds it takes the reply.
+                        if (_outbox.OnReply(postId, _message.Code, _message.Msg) == 0)
+                        {
+                            _events.OnReply(postId, _message.Code, _message.Msg);
+                        }
                     }
                     break;
                 case DownlinkKind.DesiredGetReply:

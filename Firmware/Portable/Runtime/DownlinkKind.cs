@@ -8,7 +8,7 @@ namespace OneNetFirmware.Runtime
         PropertyGet = 2,
         ServiceInvoke = 3,
         DesiredGetReply = 4,
-        /// <summary>…/thing/property/post/reply or …/thing/history/post/reply: acknowledges an outbox post.</summary>
+        /// <summary>…/thing/property/post/reply, …/history/post/reply or …/event/post/reply: acknowledges a post.</summary>
         PostReply = 5,
     }
 }

@@ -49,6 +49,7 @@ namespace OneNetFirmware.Runtime
                 case Downlink.DesiredGetReply: return DownlinkKind.DesiredGetReply;
                 case Downlink.PropertyPostReply:
                 case Downlink.HistoryPostReply:
+                case Downlink.EventPostReply:
                     return DownlinkKind.PostReply;
                 case Downlink.ServiceInvoke:
                     service = topics.ServiceIdentifier(topic);

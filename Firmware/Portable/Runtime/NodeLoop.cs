@@ -4,7 +4,7 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
-    /// The main loop's step: beats the heartbeat, applies queued downlinks, samples the sensors that are due, asks for
+    /// The main loop's step: beats the heartbeat, applies queued downlinks, samples the sensors that are due (input changes become events), asks for
     /// one merged property post every report interval, starts each new session (resend, desired/get), posts
     /// diagnostics, and lets the outbox send. It never blocks on the network: a publish on a down link returns false.
     /// </summary>
@@ -15,6 +15,7 @@ namespace OneNetFirmware.Runtime
         private readonly Heartbeat _heartbeat;
         private readonly ISampler _sampler;
         private readonly Outbox _outbox;
+        private readonly EventOutbox _events;
         private readonly DownlinkHandler _downlinks;
         private readonly IMqttLink _link;
         private readonly OneNetTopics _topics;
@@ -33,7 +34,7 @@ namespace OneNetFirmware.Runtime
         private long _nextDiagnosticsMs;
 
         public NodeLoop(IClock clock, Supervisor supervisor, Heartbeat heartbeat, ISampler sampler, Outbox outbox,
-            DownlinkHandler downlinks, IMqttLink link, OneNetTopics topics, IOneJsonWriter writer, PropertyTable properties,
+            EventOutbox events, DownlinkHandler downlinks, IMqttLink link, OneNetTopics topics, IOneJsonWriter writer, PropertyTable properties,
             IOutputs outputs, RuntimeSettings settings, Diagnostics diagnostics, int payloadBufferBytes)
         {
             _clock = clock;
@@ -41,6 +42,7 @@ namespace OneNetFirmware.Runtime
             _heartbeat = heartbeat;
             _sampler = sampler;
             _outbox = outbox;
+            _events = events;
             _downlinks = downlinks;
             _link = link;
             _topics = topics;
@@ -73,6 +75,7 @@ namespace OneNetFirmware.Runtime
             {
                 _seenSessions = sessions;
                 _outbox.OnSessionStarted();
+                _events.OnSessionStarted();
                 _desiredPending = _writableCount > 0;
             }
             _downlinks.ApplyQueued(nowMs);
@@ -98,6 +101,8 @@ namespace OneNetFirmware.Runtime
                     _pacer.Sent(nowMs);
                 }
             }
+            // Events go first: they are rare and their moment matters; readings wait a second at most for one.
+            _events.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
             _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
             if (online && _settings.DiagnosticsIntervalSeconds > 0 && nowMs >= _nextDiagnosticsMs && _pacer.CanSend(nowMs))
             {
@@ -114,6 +119,12 @@ namespace OneNetFirmware.Runtime
         public void Add(int propertyIndex, double value)
         {
             _outbox.Add(propertyIndex, value);
+        }
+
+        /// <summary>IReadingSink: an input event goes into the event queue with the time it happened.</summary>
+        public void AddEvent(int eventIndex, bool value)
+        {
+            _events.Add(eventIndex, value);
         }
     }
 }

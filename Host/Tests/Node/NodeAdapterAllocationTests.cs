@@ -15,6 +15,7 @@ public class NodeAdapterAllocationTests
     {
         public int Count;
         public void Add(int propertyIndex, double value) => Count++;
+        public void AddEvent(int eventIndex, bool value) => Count++;
     }
 
     [Fact]
@@ -25,7 +26,7 @@ public class NodeAdapterAllocationTests
         var hardware = new SimulatedSensorHardware();
         hardware.Bus(1).Attach(0x44, new Sht3xChip(clock) { Temperature = 21.5, Humidity = 40 });
         PropertyTable table = NodeProperties.FromConfig(config);
-        var sampler = new ChannelSampler(new SensorSampler(config.Sensors, hardware, clock), null, table);
+        var sampler = new ChannelSampler(new SensorSampler(config.Sensors, hardware, clock), null, table, null);
         var writer = new OneJsonPayloadWriter();
         var sink = new Sink();
         var points = new PointBatch(2);

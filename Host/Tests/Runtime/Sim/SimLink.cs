@@ -14,11 +14,18 @@ namespace OneNetFirmware.Host.Tests.Runtime.Sim;
 public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix) : IMqttLink
 {
     public sealed record Point(string Identifier, double Value, long? Time, string Topic);
+    /// <summary>An accepted event/post: the event identifier, its value object and time, and the post id.</summary>
+    public sealed record Event(string Identifier, JsonElement Value, long? Time, string PostId);
 
     public readonly List<long> ConnectAttempts = new();
     public readonly List<int> ConnectResults = new();
     public readonly List<string> Passwords = new();
     public readonly List<Point> Points = new();
+    public readonly List<Event> Events = new();
+    /// <summary>When set, event posts are answered with this code instead of 200 (null = the fault plan decides).</summary>
+    public int? EventReplyCode;
+    /// <summary>When true, event posts get no reply at all.</summary>
+    public bool LoseEventReplies;
     public readonly List<(long At, string Topic)> Uplinks = new();
     public readonly List<(string Topic, JsonElement Json)> Replies = new();
     public readonly Dictionary<string, JsonElement> Desired = new();
@@ -123,6 +130,22 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
                     ? $"{{\"id\":\"{id}\",\"code\":2402,\"msg\":\"request format error\"}}"
                     : $"{{\"id\":\"{id}\",\"code\":200,\"msg\":\"success\"}}";
                 Schedule(now + latency, rest + "/reply", reply);
+            }
+        }
+        else if (rest == "event/post")
+        {
+            int code = EventReplyCode ?? 200;
+            if (code == 200)
+            {
+                foreach (JsonProperty p in root.GetProperty("params").EnumerateObject())
+                {
+                    Events.Add(new Event(p.Name, p.Value.GetProperty("value"), TimeOf(p.Value), id));
+                }
+            }
+            if (!LoseEventReplies)
+            {
+                Schedule(now + faults.ReplyLatencyMs, "event/post/reply",
+                    $"{{\"id\":\"{id}\",\"code\":{code},\"msg\":\"{(code == 200 ? "success" : "request format error")}\"}}");
             }
         }
         else if (rest == "property/desired/get")
