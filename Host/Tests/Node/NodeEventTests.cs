@@ -1,6 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using OneNetFirmware.Config;
+using OneNetFirmware.Host.Config;
+using OneNetFirmware.Host.OneNet;
+using OneNetFirmware.Host.Tests.Runtime.Sim;
+using OneNetFirmware.Node;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Runtime;
 using Xunit;
@@ -177,5 +181,37 @@ public class NodeEventTests
         h.Gpio.Bounce(DoorPin, false, 5);
         h.RunFor(3_000);
         Assert.Single(h.Link.Events);
+    }
+
+    [Fact]
+    public void TheSimulatedWorldOpensTheSampleConfigsDoorSoRunShowsEvents()
+    {
+        NodeConfig config = ConfigFile.Load(RepoPaths.Of("nf-config.json")).Config;
+        var clock = new VirtualClock();
+        var faults = new FaultPlan();
+        var world = new SimulatedWorld(config, clock);
+        var link = new SimLink(clock, faults, "$sys/" + config.OneNet.ProductId + "/" + config.OneNet.DeviceName + "/thing/");
+        NodeRuntime node = NodeBuilder.Build(config, new SimNetwork(clock, faults), link, clock, new SimBoard(), new SimLog(),
+            new HmacSigner(), world.Sensors, world.Gpio, new SeededRandom(1));
+        while (clock.NowMilliseconds < 130_000)
+        {
+            link.Tick();
+            node.Supervisor.Step(clock.NowMilliseconds);
+            link.Tick();
+            world.Update(clock.NowMilliseconds / 1000.0);
+            node.Loop.Step(clock.NowMilliseconds);
+            clock.Advance(NodeRuntime.StepMilliseconds);
+        }
+
+        // The door opens at 5 s, closes at 25 s, opens at 65 s and closes at 85 s, and opens again at 125 s.
+        Assert.Equal(["{\"open\":true}", "{\"open\":false}", "{\"open\":true}", "{\"open\":false}", "{\"open\":true}"],
+            link.Events.Select(e => e.Value.GetRawText()));
+        Assert.All(link.Events, e => Assert.Equal("doorOpen", e.Identifier));
+        long[] expected = [5_000, 25_000, 65_000, 85_000, 125_000];
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.InRange(link.Events[i].Time!.Value, VirtualClock.UtcAt(expected[i]), VirtualClock.UtcAt(expected[i] + 1_000));
+        }
+        Assert.Equal(0, node.InputEvents.Depth);
     }
 }
