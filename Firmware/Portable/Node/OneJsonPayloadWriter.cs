@@ -71,6 +71,7 @@ namespace OneNetFirmware.Node
             _w.Property("diag_outbox_dropped", d.OutboxDropped, now);
             _w.Property("diag_rejected", d.RejectedReadings, now);
             _w.Property("diag_sensor_failures", d.SensorReadFailures, now);
+            _w.Property("diag_events_dropped", d.EventsDropped, now);
             return _w.End();
         }
 

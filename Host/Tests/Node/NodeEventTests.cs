@@ -18,14 +18,18 @@ public class NodeEventTests
     private const int PirPin = 32;
     private const int BellPin = 33;
 
-    private static NodeHarness Harness(System.Action<NodeHarness> faults = null)
+    private static NodeHarness Harness(System.Action<NodeHarness> faults = null, System.Action<NodeConfig> configure = null)
     {
-        var h = new NodeHarness(c => c.Inputs =
-        [
-            new InputConfig { Type = "contact", Pin = DoorPin, Pull = "up", Identifier = "door" },
-            new InputConfig { Type = "motion", Pin = PirPin, Pull = "down", Identifier = "pir" },
-            new InputConfig { Type = "button", Pin = BellPin, Pull = "up", Identifier = "bell" },
-        ]);
+        var h = new NodeHarness(c =>
+        {
+            c.Inputs =
+            [
+                new InputConfig { Type = "contact", Pin = DoorPin, Pull = "up", Identifier = "door" },
+                new InputConfig { Type = "motion", Pin = PirPin, Pull = "down", Identifier = "pir" },
+                new InputConfig { Type = "button", Pin = BellPin, Pull = "up", Identifier = "bell" },
+            ];
+            configure?.Invoke(c);
+        });
         faults?.Invoke(h);
         return h;
     }
@@ -120,9 +124,9 @@ public class NodeEventTests
     }
 
     [Fact]
-    public void AFullQueueDropsTheOldestEventsAndCountsThem()
+    public void AFullQueueDropsTheOldestEventsAndCountsThemInTheDiagnostics()
     {
-        NodeHarness h = Harness(x => x.Faults.BrokerOutages.Add((0, 400_000)));
+        NodeHarness h = Harness(x => x.Faults.BrokerOutages.Add((0, 400_000)), c => c.Node.DiagnosticsIntervalSeconds = 60);
         h.RunFor(1_000); // the first poll takes the starting level
         int toggles = EventOutbox.DefaultCapacity + 8;
         var times = new List<(long, long)>();
@@ -137,6 +141,7 @@ public class NodeEventTests
 
         AssertTimes(times.Skip(8).ToList(), h.Link.Events.Select(e => e.Time));
         Assert.Equal(0, h.Node.InputEvents.Depth);
+        Assert.Equal(8, h.Link.Points.Last(p => p.Identifier == "diag_events_dropped").Value);
     }
 
     [Fact]
