@@ -73,6 +73,12 @@ namespace OneNetFirmware.Runtime
             int sessions = _supervisor.Sessions;
             if (sessions != _seenSessions)
             {
+                if (_seenSessions == 0)
+                {
+                    // The first session reports at once rather than a whole interval later: a fresh board (and `run`)
+                    // shows its readings right after connecting.
+                    _nextReportMs = nowMs;
+                }
                 _seenSessions = sessions;
                 _outbox.OnSessionStarted();
                 _events.OnSessionStarted();

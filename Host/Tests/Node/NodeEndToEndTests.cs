@@ -141,4 +141,24 @@ public class NodeEndToEndTests
         Assert.Equal(6, rain[^1].Value); // 12 pulses × 0.5
         Assert.Contains(h.Link.Points, p => p.Identifier == "rain_rate");
     }
+
+    [Fact]
+    public void TheFirstSessionReportsAtOnceNotAWholeIntervalLater()
+    {
+        var h = new NodeHarness(c => c.Node.ReportIntervalSeconds = 300);
+        h.RunUntil(30_000);
+        Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
+        long connected = h.Link.ConnectAttempts[0];
+
+        var reports = h.Link.Uplinks.Where(u => u.Topic == NodeHarness.Prefix + "property/post").ToList();
+        Assert.Single(reports);
+        Assert.InRange(reports[0].At - connected, 0, 3_000);
+        Assert.Contains(h.Link.Points, p => p.Identifier == "temperature" && p.Topic == "property/post");
+
+        // Later sessions keep the interval: a reconnect does not report early.
+        h.Faults.BrokerOutages.Add((40_000, 45_000));
+        h.RunUntil(200_000);
+        Assert.Single(h.Link.Uplinks, u => u.Topic == NodeHarness.Prefix + "property/post");
+        Assert.True(h.Node.Supervisor.Sessions >= 2);
+    }
 }
