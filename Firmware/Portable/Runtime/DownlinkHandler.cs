@@ -4,7 +4,8 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
-    /// Applies queued downlinks on the main loop and answers each request at once (well inside OneNET's 5 s):
+    /// Applies queued downlinks on the main loop and answers each request through the uplink pacer (one uplink per second;
+    /// a reply goes before any post, and after MaxReplyWaitMs it goes anyway, well inside OneNET's 5 s):
     /// property set (all-or-nothing validation: unknown identifier 404, not writable 405, wrong type or out of range 422),
     /// property get, services `reboot` and `report_now`, desired/get replies, and post replies for the outbox and the event queue.
     /// </summary>
@@ -16,6 +17,8 @@ namespace OneNetFirmware.Runtime
         public const int MaxPerStep = 4;
         /// <summary>How long the `reboot` service waits after its reply so the reply can leave.</summary>
         public const int RebootDelayMs = 1000;
+        /// <summary>The longest requests wait for the uplink pacer; then their replies go out unpaced (OneNET waits 5 s).</summary>
+        public const int MaxReplyWaitMs = 2000;
 
         private readonly DownlinkQueue _queue;
         private readonly IDownlinkParser _parser;
@@ -38,6 +41,9 @@ namespace OneNetFirmware.Runtime
         private readonly int _sampleIndex;
         private bool _reportNow;
         private long _rebootAtMs = -1;
+        private long _replyWaitSinceMs = -1;
+        private UplinkPacer _pacer;
+        private long _nowMs;
 
         public DownlinkHandler(DownlinkQueue queue, int maxPayloadBytes, IDownlinkParser parser, IOneJsonWriter writer,
             IMqttLink link, OneNetTopics topics, PropertyTable properties, IOutputs outputs, ISampler sampler, Outbox outbox,
@@ -73,11 +79,33 @@ namespace OneNetFirmware.Runtime
         /// <summary>The time the `reboot` service asked to reboot at, or -1.</summary>
         public long RebootAtMilliseconds { get { return _rebootAtMs; } }
 
-        /// <summary>Applies up to MaxPerStep queued downlinks.</summary>
-        public void ApplyQueued(long nowMs)
+        /// <summary>
+        /// Applies up to MaxPerStep queued downlinks, in order. A request (set, get, invoke) waits while the pacer holds
+        /// the uplink back, but no longer than MaxReplyWaitMs since the queue first held a waiting one.
+        /// </summary>
+        public void ApplyQueued(long nowMs, UplinkPacer pacer)
         {
+            _pacer = pacer;
+            _nowMs = nowMs;
             for (int n = 0; n < MaxPerStep; n++)
             {
+                DownlinkKind next;
+                if (!_queue.TryPeekKind(out next))
+                {
+                    _replyWaitSinceMs = -1;
+                    return;
+                }
+                if (IsRequest(next) && !pacer.CanSend(nowMs))
+                {
+                    if (_replyWaitSinceMs < 0)
+                    {
+                        _replyWaitSinceMs = nowMs;
+                    }
+                    if (nowMs - _replyWaitSinceMs < MaxReplyWaitMs)
+                    {
+                        return;
+                    }
+                }
                 DownlinkKind kind;
                 string service;
                 int length = _queue.Dequeue(_raw, out kind, out service);
@@ -242,7 +270,7 @@ namespace OneNetFirmware.Runtime
             int length = _writer.WriteGetReply(_reply, _message.Id, _properties, _batch);
             if (length > 0)
             {
-                _link.Publish(_topics.PropertyGetReply, _reply, length, 0);
+                Send(_topics.PropertyGetReply, length);
             }
         }
 
@@ -290,7 +318,13 @@ namespace OneNetFirmware.Runtime
             }
             string topic = kind == DownlinkKind.ServiceInvoke ? _topics.ServiceInvokeReply(service)
                 : kind == DownlinkKind.PropertyGet ? _topics.PropertyGetReply : _topics.PropertySetReply;
+            Send(topic, length);
+        }
+
+        private void Send(string topic, int length)
+        {
             _link.Publish(topic, _reply, length, 0);
+            _pacer.Sent(_nowMs);
         }
 
         private static bool IsRequest(DownlinkKind kind)

@@ -84,7 +84,7 @@ namespace OneNetFirmware.Runtime
                 _events.OnSessionStarted();
                 _desiredPending = _writableCount > 0;
             }
-            _downlinks.ApplyQueued(nowMs);
+            _downlinks.ApplyQueued(nowMs, _pacer);
             if (_downlinks.RebootAtMilliseconds >= 0 && nowMs >= _downlinks.RebootAtMilliseconds)
             {
                 _supervisor.RequestReboot("reboot service invoked");
