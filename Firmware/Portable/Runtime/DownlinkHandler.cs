@@ -76,6 +76,9 @@ namespace OneNetFirmware.Runtime
             return now;
         }
 
+        /// <summary>ota/inform notices received (and ignored).</summary>
+        public int OtaNotices { get; private set; }
+
         /// <summary>The time the `reboot` service asked to reboot at, or -1.</summary>
         public long RebootAtMilliseconds { get { return _rebootAtMs; } }
 
@@ -119,6 +122,13 @@ namespace OneNetFirmware.Runtime
 
         private void Apply(long nowMs, DownlinkKind kind, string service, int length)
         {
+            if (kind == DownlinkKind.OtaInform)
+            {
+                // Its fields are unconfirmed (ONENET.md §4.1) and nothing here can update the firmware: not parsed, not answered.
+                OtaNotices++;
+                _log.Info("OTA notice received (" + length.ToString() + " bytes) and ignored: this firmware does not update over the air");
+                return;
+            }
             bool ok = _parser.Parse(kind, _raw, length, _message);
             if (!ok)
             {

@@ -10,5 +10,7 @@ namespace OneNetFirmware.Runtime
         DesiredGetReply = 4,
         /// <summary>…/thing/property/post/reply, …/history/post/reply or …/event/post/reply: acknowledges a post.</summary>
         PostReply = 5,
+        /// <summary>$sys/{pid}/{dev}/ota/inform: an OTA task notice; this firmware does not update over the air and ignores it.</summary>
+        OtaInform = 6,
     }
 }

@@ -51,6 +51,7 @@ namespace OneNetFirmware.Runtime
                 case Downlink.HistoryPostReply:
                 case Downlink.EventPostReply:
                     return DownlinkKind.PostReply;
+                case Downlink.OtaInform: return DownlinkKind.OtaInform;
                 case Downlink.ServiceInvoke:
                     service = topics.ServiceIdentifier(topic);
                     return DownlinkKind.ServiceInvoke;

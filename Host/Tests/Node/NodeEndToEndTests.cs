@@ -161,4 +161,21 @@ public class NodeEndToEndTests
         Assert.Single(h.Link.Uplinks, u => u.Topic == NodeHarness.Prefix + "property/post");
         Assert.True(h.Node.Supervisor.Sessions >= 2);
     }
+
+    [Fact]
+    public void AnOtaNoticeIsRecognisedLoggedAndIgnored()
+    {
+        NodeHarness h = Online();
+        int uplinks = h.Link.Uplinks.Count(u => !u.Topic.EndsWith("/post"));
+        h.Link.InjectOnTopic("$sys/PID0000001/node-01/ota/inform",
+            "{\"id\":\"90\",\"version\":\"1.0\",\"params\":{\"tid\":1,\"version\":\"2.0\"}}");
+        h.RunFor(2_000);
+
+        Assert.Equal(1, h.Node.DownlinkHandler.OtaNotices);
+        Assert.Equal(0, h.Node.Counters.MalformedDownlinks);
+        Assert.Equal(0, h.Node.Events.UnknownTopics);
+        Assert.Contains(h.Log.Lines, l => l.Contains("OTA notice received") && l.Contains("ignored"));
+        Assert.Equal(uplinks, h.Link.Uplinks.Count(u => !u.Topic.EndsWith("/post"))); // not answered
+        Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
+    }
 }

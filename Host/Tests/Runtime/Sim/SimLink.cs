@@ -208,6 +208,10 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
     /// <summary>Sends a downlink from the "platform" to the node at the current time.</summary>
     public void Inject(string topicSuffix, string payload) => Schedule(clock.NowMilliseconds, topicSuffix, payload);
 
+    /// <summary>Sends a downlink on a topic outside …/thing/ (e.g. $sys/{pid}/{dev}/ota/inform) at the current time.</summary>
+    public void InjectOnTopic(string topic, string payload) =>
+        _deliveries.Add((clock.NowMilliseconds, _session, topic, Encoding.UTF8.GetBytes(payload)));
+
     private void Schedule(long due, string topicSuffix, string payload)
     {
         _deliveries.Add((due, _session, prefix + topicSuffix, Encoding.UTF8.GetBytes(payload)));
