@@ -32,6 +32,16 @@ namespace NFUnitTest.Runtime
             return new EventOutbox(capacity, 10, table, s_clock, s_log);
         }
 
+        /// <summary>A queue with one event sent at time 0; firstId is its post id.</summary>
+        private static EventOutbox OneSent(out int firstId)
+        {
+            EventOutbox events = Make(4);
+            events.Add(0, true);
+            Pump(events);
+            firstId = s_writer.LastId;
+            return events;
+        }
+
         private static bool Pump(EventOutbox events)
         {
             return events.Pump(s_clock.Now, true, s_link, s_topics, s_writer, s_buffer, s_pacer, s_ids);
@@ -107,10 +117,8 @@ namespace NFUnitTest.Runtime
         [TestMethod]
         public void NoReplyWithinTheTimeoutOrANewSessionSendsItAgain()
         {
-            EventOutbox events = Make(4);
-            events.Add(0, true);
-            Pump(events);
-            int first = s_writer.LastId;
+            int first;
+            EventOutbox events = OneSent(out first);
             s_clock.Now = 9000;
             Assert.IsFalse(Pump(events));
             s_clock.Now = 10000;
@@ -129,10 +137,8 @@ namespace NFUnitTest.Runtime
         [TestMethod]
         public void ASlowReplyBeforeTheResendStillCompletesTheEvent()
         {
-            EventOutbox events = Make(4);
-            events.Add(0, true);
-            Pump(events);
-            int first = s_writer.LastId;
+            int first;
+            EventOutbox events = OneSent(out first);
             s_clock.Now = 10000;
             events.Pump(s_clock.Now, false, s_link, s_topics, s_writer, s_buffer, s_pacer, s_ids); // offline: only expires
             Assert.AreEqual(1, events.OnReply(first, ReplyCodes.Success, "late"));

@@ -6,45 +6,34 @@ namespace OneNetFirmware.Runtime
     /// </summary>
     public sealed class EventTable
     {
-        private readonly string[] _identifiers;
+        // The identifiers, with PropertyTable's rules (first index kept, case-sensitive lookup).
+        private readonly PropertyTable _identifiers;
         private readonly string[] _parameters;
-        private int _count;
 
         public EventTable(int capacity)
         {
-            _identifiers = new string[capacity];
+            _identifiers = new PropertyTable(capacity);
             _parameters = new string[capacity];
         }
 
-        public int Count { get { return _count; } }
+        public int Count { get { return _identifiers.Count; } }
 
-        /// <summary>Adds an event and returns its index; an identifier already present keeps its first index.</summary>
+        /// <summary>Adds an event and returns its index; an identifier already present keeps its first index and parameter.</summary>
         public int Add(string identifier, string parameter)
         {
-            int existing = IndexOf(identifier);
-            if (existing >= 0)
+            int count = _identifiers.Count;
+            int index = _identifiers.Add(identifier, PropertyKind.Bool, 0);
+            if (index == count)
             {
-                return existing;
+                _parameters[index] = parameter;
             }
-            _identifiers[_count] = identifier;
-            _parameters[_count] = parameter;
-            return _count++;
+            return index;
         }
 
         /// <summary>The index of identifier (case-sensitive, as in OneNET), or -1.</summary>
-        public int IndexOf(string identifier)
-        {
-            for (int i = 0; i < _count; i++)
-            {
-                if (_identifiers[i] == identifier)
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
+        public int IndexOf(string identifier) { return _identifiers.IndexOf(identifier); }
 
-        public string Identifier(int index) { return _identifiers[index]; }
+        public string Identifier(int index) { return _identifiers.Identifier(index); }
 
         /// <summary>The output parameter inside the event's value object, e.g. "open" in {"open":true}.</summary>
         public string Parameter(int index) { return _parameters[index]; }
