@@ -22,7 +22,7 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
     public readonly List<string> Passwords = new();
     public readonly List<Point> Points = new();
     public readonly List<Event> Events = new();
-    /// <summary>When set, event posts are answered with this code instead of 200 (null = the fault plan decides).</summary>
+    /// <summary>When set, event posts are answered with this code (null = the fault plan's loss, rejection and latency).</summary>
     public int? EventReplyCode;
     /// <summary>When true, event posts get no reply at all.</summary>
     public bool LoseEventReplies;
@@ -134,7 +134,9 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
         }
         else if (rest == "event/post")
         {
-            int code = EventReplyCode ?? 200;
+            bool planned = EventReplyCode == null;
+            bool lost = LoseEventReplies || (planned && faults.Random.NextDouble() < faults.ReplyLoss);
+            int code = EventReplyCode ?? (faults.Random.NextDouble() < faults.ReplyRejection ? 2402 : 200);
             if (code == 200)
             {
                 foreach (JsonProperty p in root.GetProperty("params").EnumerateObject())
@@ -142,9 +144,10 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
                     Events.Add(new Event(p.Name, p.Value.GetProperty("value"), TimeOf(p.Value), id));
                 }
             }
-            if (!LoseEventReplies)
+            if (!lost)
             {
-                Schedule(now + faults.ReplyLatencyMs, "event/post/reply",
+                int latency = planned && faults.Random.NextDouble() < faults.SlowReplyRate ? faults.SlowReplyMs : faults.ReplyLatencyMs;
+                Schedule(now + latency, "event/post/reply",
                     $"{{\"id\":\"{id}\",\"code\":{code},\"msg\":\"{(code == 200 ? "success" : "request format error")}\"}}");
             }
         }
