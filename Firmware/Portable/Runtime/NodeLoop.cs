@@ -30,6 +30,7 @@ namespace OneNetFirmware.Runtime
         private readonly int _writableCount;
         private int _seenSessions;
         private bool _desiredPending;
+        private bool _eventWentLast;
         private long _nextReportMs;
         private long _nextDiagnosticsMs;
 
@@ -107,9 +108,24 @@ namespace OneNetFirmware.Runtime
                     _pacer.Sent(nowMs);
                 }
             }
-            // Events go first: they are rare and their moment matters; readings wait a second at most for one.
-            _events.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
-            _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+            // Events go first (their moment matters), but never twice in a row while readings wait for the slot: a
+            // chattering input cannot starve the reports.
+            if (_eventWentLast)
+            {
+                bool free = online && _pacer.CanSend(nowMs);
+                _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+                if (free)
+                {
+                    // The outbox took the slot (the flag clears) or had nothing to send (the next event may go).
+                    _eventWentLast = _pacer.CanSend(nowMs)
+                        && _events.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+                }
+            }
+            else
+            {
+                _eventWentLast = _events.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+                _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+            }
             if (online && _settings.DiagnosticsIntervalSeconds > 0 && nowMs >= _nextDiagnosticsMs && _pacer.CanSend(nowMs))
             {
                 int length = _writer.WriteDiagnosticsPost(_buffer, _ids.Next(), _diagnostics.Snapshot(nowMs));

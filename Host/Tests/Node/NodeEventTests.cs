@@ -219,4 +219,26 @@ public class NodeEventTests
         }
         Assert.Equal(0, node.InputEvents.Depth);
     }
+
+    [Fact]
+    public void AChatteringInputCannotStarveTheReadings()
+    {
+        NodeHarness h = Harness();
+        h.RunUntil(60_000);
+        int reportsBefore = h.Link.Uplinks.Count(u => u.Topic == NodeHarness.Prefix + "property/post");
+        long start = h.Clock.NowMilliseconds;
+        // The button changes every 300 ms for a minute: far more events than one uplink a second can carry.
+        for (int i = 0; i < 200; i++)
+        {
+            h.Gpio.Set(BellPin, i % 2 == 1);
+            h.RunFor(300);
+        }
+
+        var uplinks = h.Link.Uplinks.Where(u => u.At >= start).ToList();
+        int reports = h.Link.Uplinks.Count(u => u.Topic == NodeHarness.Prefix + "property/post") - reportsBefore;
+        Assert.True(reports >= 5, $"only {reports} property posts in a minute with a 10 s report interval");
+        Assert.True(uplinks.Count(u => u.Topic.EndsWith("event/post")) >= 40);
+        Assert.True(h.Node.InputEvents.Dropped > 0); // the queue is bounded: the oldest presses went
+        Assert.Equal(EventOutbox.DefaultCapacity, h.Node.InputEvents.Depth, 2.0);
+    }
 }
