@@ -65,7 +65,7 @@ public class NodeEmulatorTests
         const int doorPin = 27;
         ThingModel model = ThingModel.Parse("""
             {"properties":[{"identifier":"temperature","type":"float"},{"identifier":"humidity","type":"float"}],
-             "events":[{"identifier":"door"}]}
+             "events":[{"identifier":"door","outputs":[{"identifier":"open","type":"bool"}]}]}
             """);
         await using TestEmulator t = await TestEmulator.StartAsync(o =>
         {
