@@ -4,10 +4,11 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
-    /// Applies queued downlinks on the main loop and answers each request through the uplink pacer (one uplink per second;
-    /// a reply goes before any post, and after MaxReplyWaitMs it goes anyway, well inside OneNET's 5 s):
+    /// Applies queued downlinks on the main loop and answers each request through the uplink pacer (one uplink per
+    /// second; a reply goes before any post, and after MaxReplyWaitMs it goes anyway, well inside OneNET's 5 s):
     /// property set (all-or-nothing validation: unknown identifier 404, not writable 405, wrong type or out of range 422),
-    /// property get, services `reboot` and `report_now`, desired/get replies, and post replies for the outbox and the event queue.
+    /// property get, services `reboot` and `report_now`, desired/get replies, post replies for the outbox and the event
+    /// queue, and OTA notices (logged and ignored).
     /// </summary>
     public sealed class DownlinkHandler
     {
@@ -17,7 +18,7 @@ namespace OneNetFirmware.Runtime
         public const int MaxPerStep = 4;
         /// <summary>How long the `reboot` service waits after its reply so the reply can leave.</summary>
         public const int RebootDelayMs = 1000;
-        /// <summary>The longest requests wait for the uplink pacer; then their replies go out unpaced (OneNET waits 5 s).</summary>
+        /// <summary>The longest requests wait for the uplink pacer; then replies go out unpaced (OneNET waits 5 s).</summary>
         public const int MaxReplyWaitMs = 2000;
 
         private readonly DownlinkQueue _queue;
@@ -124,9 +125,11 @@ namespace OneNetFirmware.Runtime
         {
             if (kind == DownlinkKind.OtaInform)
             {
-                // Its fields are unconfirmed (ONENET.md §4.1) and nothing here can update the firmware: not parsed, not answered.
+                // Its fields are unconfirmed (ONENET.md §4.1) and nothing here can update the firmware: not parsed,
+                // not answered.
                 OtaNotices++;
-                _log.Info("OTA notice received (" + length.ToString() + " bytes) and ignored: this firmware does not update over the air");
+                _log.Info("OTA notice received (" + length.ToString()
+                    + " bytes) and ignored: this firmware does not update over the air");
                 return;
             }
             bool ok = _parser.Parse(kind, _raw, length, _message);

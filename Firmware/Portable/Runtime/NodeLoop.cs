@@ -4,9 +4,10 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
-    /// The main loop's step: beats the heartbeat, applies queued downlinks, samples the sensors that are due (input changes become events), asks for
-    /// one merged property post every report interval, starts each new session (resend, desired/get), posts
-    /// diagnostics, and lets the outbox send. It never blocks on the network: a publish on a down link returns false.
+    /// The main loop's step: beats the heartbeat, applies queued downlinks, samples the sensors that are due (input
+    /// changes become events), asks for one merged property post every report interval, starts each new session
+    /// (resend, desired/get), posts diagnostics, and lets the event queue and the outbox send. It never blocks on the
+    /// network: a publish on a down link returns false.
     /// </summary>
     public sealed class NodeLoop : IReadingSink
     {
@@ -35,8 +36,9 @@ namespace OneNetFirmware.Runtime
         private long _nextDiagnosticsMs;
 
         public NodeLoop(IClock clock, Supervisor supervisor, Heartbeat heartbeat, ISampler sampler, Outbox outbox,
-            EventOutbox events, DownlinkHandler downlinks, IMqttLink link, OneNetTopics topics, IOneJsonWriter writer, PropertyTable properties,
-            IOutputs outputs, RuntimeSettings settings, Diagnostics diagnostics, int payloadBufferBytes)
+            EventOutbox events, DownlinkHandler downlinks, IMqttLink link, OneNetTopics topics, IOneJsonWriter writer,
+            PropertyTable properties, IOutputs outputs, RuntimeSettings settings, Diagnostics diagnostics,
+            int payloadBufferBytes)
         {
             _clock = clock;
             _supervisor = supervisor;
@@ -108,24 +110,7 @@ namespace OneNetFirmware.Runtime
                     _pacer.Sent(nowMs);
                 }
             }
-            // Events go first (their moment matters), but never twice in a row while readings wait for the slot: a
-            // chattering input cannot starve the reports.
-            if (_eventWentLast)
-            {
-                bool free = online && _pacer.CanSend(nowMs);
-                _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
-                if (free)
-                {
-                    // The outbox took the slot (the flag clears) or had nothing to send (the next event may go).
-                    _eventWentLast = _pacer.CanSend(nowMs)
-                        && _events.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
-                }
-            }
-            else
-            {
-                _eventWentLast = _events.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
-                _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
-            }
+            PumpPosts(nowMs, online);
             if (online && _settings.DiagnosticsIntervalSeconds > 0 && nowMs >= _nextDiagnosticsMs && _pacer.CanSend(nowMs))
             {
                 int length = _writer.WriteDiagnosticsPost(_buffer, _ids.Next(), _diagnostics.Snapshot(nowMs));
@@ -134,6 +119,28 @@ namespace OneNetFirmware.Runtime
                     _pacer.Sent(nowMs);
                     _nextDiagnosticsMs = nowMs + _settings.DiagnosticsIntervalSeconds * 1000L;
                 }
+            }
+        }
+
+        /// <summary>
+        /// Events go first (their moment matters), but never twice in a row while readings wait for the uplink slot: a
+        /// chattering input cannot starve the reports.
+        /// </summary>
+        private void PumpPosts(long nowMs, bool online)
+        {
+            if (!_eventWentLast)
+            {
+                _eventWentLast = _events.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+                _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+                return;
+            }
+            bool free = online && _pacer.CanSend(nowMs);
+            _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+            if (free)
+            {
+                // The outbox took the slot (the flag clears) or had nothing to send (the next event may go).
+                _eventWentLast = _pacer.CanSend(nowMs)
+                    && _events.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
             }
         }
 
