@@ -35,7 +35,7 @@ namespace OneNetFirmware.Benchmarks
             _outbox = new Outbox(512, 64 * 1024, 10, 100, table, _clock, new NoopLog());
             var events = new EventTable(1);
             events.Add("door", NodeEvents.ContactParameter);
-            _events = new EventOutbox(EventOutbox.DefaultCapacity, 10, events, _clock, new NoopLog());
+            _events = new EventOutbox(32, 10, events, _clock, new NoopLog());
             _writer = new NoopWriter();
             _link = new NoopLink();
             _topics = new OneNetTopics("PID0000001", "node-01");

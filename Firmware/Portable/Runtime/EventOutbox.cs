@@ -13,9 +13,6 @@ namespace OneNetFirmware.Runtime
     /// </summary>
     public sealed class EventOutbox
     {
-        /// <summary>Events kept while offline; door and motion changes are rare, so a few dozen cover a long outage.</summary>
-        public const int DefaultCapacity = 32;
-
         private const byte Done = 0;
         private const byte Waiting = 1;
         private const byte InFlight = 2;

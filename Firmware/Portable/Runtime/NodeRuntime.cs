@@ -54,7 +54,7 @@ namespace OneNetFirmware.Runtime
             Events = new LinkEvents(Topics, Downlinks);
             Outbox = new Outbox(config.Outbox.CapacityReadings, config.Outbox.CapacityBytes,
                 config.Outbox.ReplyTimeoutSeconds, BatchPoints, properties, clock, log);
-            InputEvents = new EventOutbox(EventOutbox.DefaultCapacity, config.Outbox.ReplyTimeoutSeconds,
+            InputEvents = new EventOutbox(config.Outbox.CapacityEvents, config.Outbox.ReplyTimeoutSeconds,
                 NodeEvents.FromConfig(config), clock, log);
             Settings = new RuntimeSettings();
             Settings.ReportIntervalSeconds = config.Node.ReportIntervalSeconds;

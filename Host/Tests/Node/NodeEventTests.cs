@@ -126,15 +126,19 @@ public class NodeEventTests
     [Fact]
     public void AFullQueueDropsTheOldestEventsAndCountsThemInTheDiagnostics()
     {
-        NodeHarness h = Harness(x => x.Faults.BrokerOutages.Add((0, 400_000)), c => c.Node.DiagnosticsIntervalSeconds = 60);
+        NodeHarness h = Harness(x => x.Faults.BrokerOutages.Add((0, 400_000)), c =>
+        {
+            c.Node.DiagnosticsIntervalSeconds = 60;
+            c.Outbox.CapacityEvents = 12;
+        });
         h.RunFor(1_000); // the first poll takes the starting level
-        int toggles = EventOutbox.DefaultCapacity + 8;
+        int toggles = h.Config.Outbox.CapacityEvents + 8;
         var times = new List<(long, long)>();
         for (int i = 0; i < toggles; i++)
         {
             times.Add(Toggle(h, DoorPin, i % 2 == 1));
         }
-        Assert.Equal(EventOutbox.DefaultCapacity, h.Node.InputEvents.Depth);
+        Assert.Equal(h.Config.Outbox.CapacityEvents, h.Node.InputEvents.Depth);
         Assert.Equal(8, h.Node.InputEvents.Dropped);
         h.RunUntil(1_000_000); // the backoff after a long outage may wait up to 5 minutes
         Assert.True(h.Node.Supervisor.IsOnline);
@@ -239,6 +243,6 @@ public class NodeEventTests
         Assert.True(reports >= 5, $"only {reports} property posts in a minute with a 10 s report interval");
         Assert.True(uplinks.Count(u => u.Topic.EndsWith("event/post")) >= 40);
         Assert.True(h.Node.InputEvents.Dropped > 0); // the queue is bounded: the oldest presses went
-        Assert.Equal(EventOutbox.DefaultCapacity, h.Node.InputEvents.Depth, 2.0);
+        Assert.Equal(h.Config.Outbox.CapacityEvents, h.Node.InputEvents.Depth, 2.0);
     }
 }
