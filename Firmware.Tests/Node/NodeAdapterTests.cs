@@ -60,6 +60,24 @@ namespace NFUnitTest.Node
         }
 
         [TestMethod]
+        public void EventPostCarriesOneEventWithItsParameterAndTime()
+        {
+            var table = new EventTable(2);
+            table.Add("door", NodeEvents.ContactParameter);
+            int bell = table.Add("bell", NodeEvents.ButtonParameter);
+            byte[] buffer = new byte[128];
+            var writer = new OneJsonPayloadWriter();
+
+            int length = writer.WriteEventPost(buffer, 9, table, 0, true, 1800000000123);
+            Assert.AreEqual("{\"id\":\"9\",\"version\":\"1.0\",\"params\":{\"door\":{\"value\":{\"open\":true},\"time\":1800000000123}}}",
+                Bytes.Text(buffer, 0, length));
+            length = writer.WriteEventPost(buffer, 10, table, bell, false, ReadingTime.None);
+            Assert.AreEqual("{\"id\":\"10\",\"version\":\"1.0\",\"params\":{\"bell\":{\"value\":{\"pressed\":false}}}}",
+                Bytes.Text(buffer, 0, length));
+            Assert.AreEqual(-1, writer.WriteEventPost(new byte[20], 9, table, 0, true, 1800000000123));
+        }
+
+        [TestMethod]
         public void ReplyCarriesIdCodeAndMessage()
         {
             byte[] buffer = new byte[128];

@@ -53,6 +53,8 @@ namespace NFUnitTest.Runtime
             string service;
             Assert.AreEqual((int)DownlinkKind.PropertySet, (int)LinkEvents.KindOf(topics, "$sys/P1/dev/thing/property/set", out service));
             Assert.AreEqual((int)DownlinkKind.PostReply, (int)LinkEvents.KindOf(topics, "$sys/P1/dev/thing/history/post/reply", out service));
+            Assert.AreEqual((int)DownlinkKind.PostReply, (int)LinkEvents.KindOf(topics, "$sys/P1/dev/thing/event/post/reply", out service));
+            Assert.AreEqual((int)DownlinkKind.OtaInform, (int)LinkEvents.KindOf(topics, "$sys/P1/dev/ota/inform", out service));
             Assert.AreEqual((int)DownlinkKind.ServiceInvoke, (int)LinkEvents.KindOf(topics, "$sys/P1/dev/thing/service/reboot/invoke", out service));
             Assert.AreEqual("reboot", service);
             Assert.AreEqual((int)DownlinkKind.Unknown, (int)LinkEvents.KindOf(topics, "$sys/P1/other/thing/property/set", out service));

@@ -59,6 +59,8 @@ namespace NFUnitTest.Runtime
         public long FirstTime;
         public bool FirstHasTime;
         public double FirstValue;
+        public int LastEvent;
+        public bool LastEventValue;
 
         public int WritePropertyPost(byte[] buffer, int postId, PropertyTable properties, PointBatch points)
         {
@@ -84,6 +86,15 @@ namespace NFUnitTest.Runtime
         public int WriteDiagnosticsPost(byte[] buffer, int postId, DiagnosticsSnapshot diagnostics) { return 1; }
         public int WriteReply(byte[] buffer, string requestId, int code, string message) { return 1; }
         public int WriteGetReply(byte[] buffer, string requestId, PropertyTable properties, PointBatch points) { return 1; }
+        public int WriteEventPost(byte[] buffer, int postId, EventTable events, int eventIndex, bool value, long utcMs)
+        {
+            LastId = postId;
+            LastEvent = eventIndex;
+            LastEventValue = value;
+            FirstTime = utcMs;
+            return 1;
+        }
+
         public int WriteDesiredGet(byte[] buffer, int requestId, PropertyTable properties, int[] indexes, int count) { return 1; }
     }
 

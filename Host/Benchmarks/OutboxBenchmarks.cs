@@ -7,12 +7,14 @@ namespace OneNetFirmware.Benchmarks
 {
     /// <summary>
     /// The outbox's per-report cost on the hot path: two readings added, one property post selected and handed to the
-    /// link, its reply applied. The writer and link are no-ops, so this measures the outbox itself (expect 0 B allocated).
+    /// link, its reply applied; and the same for one input event in the EventOutbox. The writer and link are no-ops,
+    /// so this measures the queues themselves (expect 0 B allocated).
     /// </summary>
     [MemoryDiagnoser]
     public class OutboxBenchmarks
     {
         private Outbox _outbox;
+        private EventOutbox _events;
         private TickClock _clock;
         private NoopWriter _writer;
         private NoopLink _link;
@@ -31,6 +33,9 @@ namespace OneNetFirmware.Benchmarks
             _temperature = table.Add("temperature", PropertyKind.Number, 2);
             _humidity = table.Add("humidity", PropertyKind.Number, 2);
             _outbox = new Outbox(512, 64 * 1024, 10, 100, table, _clock, new NoopLog());
+            var events = new EventTable(1);
+            events.Add("door", NodeEvents.ContactParameter);
+            _events = new EventOutbox(32, 10, events, _clock, new NoopLog());
             _writer = new NoopWriter();
             _link = new NoopLink();
             _topics = new OneNetTopics("PID0000001", "node-01");
@@ -50,6 +55,15 @@ namespace OneNetFirmware.Benchmarks
             return _outbox.OnReply(_writer.LastId, 200, "success");
         }
 
+        [Benchmark]
+        public int EventCycle()
+        {
+            _clock.Now += 1000;
+            _events.Add(0, (_clock.Now & 1000) == 0);
+            _events.Pump(_clock.Now, true, _link, _topics, _writer, _buffer, _pacer, _ids);
+            return _events.OnReply(_writer.LastId, 200, "success");
+        }
+
         private sealed class TickClock : IClock
         {
             public long Now;
@@ -67,6 +81,7 @@ namespace OneNetFirmware.Benchmarks
             public int WriteDiagnosticsPost(byte[] b, int id, DiagnosticsSnapshot d) => 1;
             public int WriteReply(byte[] b, string id, int code, string msg) => 1;
             public int WriteGetReply(byte[] b, string id, PropertyTable p, PointBatch pts) => 1;
+            public int WriteEventPost(byte[] b, int id, EventTable e, int i, bool v, long t) { LastId = id; return 1; }
             public int WriteDesiredGet(byte[] b, int id, PropertyTable p, int[] idx, int n) => 1;
         }
 

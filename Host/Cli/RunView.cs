@@ -52,7 +52,7 @@ namespace OneNetFirmware.Cli
             return "t=" + (_clock.NowMilliseconds / 1000) + "s state=" + _node.Supervisor.State
                 + " posts=" + _link.PropertyPosts + " history=" + _link.HistoryPosts + " acknowledged=" + _link.RepliesOk
                 + " rejected=" + _link.RepliesFailed + " outbox=" + _node.Outbox.Depth + " dropped=" + _node.Outbox.Dropped
-                + " connects=" + _link.Connects + " authFailures=" + _node.Counters.AuthFailures + " downlinks=" + _link.Downlinks;
+                + " events=" + _link.EventPosts + "/" + _node.InputEvents.Acknowledged + " connects=" + _link.Connects + " authFailures=" + _node.Counters.AuthFailures + " downlinks=" + _link.Downlinks;
         }
 
         public Dictionary<string, object> Summary()
@@ -63,6 +63,10 @@ namespace OneNetFirmware.Cli
                 ["valuesPosted"] = _link.ValuesPosted,
                 ["propertyPosts"] = _link.PropertyPosts,
                 ["historyPosts"] = _link.HistoryPosts,
+                ["eventPosts"] = _link.EventPosts,
+                ["eventsAcknowledged"] = _node.InputEvents.Acknowledged,
+                ["eventsDropped"] = _node.InputEvents.Dropped,
+                ["eventsRejected"] = _node.InputEvents.Rejected,
                 ["acknowledged"] = _link.RepliesOk,
                 ["rejected"] = _link.RepliesFailed,
                 ["outboxDepth"] = _node.Outbox.Depth,
@@ -83,6 +87,8 @@ namespace OneNetFirmware.Cli
             status.AddRow("state", Markup.Escape(_node.Supervisor.State.ToString()));
             status.AddRow("posts sent / acknowledged", _link.PropertyPosts + " / " + _link.RepliesOk + (_link.RepliesFailed > 0 ? " (" + _link.RepliesFailed + " rejected)" : ""));
             status.AddRow("history posts", _link.HistoryPosts.ToString());
+            status.AddRow("event posts / acknowledged", _link.EventPosts + " / " + _node.InputEvents.Acknowledged
+                + (_node.InputEvents.Dropped > 0 ? " (" + _node.InputEvents.Dropped + " dropped)" : ""));
             status.AddRow("outbox", _node.Outbox.Depth + " readings, " + _node.Outbox.Dropped + " dropped");
             status.AddRow("connects / auth failures", _link.Connects + " / " + _node.Counters.AuthFailures);
             if (_emulator != null) status.AddRow("emulator accepted", _emulator.AcceptedPosts.Count.ToString());
@@ -96,12 +102,15 @@ namespace OneNetFirmware.Cli
             var downlinks = new Table().Border(TableBorder.Rounded).Title("recent downlinks").AddColumn("");
             foreach (string line in _link.RecentDownlinkLines()) downlinks.AddRow(Markup.Escape(line));
 
+            var events = new Table().Border(TableBorder.Rounded).Title("recent events").AddColumn("");
+            foreach (string line in _link.RecentEventLines()) events.AddRow(Markup.Escape(line));
+
             var log = new Table().Border(TableBorder.Rounded).Title("log").AddColumn("");
             foreach (string line in _log.Lines()) log.AddRow(Markup.Escape(line));
 
             var grid = new Grid().AddColumn();
             grid.AddRow(new Columns(status, readings));
-            grid.AddRow(downlinks);
+            grid.AddRow(new Columns(events, downlinks));
             grid.AddRow(log);
             grid.AddRow(new Markup("[grey]Ctrl+C stops the node[/]"));
             return grid;

@@ -109,7 +109,11 @@ namespace OneNetFirmware.Host.Emulator
             if (kind == "event")
             {
                 if (value.ValueKind != JsonValueKind.Object) return identifier + ": an event value must be an object";
-                if (model != null && !model.HasEvent(identifier)) return identifier + ": event not in the thing model";
+                if (model != null)
+                {
+                    string e = model.CheckEvent(identifier, value);
+                    if (e != null) return e;
+                }
             }
             else if (model != null)
             {

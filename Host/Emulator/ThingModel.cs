@@ -10,8 +10,10 @@ namespace OneNetFirmware.Host.Emulator
     /// The product's thing model as a small JSON file (ONENET §5 data types):
     /// {"properties":[{"identifier":"temperature","type":"float","min":-40,"max":125,"writable":false},
     ///                {"identifier":"mode","type":"enum","values":[0,1,2]},{"identifier":"label","type":"string","maxLength":32}],
-    ///  "events":[{"identifier":"alarm"}],"services":[{"identifier":"reboot"}]}
-    /// Types: int32, int64, float, double, bool, string, enum. Identifiers are case-sensitive.
+    ///  "events":[{"identifier":"alarm"},{"identifier":"door","outputs":[{"identifier":"open","type":"bool"}]}],
+    ///  "services":[{"identifier":"reboot"}]}
+    /// Types: int32, int64, float, double, bool, string, enum (also for event outputs). Identifiers are case-sensitive.
+    /// An event without "outputs" accepts any value object; with them, only those parameters, each of its type.
     /// </summary>
     public sealed class ThingModel
     {
@@ -32,7 +34,13 @@ namespace OneNetFirmware.Host.Emulator
         }
 
         public Property[] Properties { get; set; } = Array.Empty<Property>();
-        public Named[] Events { get; set; } = Array.Empty<Named>();
+        public sealed class Event
+        {
+            public string Identifier { get; set; }
+            public Property[] Outputs { get; set; }
+        }
+
+        public Event[] Events { get; set; } = Array.Empty<Event>();
         public Named[] Services { get; set; } = Array.Empty<Named>();
 
         private static readonly string[] Types = { "int32", "int64", "float", "double", "bool", "string", "enum" };
@@ -42,13 +50,14 @@ namespace OneNetFirmware.Host.Emulator
         {
             ThingModel model = JsonSerializer.Deserialize<ThingModel>(json, Options) ?? new ThingModel();
             model.Properties ??= Array.Empty<Property>();
-            model.Events ??= Array.Empty<Named>();
+            model.Events ??= Array.Empty<Event>();
             model.Services ??= Array.Empty<Named>();
-            foreach (Property p in model.Properties)
+            foreach (Property p in model.Properties.Concat(model.Events.SelectMany(e => e.Outputs ?? Array.Empty<Property>())))
             {
-                if (string.IsNullOrEmpty(p.Identifier)) throw new FormatException("thing model: a property has no identifier");
+                if (string.IsNullOrEmpty(p.Identifier)) throw new FormatException("thing model: a property or event output has no identifier");
                 if (!Types.Contains(p.Type)) throw new FormatException("thing model: " + p.Identifier + ": type must be one of " + string.Join(", ", Types));
             }
+            if (model.Events.Any(e => string.IsNullOrEmpty(e.Identifier))) throw new FormatException("thing model: an event has no identifier");
             return model;
         }
 
@@ -56,7 +65,22 @@ namespace OneNetFirmware.Host.Emulator
 
         public Property Find(string identifier) => Properties.FirstOrDefault(p => p.Identifier == identifier);
 
-        public bool HasEvent(string identifier) => Events.Any(e => e.Identifier == identifier);
+        /// <summary>Null when the event is in the model and its value object fits the declared outputs, else why not.</summary>
+        public string CheckEvent(string identifier, JsonElement value)
+        {
+            Event e = Events.FirstOrDefault(x => x.Identifier == identifier);
+            if (e == null) return identifier + ": event not in the thing model";
+            if (e.Outputs == null) return null;
+            foreach (JsonProperty member in value.EnumerateObject())
+            {
+                Property output = e.Outputs.FirstOrDefault(o => o.Identifier == member.Name);
+                string name = identifier + "." + member.Name;
+                if (output == null) return name + ": output parameter not in the thing model";
+                string error = Check(output, member.Value, name);
+                if (error != null) return error;
+            }
+            return null;
+        }
 
         public bool HasService(string identifier) => Services.Any(s => s.Identifier == identifier);
 
@@ -65,6 +89,11 @@ namespace OneNetFirmware.Host.Emulator
         {
             Property p = Find(identifier);
             if (p == null) return identifier + ": identifier not in the thing model";
+            return Check(p, value, identifier);
+        }
+
+        private static string Check(Property p, JsonElement value, string identifier)
+        {
             switch (p.Type)
             {
                 case "bool":

@@ -26,6 +26,9 @@ public sealed class SimulatedGpio : IGpioPort
 
     public bool Read(int pin) => _levels[pin];
 
+    /// <summary>True once the node opened the pin (as an input or an output).</summary>
+    public bool IsOpen(int pin) => _isOutput.ContainsKey(pin);
+
     public void Write(int pin, bool high)
     {
         if (!_isOutput[pin]) throw new InvalidOperationException($"GPIO {pin} is an input");

@@ -8,7 +8,9 @@ namespace OneNetFirmware.Host.Simulation;
 
 /// <summary>
 /// The simulated hardware a configuration describes: a chip on its bus and address for every I2C sensor, a DHT on its
-/// pin, simulated GPIO — with a slow, plausible day of weather so a running node has something changing to report.
+/// pin, simulated GPIO — with a slow, plausible day of weather so a running node has something changing to report, and
+/// a household on the inputs: each contact opens for 20 s of every minute (from 5 s on), each motion sensor sees
+/// motion for 10 s of every 45 s (from 15 s on), each button is pressed for 1 s every 90 s (from 30 s on).
 /// </summary>
 public sealed class SimulatedWorld
 {
@@ -59,6 +61,7 @@ public sealed class SimulatedWorld
         double humidity = 45.0 - 10.0 * phase;
         double pressure = 101325.0 + 150.0 * phase;
         double lux = Math.Max(0, 400.0 + 350.0 * phase);
+        DriveInputs(seconds);
         for (int i = 0; i < _config.Sensors.Length; i++)
         {
             switch (_chips[i])
@@ -73,6 +76,34 @@ public sealed class SimulatedWorld
                 _dhts[i].Temperature = temperature - 6.0;
                 _dhts[i].Humidity = Math.Min(95, humidity + 20.0);
             }
+        }
+    }
+
+    /// <summary>True while a contact is open, motion is seen or a button is pressed at this time (see the class summary).</summary>
+    public static bool InputActivity(string type, double seconds) => type switch
+    {
+        "contact" => Within(seconds, 5, 20, 60),
+        "motion" => Within(seconds, 15, 10, 45),
+        "button" => Within(seconds, 30, 1, 90),
+        _ => false,
+    };
+
+    private static bool Within(double seconds, double start, double length, double period)
+    {
+        if (seconds < start) return false;
+        return (seconds - start) % period < length;
+    }
+
+    /// <summary>Sets the level of every contact/motion/button pin the node has opened (pulled-up inputs are active low).</summary>
+    private void DriveInputs(double seconds)
+    {
+        foreach (InputConfig input in _config.Inputs)
+        {
+            if (input.Type == "counter" || !Gpio.IsOpen(input.Pin)) continue;
+            bool activity = InputActivity(input.Type, seconds);
+            // A contact is active (closed) when the door is not open; motion and buttons are active with activity.
+            bool active = input.Type == "contact" ? !activity : activity;
+            Gpio.Set(input.Pin, input.Pull == "up" ? !active : active);
         }
     }
 }

@@ -27,7 +27,7 @@ namespace OneNetFirmware.Config
                 + c.Watchdog.RestartNetworkAfterMinutes + "min, reboot after " + c.Watchdog.RebootAfterDowntimeMinutes
                 + "min, heartbeat " + c.Watchdog.HeartbeatTimeoutSeconds + "s, min free " + c.Watchdog.MinFreeMemoryBytes + "B";
             output[n++] = "outbox: " + c.Outbox.CapacityReadings + " readings / " + c.Outbox.CapacityBytes
-                + " bytes, reply timeout " + c.Outbox.ReplyTimeoutSeconds + "s";
+                + " bytes, " + c.Outbox.CapacityEvents + " events, reply timeout " + c.Outbox.ReplyTimeoutSeconds + "s";
             output[n++] = Battery(c.Battery);
             output[n++] = "i2c buses: " + Length(c.I2c) + ", sensors: " + Length(c.Sensors) + ", outputs: "
                 + Length(c.Outputs) + ", inputs: " + Length(c.Inputs);

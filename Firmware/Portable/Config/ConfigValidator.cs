@@ -183,6 +183,10 @@ namespace OneNetFirmware.Config
             {
                 errors.Add("outbox.capacityBytes", "must be at least 1024");
             }
+            if (o.CapacityEvents < 1 || o.CapacityEvents > 1000)
+            {
+                errors.Add("outbox.capacityEvents", "must be 1 to 1000");
+            }
             if (o.ReplyTimeoutSeconds < 1 || o.ReplyTimeoutSeconds > 300)
             {
                 errors.Add("outbox.replyTimeoutSeconds", "must be 1 to 300");

@@ -6,8 +6,8 @@ namespace OneNetFirmware.Node
     /// <summary>
     /// The runtime's ISampler over the drivers' SensorSampler: each channel's identifier is mapped once to its
     /// PropertyTable index; Report outcomes go to the sink, Failed ones are counted. Counter inputs (InputPoller, may be
-    /// null) are polled every call and publish their total and rate whenever a new rate is computed. Contact, motion and
-    /// button inputs are OneNET events, which the runtime does not post yet. Allocates nothing per sample.
+    /// null) are polled every call and publish their total and rate whenever a new rate is computed; every debounced change
+    /// of a contact, motion or button input goes to the sink as its OneNET event (NodeEvents). Allocates nothing per sample.
     /// </summary>
     public sealed class ChannelSampler : ISampler
     {
@@ -17,20 +17,24 @@ namespace OneNetFirmware.Node
         private readonly InputPoller _inputs;
         private readonly int[] _totalOf;
         private readonly int[] _rateOf;
+        private readonly int[] _eventOf;
 
-        public ChannelSampler(SensorSampler sampler, InputPoller inputs, PropertyTable properties)
+        /// <param name="events">From NodeEvents.FromConfig(config), like the runtime's; may be null when inputs is null.</param>
+        public ChannelSampler(SensorSampler sampler, InputPoller inputs, PropertyTable properties, EventTable events)
         {
             _sampler = sampler;
             _inputs = inputs;
             int n = inputs == null ? 0 : inputs.Inputs.Length;
             _totalOf = new int[n];
             _rateOf = new int[n];
+            _eventOf = new int[n];
             for (int i = 0; i < n; i++)
             {
                 InputChannel input = inputs.Inputs[i];
                 _totalOf[i] = input.IsCounter ? properties.IndexOf(input.Identifier) : -1;
                 _rateOf[i] = input.IsCounter && input.RateIdentifier != null && input.RateIdentifier.Length > 0
                     ? properties.IndexOf(input.RateIdentifier) : -1;
+                _eventOf[i] = input.IsCounter || events == null ? -1 : events.IndexOf(input.Identifier);
             }
             SensorChannel[] channels = sampler.Channels;
             _propertyOf = new int[channels.Length];
@@ -60,18 +64,19 @@ namespace OneNetFirmware.Node
                     if (outcome == ChannelOutcome.Report || forceAll) sink.Add(property, channel.Value);
                 }
             }
-            if (_inputs != null) PollCounters(nowMs, forceAll, sink);
+            if (_inputs != null) PollInputs(nowMs, forceAll, sink);
             return failed;
         }
 
-        private void PollCounters(long nowMs, bool forceAll, IReadingSink sink)
+        private void PollInputs(long nowMs, bool forceAll, IReadingSink sink)
         {
             _inputs.Poll(nowMs);
             InputChannel[] inputs = _inputs.Inputs;
             for (int i = 0; i < inputs.Length; i++)
             {
-                if (_totalOf[i] < 0) continue;
                 InputChannel input = inputs[i];
+                if (_eventOf[i] >= 0 && input.Changed) sink.AddEvent(_eventOf[i], NodeEvents.Value(input.Type, input.Active));
+                if (_totalOf[i] < 0) continue;
                 _latest[_totalOf[i]] = input.Total;
                 if (_rateOf[i] >= 0 && input.RateChanged) _latest[_rateOf[i]] = input.RatePerMinute;
                 if (!input.RateChanged && !forceAll) continue;

@@ -38,7 +38,7 @@ namespace OneNetFirmware.Node
             }
             return new NodeRuntime(config, properties, network, link, clock, board, log,
                 new OneNetTokenSource(config.OneNet, signer), new OneJsonPayloadWriter(), new OneJsonDownlinkParser(),
-                new ChannelSampler(sampler, inputs, properties), outputs, random);
+                new ChannelSampler(sampler, inputs, properties, NodeEvents.FromConfig(config)), outputs, random);
         }
     }
 }

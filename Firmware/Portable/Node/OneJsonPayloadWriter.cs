@@ -71,6 +71,7 @@ namespace OneNetFirmware.Node
             _w.Property("diag_outbox_dropped", d.OutboxDropped, now);
             _w.Property("diag_rejected", d.RejectedReadings, now);
             _w.Property("diag_sensor_failures", d.SensorReadFailures, now);
+            _w.Property("diag_events_dropped", d.EventsDropped, now);
             return _w.End();
         }
 
@@ -99,6 +100,16 @@ namespace OneNetFirmware.Node
                     _w.Member(id, points.Value[i]);
                 }
             }
+            return _w.End();
+        }
+
+        public int WriteEventPost(byte[] buffer, int postId, EventTable events, int eventIndex, bool value, long utcMs)
+        {
+            _w.SetBuffer(buffer, 0, buffer.Length);
+            _w.BeginEventPost(postId);
+            _w.BeginEvent(events.Identifier(eventIndex));
+            _w.Member(events.Parameter(eventIndex), value);
+            _w.EndEvent(utcMs == ReadingTime.None ? OneJsonWriter.NoTime : utcMs);
             return _w.End();
         }
 

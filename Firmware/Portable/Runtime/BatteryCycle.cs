@@ -101,7 +101,7 @@ namespace OneNetFirmware.Runtime
             {
                 return true;
             }
-            if (!_node.Supervisor.IsOnline || _node.Outbox.Depth > 0)
+            if (!_node.Supervisor.IsOnline || _node.Outbox.Depth > 0 || _node.InputEvents.Depth > 0)
             {
                 _quietSinceMs = -1;
                 return false;
@@ -118,6 +118,7 @@ namespace OneNetFirmware.Runtime
         {
             bool saved = _file.Save(_node.Outbox);
             int pending = _node.Outbox.Depth;
+            int events = _node.InputEvents.Depth; // events live in RAM only: a change seen while awake but unacknowledged is lost
             if (_node.Supervisor.IsOnline)
             {
                 _link.Disconnect(); // a clean DISCONNECT: OneNET shows the device offline at once, not after keep-alive
@@ -125,6 +126,7 @@ namespace OneNetFirmware.Runtime
             long awake = _clock.NowMilliseconds - _startMs;
             _log.Info("battery: awake " + (awake / 1000).ToString() + " s, " + pending.ToString()
                 + (saved ? " unacknowledged readings saved" : " unacknowledged readings NOT saved (storage failed)")
+                + (events > 0 ? "; " + events.ToString() + " input events not acknowledged (lost)" : "")
                 + "; deep sleep for " + _config.SleepSeconds.ToString() + " s");
             _sleep.DeepSleep(_config.SleepSeconds);
         }

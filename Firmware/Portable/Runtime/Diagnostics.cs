@@ -10,18 +10,20 @@ namespace OneNetFirmware.Runtime
         private readonly NodeCounters _counters;
         private readonly NodeRecord _record;
         private readonly Outbox _outbox;
+        private readonly EventOutbox _events;
         private readonly long _bootMs;
         private readonly string _resetReason;
         private readonly DiagnosticsSnapshot _snapshot = new DiagnosticsSnapshot();
 
         public Diagnostics(INetwork network, IBoard board, NodeCounters counters, NodeRecord record, Outbox outbox,
-            long bootMs)
+            EventOutbox events, long bootMs)
         {
             _network = network;
             _board = board;
             _counters = counters;
             _record = record;
             _outbox = outbox;
+            _events = events;
             _bootMs = bootMs;
             // The reason this runtime recorded before its reboot wins; otherwise what the board says (power-on…).
             _resetReason = record.PreviousRebootReason.Length > 0 ? record.PreviousRebootReason : board.ResetCause;
@@ -54,6 +56,7 @@ namespace OneNetFirmware.Runtime
             s.OutboxDropped = _outbox.Dropped;
             s.RejectedReadings = _outbox.Rejected;
             s.SensorReadFailures = _counters.SensorReadFailures;
+            s.EventsDropped = _events.Dropped + _events.Rejected;
             return s;
         }
     }

@@ -22,5 +22,7 @@ namespace OneNetFirmware.Runtime
         /// <summary>Readings OneNET answered with a non-200 code (dropped).</summary>
         public int RejectedReadings;
         public int SensorReadFailures;
+        /// <summary>Input events lost: dropped from the full event queue or refused by OneNET.</summary>
+        public int EventsDropped;
     }
 }

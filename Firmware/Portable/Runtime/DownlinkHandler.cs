@@ -4,9 +4,11 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
-    /// Applies queued downlinks on the main loop and answers each request at once (well inside OneNET's 5 s):
+    /// Applies queued downlinks on the main loop and answers each request through the uplink pacer (one uplink per
+    /// second; a reply goes before any post, and after MaxReplyWaitMs it goes anyway, well inside OneNET's 5 s):
     /// property set (all-or-nothing validation: unknown identifier 404, not writable 405, wrong type or out of range 422),
-    /// property get, services `reboot` and `report_now`, desired/get replies, and post replies for the outbox.
+    /// property get, services `reboot` and `report_now`, desired/get replies, post replies for the outbox and the event
+    /// queue, and OTA notices (logged and ignored).
     /// </summary>
     public sealed class DownlinkHandler
     {
@@ -16,6 +18,8 @@ namespace OneNetFirmware.Runtime
         public const int MaxPerStep = 4;
         /// <summary>How long the `reboot` service waits after its reply so the reply can leave.</summary>
         public const int RebootDelayMs = 1000;
+        /// <summary>The longest requests wait for the uplink pacer; then replies go out unpaced (OneNET waits 5 s).</summary>
+        public const int MaxReplyWaitMs = 2000;
 
         private readonly DownlinkQueue _queue;
         private readonly IDownlinkParser _parser;
@@ -26,6 +30,7 @@ namespace OneNetFirmware.Runtime
         private readonly IOutputs _outputs;
         private readonly ISampler _sampler;
         private readonly Outbox _outbox;
+        private readonly EventOutbox _events;
         private readonly RuntimeSettings _settings;
         private readonly NodeCounters _counters;
         private readonly ILog _log;
@@ -37,10 +42,13 @@ namespace OneNetFirmware.Runtime
         private readonly int _sampleIndex;
         private bool _reportNow;
         private long _rebootAtMs = -1;
+        private long _replyWaitSinceMs = -1;
+        private UplinkPacer _pacer;
+        private long _nowMs;
 
         public DownlinkHandler(DownlinkQueue queue, int maxPayloadBytes, IDownlinkParser parser, IOneJsonWriter writer,
             IMqttLink link, OneNetTopics topics, PropertyTable properties, IOutputs outputs, ISampler sampler, Outbox outbox,
-            RuntimeSettings settings, NodeCounters counters, ILog log)
+            EventOutbox events, RuntimeSettings settings, NodeCounters counters, ILog log)
         {
             _queue = queue;
             _parser = parser;
@@ -51,6 +59,7 @@ namespace OneNetFirmware.Runtime
             _outputs = outputs;
             _sampler = sampler;
             _outbox = outbox;
+            _events = events;
             _settings = settings;
             _counters = counters;
             _log = log;
@@ -68,14 +77,39 @@ namespace OneNetFirmware.Runtime
             return now;
         }
 
+        /// <summary>ota/inform notices received (and ignored).</summary>
+        public int OtaNotices { get; private set; }
+
         /// <summary>The time the `reboot` service asked to reboot at, or -1.</summary>
         public long RebootAtMilliseconds { get { return _rebootAtMs; } }
 
-        /// <summary>Applies up to MaxPerStep queued downlinks.</summary>
-        public void ApplyQueued(long nowMs)
+        /// <summary>
+        /// Applies up to MaxPerStep queued downlinks, in order. A request (set, get, invoke) waits while the pacer holds
+        /// the uplink back, but no longer than MaxReplyWaitMs since the queue first held a waiting one.
+        /// </summary>
+        public void ApplyQueued(long nowMs, UplinkPacer pacer)
         {
+            _pacer = pacer;
+            _nowMs = nowMs;
             for (int n = 0; n < MaxPerStep; n++)
             {
+                DownlinkKind next;
+                if (!_queue.TryPeekKind(out next))
+                {
+                    _replyWaitSinceMs = -1;
+                    return;
+                }
+                if (IsRequest(next) && !pacer.CanSend(nowMs))
+                {
+                    if (_replyWaitSinceMs < 0)
+                    {
+                        _replyWaitSinceMs = nowMs;
+                    }
+                    if (nowMs - _replyWaitSinceMs < MaxReplyWaitMs)
+                    {
+                        return;
+                    }
+                }
                 DownlinkKind kind;
                 string service;
                 int length = _queue.Dequeue(_raw, out kind, out service);
@@ -89,6 +123,15 @@ namespace OneNetFirmware.Runtime
 
         private void Apply(long nowMs, DownlinkKind kind, string service, int length)
         {
+            if (kind == DownlinkKind.OtaInform)
+            {
+                // Its fields are unconfirmed (ONENET.md §4.1) and nothing here can update the firmware: not parsed,
+                // not answered.
+                OtaNotices++;
+                _log.Info("OTA notice received (" + length.ToString()
+                    + " bytes) and ignored: this firmware does not update over the air");
+                return;
+            }
             bool ok = _parser.Parse(kind, _raw, length, _message);
             if (!ok)
             {
@@ -106,7 +149,11 @@ namespace OneNetFirmware.Runtime
                     int postId;
                     if (TryParseId(_message.Id, out postId))
                     {
-                        _outbox.OnReply(postId, _message.Code, _message.Msg);
+                        // Post ids are unique across both queues (one RequestIds): whichever holds it takes the reply.
+                        if (_outbox.OnReply(postId, _message.Code, _message.Msg) == 0)
+                        {
+                            _events.OnReply(postId, _message.Code, _message.Msg);
+                        }
                     }
                     break;
                 case DownlinkKind.DesiredGetReply:
@@ -236,7 +283,7 @@ namespace OneNetFirmware.Runtime
             int length = _writer.WriteGetReply(_reply, _message.Id, _properties, _batch);
             if (length > 0)
             {
-                _link.Publish(_topics.PropertyGetReply, _reply, length, 0);
+                Send(_topics.PropertyGetReply, length);
             }
         }
 
@@ -284,7 +331,13 @@ namespace OneNetFirmware.Runtime
             }
             string topic = kind == DownlinkKind.ServiceInvoke ? _topics.ServiceInvokeReply(service)
                 : kind == DownlinkKind.PropertyGet ? _topics.PropertyGetReply : _topics.PropertySetReply;
+            Send(topic, length);
+        }
+
+        private void Send(string topic, int length)
+        {
             _link.Publish(topic, _reply, length, 0);
+            _pacer.Sent(_nowMs);
         }
 
         private static bool IsRequest(DownlinkKind kind)

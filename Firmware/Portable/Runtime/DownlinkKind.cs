@@ -8,7 +8,9 @@ namespace OneNetFirmware.Runtime
         PropertyGet = 2,
         ServiceInvoke = 3,
         DesiredGetReply = 4,
-        /// <summary>…/thing/property/post/reply or …/thing/history/post/reply: acknowledges an outbox post.</summary>
+        /// <summary>…/thing/property/post/reply, …/history/post/reply or …/event/post/reply: acknowledges a post.</summary>
         PostReply = 5,
+        /// <summary>$sys/{pid}/{dev}/ota/inform: an OTA task notice; this firmware does not update over the air and ignores it.</summary>
+        OtaInform = 6,
     }
 }

@@ -57,6 +57,16 @@ namespace OneNetFirmware.Runtime
             }
         }
 
+        /// <summary>The kind of the oldest downlink without removing it; false when the queue is empty.</summary>
+        public bool TryPeekKind(out DownlinkKind kind)
+        {
+            lock (_lock)
+            {
+                kind = _count == 0 ? DownlinkKind.Unknown : _kinds[_head];
+                return _count > 0;
+            }
+        }
+
         /// <summary>
         /// Copies the oldest downlink into buffer (at least as long as a slot) and removes it; returns its length,
         /// or -1 when the queue is empty.

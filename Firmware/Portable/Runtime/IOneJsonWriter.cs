@@ -22,6 +22,12 @@ namespace OneNetFirmware.Runtime
         /// <summary>get_reply with data {identifier: bare value} for the points (their times are ignored).</summary>
         int WriteGetReply(byte[] buffer, string requestId, PropertyTable properties, PointBatch points);
 
+        /// <summary>
+        /// thing/event/post of one event: params {identifier:{"value":{parameter:value},"time":utcMs}} (time left out
+        /// when utcMs is ReadingTime.None).
+        /// </summary>
+        int WriteEventPost(byte[] buffer, int postId, EventTable events, int eventIndex, bool value, long utcMs);
+
         /// <summary>thing/property/desired/get asking for the given properties.</summary>
         int WriteDesiredGet(byte[] buffer, int requestId, PropertyTable properties, int[] propertyIndexes, int count);
     }

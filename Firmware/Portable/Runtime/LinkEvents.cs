@@ -49,7 +49,9 @@ namespace OneNetFirmware.Runtime
                 case Downlink.DesiredGetReply: return DownlinkKind.DesiredGetReply;
                 case Downlink.PropertyPostReply:
                 case Downlink.HistoryPostReply:
+                case Downlink.EventPostReply:
                     return DownlinkKind.PostReply;
+                case Downlink.OtaInform: return DownlinkKind.OtaInform;
                 case Downlink.ServiceInvoke:
                     service = topics.ServiceIdentifier(topic);
                     return DownlinkKind.ServiceInvoke;

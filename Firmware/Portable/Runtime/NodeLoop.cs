@@ -4,9 +4,10 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
-    /// The main loop's step: beats the heartbeat, applies queued downlinks, samples the sensors that are due, asks for
-    /// one merged property post every report interval, starts each new session (resend, desired/get), posts
-    /// diagnostics, and lets the outbox send. It never blocks on the network: a publish on a down link returns false.
+    /// The main loop's step: beats the heartbeat, applies queued downlinks, samples the sensors that are due (input
+    /// changes become events), asks for one merged property post every report interval, starts each new session
+    /// (resend, desired/get), posts diagnostics, and lets the event queue and the outbox send. It never blocks on the
+    /// network: a publish on a down link returns false.
     /// </summary>
     public sealed class NodeLoop : IReadingSink
     {
@@ -15,6 +16,7 @@ namespace OneNetFirmware.Runtime
         private readonly Heartbeat _heartbeat;
         private readonly ISampler _sampler;
         private readonly Outbox _outbox;
+        private readonly EventOutbox _events;
         private readonly DownlinkHandler _downlinks;
         private readonly IMqttLink _link;
         private readonly OneNetTopics _topics;
@@ -29,18 +31,21 @@ namespace OneNetFirmware.Runtime
         private readonly int _writableCount;
         private int _seenSessions;
         private bool _desiredPending;
+        private bool _eventWentLast;
         private long _nextReportMs;
         private long _nextDiagnosticsMs;
 
         public NodeLoop(IClock clock, Supervisor supervisor, Heartbeat heartbeat, ISampler sampler, Outbox outbox,
-            DownlinkHandler downlinks, IMqttLink link, OneNetTopics topics, IOneJsonWriter writer, PropertyTable properties,
-            IOutputs outputs, RuntimeSettings settings, Diagnostics diagnostics, int payloadBufferBytes)
+            EventOutbox events, DownlinkHandler downlinks, IMqttLink link, OneNetTopics topics, IOneJsonWriter writer,
+            PropertyTable properties, IOutputs outputs, RuntimeSettings settings, Diagnostics diagnostics,
+            int payloadBufferBytes)
         {
             _clock = clock;
             _supervisor = supervisor;
             _heartbeat = heartbeat;
             _sampler = sampler;
             _outbox = outbox;
+            _events = events;
             _downlinks = downlinks;
             _link = link;
             _topics = topics;
@@ -71,11 +76,18 @@ namespace OneNetFirmware.Runtime
             int sessions = _supervisor.Sessions;
             if (sessions != _seenSessions)
             {
+                if (_seenSessions == 0)
+                {
+                    // The first session reports at once rather than a whole interval later: a fresh board (and `run`)
+                    // shows its readings right after connecting.
+                    _nextReportMs = nowMs;
+                }
                 _seenSessions = sessions;
                 _outbox.OnSessionStarted();
+                _events.OnSessionStarted();
                 _desiredPending = _writableCount > 0;
             }
-            _downlinks.ApplyQueued(nowMs);
+            _downlinks.ApplyQueued(nowMs, _pacer);
             if (_downlinks.RebootAtMilliseconds >= 0 && nowMs >= _downlinks.RebootAtMilliseconds)
             {
                 _supervisor.RequestReboot("reboot service invoked");
@@ -98,7 +110,7 @@ namespace OneNetFirmware.Runtime
                     _pacer.Sent(nowMs);
                 }
             }
-            _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+            PumpPosts(nowMs, online);
             if (online && _settings.DiagnosticsIntervalSeconds > 0 && nowMs >= _nextDiagnosticsMs && _pacer.CanSend(nowMs))
             {
                 int length = _writer.WriteDiagnosticsPost(_buffer, _ids.Next(), _diagnostics.Snapshot(nowMs));
@@ -110,10 +122,38 @@ namespace OneNetFirmware.Runtime
             }
         }
 
+        /// <summary>
+        /// Events go first (their moment matters), but never twice in a row while readings wait for the uplink slot: a
+        /// chattering input cannot starve the reports.
+        /// </summary>
+        private void PumpPosts(long nowMs, bool online)
+        {
+            if (!_eventWentLast)
+            {
+                _eventWentLast = _events.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+                _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+                return;
+            }
+            bool free = online && _pacer.CanSend(nowMs);
+            _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+            if (free)
+            {
+                // The outbox took the slot (the flag clears) or had nothing to send (the next event may go).
+                _eventWentLast = _pacer.CanSend(nowMs)
+                    && _events.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+            }
+        }
+
         /// <summary>IReadingSink: a sampled value goes straight into the outbox with the time it was taken.</summary>
         public void Add(int propertyIndex, double value)
         {
             _outbox.Add(propertyIndex, value);
+        }
+
+        /// <summary>IReadingSink: an input event goes into the event queue with the time it happened.</summary>
+        public void AddEvent(int eventIndex, bool value)
+        {
+            _events.Add(eventIndex, value);
         }
     }
 }

@@ -29,6 +29,8 @@ namespace OneNetFirmware.Runtime
         public readonly DownlinkQueue Downlinks;
         public readonly LinkEvents Events;
         public readonly Outbox Outbox;
+        /// <summary>The contact/motion/button events waiting for OneNET's reply.</summary>
+        public readonly EventOutbox InputEvents;
         public readonly RuntimeSettings Settings;
         public readonly Supervisor Supervisor;
         public readonly DownlinkHandler DownlinkHandler;
@@ -55,6 +57,8 @@ namespace OneNetFirmware.Runtime
             Events = new LinkEvents(Topics, Downlinks);
             Outbox = new Outbox(config.Outbox.CapacityReadings, config.Outbox.CapacityBytes,
                 config.Outbox.ReplyTimeoutSeconds, BatchPoints, properties, clock, log);
+            InputEvents = new EventOutbox(config.Outbox.CapacityEvents, config.Outbox.ReplyTimeoutSeconds,
+                NodeEvents.FromConfig(config), clock, log);
             Settings = new RuntimeSettings();
             Settings.ReportIntervalSeconds = config.Node.ReportIntervalSeconds;
             Settings.DiagnosticsIntervalSeconds = config.Node.DiagnosticsIntervalSeconds;
@@ -68,9 +72,9 @@ namespace OneNetFirmware.Runtime
             Supervisor = new Supervisor(network, link, clock, board, log, tokens, options, Topics.Subscriptions, Events,
                 Heartbeat, Counters, Record, config.Watchdog, random);
             DownlinkHandler = new DownlinkHandler(Downlinks, MaxDownlinkBytes, parser, writer, link, Topics, properties,
-                outputs, sampler, Outbox, Settings, Counters, log);
-            Diagnostics = new Diagnostics(network, board, Counters, Record, Outbox, now);
-            Loop = new NodeLoop(clock, Supervisor, Heartbeat, sampler, Outbox, DownlinkHandler, link, Topics, writer,
+                outputs, sampler, Outbox, InputEvents, Settings, Counters, log);
+            Diagnostics = new Diagnostics(network, board, Counters, Record, Outbox, InputEvents, now);
+            Loop = new NodeLoop(clock, Supervisor, Heartbeat, sampler, Outbox, InputEvents, DownlinkHandler, link, Topics, writer,
                 properties, outputs, Settings, Diagnostics, PayloadBufferBytes);
         }
 

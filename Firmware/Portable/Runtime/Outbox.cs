@@ -331,11 +331,12 @@ namespace OneNetFirmware.Runtime
 
         private void DeriveUtc(int slot)
         {
-            if (!_hasUtc[slot] && _clock.IsUtcValid)
+            if (!_hasUtc[slot])
             {
-                // Sampled before SNTP: the monotonic clock tells how long ago, so the time can still be exact.
-                _utcMs[slot] = _clock.UtcUnixMilliseconds - (_clock.NowMilliseconds - _monoMs[slot]);
-                _hasUtc[slot] = true;
+                // Sampled before SNTP: derived from the monotonic time as soon as the clock is valid.
+                long utc = ReadingTime.UtcAt(_clock, _monoMs[slot]);
+                _hasUtc[slot] = utc != ReadingTime.None;
+                _utcMs[slot] = _hasUtc[slot] ? utc : 0;
             }
         }
 

@@ -7,16 +7,18 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Host.Node
 {
     /// <summary>
-    /// Wraps the node's MQTT link and watches what crosses it — property posts and their values, OneNET's replies,
-    /// downlinks — for the host's live view and run summary. It changes nothing that passes through.
+    /// Wraps the node's MQTT link and watches what crosses it — property posts and their values, event posts, OneNET's
+    /// replies, downlinks — for the host's live view and run summary. It changes nothing that passes through.
     /// </summary>
     public sealed class MonitoredLink : IMqttLink, IMqttLinkListener
     {
         private const int RecentDownlinks = 5;
+        private const int RecentEventCount = 5;
         private readonly IMqttLink _inner;
         private readonly object _lock = new();
         private readonly SortedDictionary<string, string> _latest = new(StringComparer.Ordinal);
         private readonly Queue<string> _downlinks = new();
+        private readonly Queue<string> _events = new();
         private IMqttLinkListener _listener;
 
         public MonitoredLink(IMqttLink inner)
@@ -28,6 +30,7 @@ namespace OneNetFirmware.Host.Node
         public int ConnectRefusals { get; private set; }
         public int PropertyPosts { get; private set; }
         public int HistoryPosts { get; private set; }
+        public int EventPosts { get; private set; }
         public int ValuesPosted { get; private set; }
         public int RepliesOk { get; private set; }
         public int RepliesFailed { get; private set; }
@@ -44,6 +47,12 @@ namespace OneNetFirmware.Host.Node
         public string[] RecentDownlinkLines()
         {
             lock (_lock) return _downlinks.ToArray();
+        }
+
+        /// <summary>The latest event posts, one line each: time, identifier and value object.</summary>
+        public string[] RecentEventLines()
+        {
+            lock (_lock) return _events.ToArray();
         }
 
         public void SetListener(IMqttLinkListener listener)
@@ -86,9 +95,16 @@ namespace OneNetFirmware.Host.Node
         {
             bool property = topic.EndsWith("/thing/property/post", StringComparison.Ordinal);
             bool history = topic.EndsWith("/thing/history/post", StringComparison.Ordinal);
-            if (!property && !history) return;
+            bool evt = topic.EndsWith("/thing/event/post", StringComparison.Ordinal);
+            if (!property && !history && !evt) return;
             lock (_lock)
             {
+                if (evt)
+                {
+                    EventPosts++;
+                    ObserveEvent(payload, count);
+                    return;
+                }
                 if (history)
                 {
                     HistoryPosts++;
@@ -108,6 +124,26 @@ namespace OneNetFirmware.Host.Node
                 {
                     // Not ours to judge: the emulator or OneNET answers malformed posts.
                 }
+            }
+        }
+
+        private void ObserveEvent(byte[] payload, int count)
+        {
+            try
+            {
+                using JsonDocument doc = JsonDocument.Parse(new ReadOnlyMemory<byte>(payload, 0, count));
+                foreach (JsonProperty p in doc.RootElement.GetProperty("params").EnumerateObject())
+                {
+                    string at = p.Value.TryGetProperty("time", out JsonElement t) && t.TryGetInt64(out long ms)
+                        ? DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("HH:mm:ss.f") : "--:--:--";
+                    string value = p.Value.TryGetProperty("value", out JsonElement v) ? v.GetRawText() : "?";
+                    _events.Enqueue(at + " " + p.Name + " " + value);
+                    while (_events.Count > RecentEventCount) _events.Dequeue();
+                }
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                // Not ours to judge, as for property posts.
             }
         }
 

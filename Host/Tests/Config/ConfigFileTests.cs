@@ -94,6 +94,16 @@ namespace OneNetFirmware.Host.Tests.Config
         }
 
         [Fact]
+        public void TheEventQueueCapacityIsBounded()
+        {
+            Assert.Equal(32, ConfigFile.Parse(Sample).Config.Outbox.CapacityEvents);
+            string json = Sample.Replace("\"capacityReadings\": 512,", "\"capacityReadings\": 512, \"capacityEvents\": 0,");
+            Assert.Contains("outbox.capacityEvents: must be 1 to 1000", ErrorsOf(json));
+            json = Sample.Replace("\"capacityReadings\": 512,", "\"capacityReadings\": 512, \"capacityEvents\": 64,");
+            Assert.Equal(64, ConfigFile.Parse(json).Config.Outbox.CapacityEvents);
+        }
+
+        [Fact]
         public void MalformedJsonIsAnErrorNotACrash()
         {
             string[] errors = ErrorsOf("{ \"wifi\": { \"ssid\": ");

@@ -264,9 +264,29 @@ namespace OneNetFirmware.Host.Tests.Emulator
             link.Dispose();
         }
 
+        [Theory]
+        [InlineData("{\"door\":{\"value\":{\"open\":true},\"time\":1780000000000}}", 200, null)]
+        [InlineData("{\"alarm\":{\"value\":{\"anything\":1}}}", 200, null)]
+        [InlineData("{\"door\":{\"value\":{\"open\":1}}}", 2402, "door.open: expected bool")]
+        [InlineData("{\"door\":{\"value\":{\"closed\":true}}}", 2402, "door.closed: output parameter not in the thing model")]
+        [InlineData("{\"window\":{\"value\":{\"open\":true}}}", 2402, "window: event not in the thing model")]
+        public async Task EventsAreCheckedAgainstTheirDeclaredOutputs(string parameters, int code, string reason)
+        {
+            await using var t = await TestEmulator.StartAsync(o => o.ThingModel = TestModel());
+            var (link, listener) = t.Connect();
+
+            Post(link, t.Prefix + "thing/event/post", "{\"id\":\"9\",\"params\":" + parameters + "}");
+
+            JsonElement reply = Json(listener.Next(t.Prefix + "thing/event/post/reply"));
+            Assert.Equal(code, reply.GetProperty("code").GetInt32());
+            if (reason != null) Assert.Equal("request format error: " + reason, reply.GetProperty("msg").GetString());
+            link.Dispose();
+        }
+
         private static ThingModel TestModel() => ThingModel.Parse(
             "{\"properties\":[{\"identifier\":\"temperature\",\"type\":\"float\",\"min\":-40,\"max\":125}," +
             "{\"identifier\":\"relay1\",\"type\":\"bool\",\"writable\":true},{\"identifier\":\"mode\",\"type\":\"enum\",\"values\":[0,1,2]}," +
-            "{\"identifier\":\"count\",\"type\":\"int32\"}],\"events\":[{\"identifier\":\"alarm\"}],\"services\":[{\"identifier\":\"reboot\"}]}");
+            "{\"identifier\":\"count\",\"type\":\"int32\"}],\"events\":[{\"identifier\":\"alarm\"}," +
+            "{\"identifier\":\"door\",\"outputs\":[{\"identifier\":\"open\",\"type\":\"bool\"}]}],\"services\":[{\"identifier\":\"reboot\"}]}");
     }
 }

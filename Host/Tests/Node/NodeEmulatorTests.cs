@@ -58,4 +58,57 @@ public class NodeEmulatorTests
         Assert.All(values, v => Assert.NotNull(v.TimeMs));
         Assert.DoesNotContain(log.Lines, l => l.Contains("sign="));
     }
+
+    [Fact]
+    public async Task ContactEventsAreAcceptedByAThingModelThatDeclaresThem()
+    {
+        const int doorPin = 27;
+        ThingModel model = ThingModel.Parse("""
+            {"properties":[{"identifier":"temperature","type":"float"},{"identifier":"humidity","type":"float"}],
+             "events":[{"identifier":"door","outputs":[{"identifier":"open","type":"bool"}]}]}
+            """);
+        await using TestEmulator t = await TestEmulator.StartAsync(o =>
+        {
+            o.Clock = () => DateTimeOffset.UtcNow;
+            o.ThingModel = model;
+        });
+        NodeConfig config = NodeHarness.SensorNodeConfig(TestEmulator.ProductId, TestEmulator.DeviceName, TestEmulator.Key, 60);
+        config.OneNet.Host = "127.0.0.1";
+        config.OneNet.Port = t.Port;
+        config.Outputs = [];
+        config.Inputs = [new InputConfig { Type = "contact", Pin = doorPin, Pull = "up", Identifier = "door" }];
+        var clock = new SystemClock();
+        var hardware = new SimulatedSensorHardware();
+        hardware.Bus(1).Attach(0x44, new Sht3xChip(clock) { Temperature = 22.5, Humidity = 45 });
+        var gpio = new SimulatedGpio();
+        using var link = new MqttNetLink();
+        var log = new SimLog();
+        NodeRuntime node = NodeBuilder.Build(config, new HostNetwork(), link, clock, new HostBoard(), log, new HmacSigner(),
+            hardware, gpio, new SeededRandom(1));
+
+        var deadline = Stopwatch.StartNew();
+        int toggles = 0;
+        long lastToggleMs = 0;
+        while (deadline.Elapsed < TimeSpan.FromSeconds(20) && node.InputEvents.Acknowledged < 2)
+        {
+            node.Supervisor.Step(clock.NowMilliseconds);
+            node.Loop.Step(clock.NowMilliseconds);
+            if (node.Supervisor.IsOnline && toggles < 2 && clock.NowMilliseconds - lastToggleMs > 500)
+            {
+                gpio.Set(doorPin, toggles % 2 == 1); // close, then open again
+                toggles++;
+                lastToggleMs = clock.NowMilliseconds;
+            }
+            Thread.Sleep(NodeRuntime.StepMilliseconds);
+        }
+
+        Assert.True(node.InputEvents.Acknowledged == 2, string.Join("\n", log.Lines));
+        var events = t.Emulator.AcceptedPosts.Where(p => p.Kind == "event/post").SelectMany(p => p.Values).ToList();
+        Assert.Equal(["{\"open\":false}", "{\"open\":true}"], events.Select(v => v.Value.GetRawText()));
+        Assert.All(events, v => Assert.Equal("door", v.Identifier));
+        Assert.All(events, v => Assert.InRange(v.TimeMs!.Value, DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds(),
+            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        Assert.Empty(t.Emulator.RejectedPosts);
+        Assert.Equal(0, node.InputEvents.Rejected);
+    }
 }

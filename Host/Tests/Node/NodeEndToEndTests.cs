@@ -141,4 +141,41 @@ public class NodeEndToEndTests
         Assert.Equal(6, rain[^1].Value); // 12 pulses × 0.5
         Assert.Contains(h.Link.Points, p => p.Identifier == "rain_rate");
     }
+
+    [Fact]
+    public void TheFirstSessionReportsAtOnceNotAWholeIntervalLater()
+    {
+        var h = new NodeHarness(c => c.Node.ReportIntervalSeconds = 300);
+        h.RunUntil(30_000);
+        Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
+        long connected = h.Link.ConnectAttempts[0];
+
+        var reports = h.Link.Uplinks.Where(u => u.Topic == NodeHarness.Prefix + "property/post").ToList();
+        Assert.Single(reports);
+        Assert.InRange(reports[0].At - connected, 0, 3_000);
+        Assert.Contains(h.Link.Points, p => p.Identifier == "temperature" && p.Topic == "property/post");
+
+        // Later sessions keep the interval: a reconnect does not report early.
+        h.Faults.BrokerOutages.Add((40_000, 45_000));
+        h.RunUntil(200_000);
+        Assert.Single(h.Link.Uplinks, u => u.Topic == NodeHarness.Prefix + "property/post");
+        Assert.True(h.Node.Supervisor.Sessions >= 2);
+    }
+
+    [Fact]
+    public void AnOtaNoticeIsRecognisedLoggedAndIgnored()
+    {
+        NodeHarness h = Online();
+        int uplinks = h.Link.Uplinks.Count(u => !u.Topic.EndsWith("/post"));
+        h.Link.InjectOnTopic("$sys/PID0000001/node-01/ota/inform",
+            "{\"id\":\"90\",\"version\":\"1.0\",\"params\":{\"tid\":1,\"version\":\"2.0\"}}");
+        h.RunFor(2_000);
+
+        Assert.Equal(1, h.Node.DownlinkHandler.OtaNotices);
+        Assert.Equal(0, h.Node.Counters.MalformedDownlinks);
+        Assert.Equal(0, h.Node.Events.UnknownTopics);
+        Assert.Contains(h.Log.Lines, l => l.Contains("OTA notice received") && l.Contains("ignored"));
+        Assert.Equal(uplinks, h.Link.Uplinks.Count(u => !u.Topic.EndsWith("/post"))); // not answered
+        Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
+    }
 }

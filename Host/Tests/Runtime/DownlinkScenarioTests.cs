@@ -157,4 +157,43 @@ public class DownlinkScenarioTests
         Assert.Equal(NodeRuntime.DownlinkSlots, sim.Link.Replies.Count);
         Assert.Equal(50 - NodeRuntime.DownlinkSlots, sim.Node.Downlinks.Dropped);
     }
+
+    private static string Get(int id) => "{\"id\":\"" + id + "\",\"version\":\"1.0\",\"params\":[\"relay1\"]}";
+
+    [Fact]
+    public void AReplyWaitsForTheUplinkPacerButGoesBeforeTheNextPost()
+    {
+        var sim = Online();
+        // Right after a post the pacer holds the uplink for a second.
+        while (sim.Link.Uplinks.Count == 0 || sim.Link.Uplinks[^1].At != sim.Clock.NowMilliseconds - NodeSim.StepMs
+            || !sim.Link.Uplinks[^1].Topic.EndsWith("property/post"))
+        {
+            sim.RunFor(NodeSim.StepMs);
+        }
+        long post = sim.Link.Uplinks[^1].At;
+        sim.Link.Inject("property/get", Get(70));
+        sim.RunFor(3_000);
+
+        var reply = sim.Link.Uplinks.Single(u => u.Topic.EndsWith("property/get_reply"));
+        Assert.Equal(post + UplinkPacer.MinIntervalMilliseconds, reply.At);
+        sim.AssertUplinkPacing();
+        var all = sim.Link.Uplinks.Where(u => u.At >= post).ToList();
+        for (int i = 1; i < all.Count; i++) Assert.True(all[i].At - all[i - 1].At >= 1000, $"two uplinks within 1 s at {all[i].At}");
+    }
+
+    [Fact]
+    public void ABurstOfRequestsIsPacedAndNoneWaitsLongerThanTheBound()
+    {
+        var sim = Online();
+        long sent = sim.Clock.NowMilliseconds;
+        for (int i = 0; i < 6; i++) sim.Link.Inject("property/get", Get(80 + i));
+        sim.RunFor(6_000);
+
+        var replies = sim.Link.Uplinks.Where(u => u.Topic.EndsWith("property/get_reply")).ToList();
+        Assert.Equal(6, replies.Count);
+        Assert.All(replies, r => Assert.InRange(r.At - sent, 0, DownlinkHandler.MaxReplyWaitMs + 2 * NodeSim.StepMs));
+        // Paced at first (one a second), then the rest at once when the bound is reached.
+        Assert.True(replies[1].At - replies[0].At >= 1000);
+        Assert.Equal(Enumerable.Range(80, 6).Select(i => i.ToString()), sim.Link.Replies.Select(r => r.Json.GetProperty("id").GetString()));
+    }
 }

@@ -117,6 +117,7 @@ public class OutboxScenarioTests
         public int WriteDiagnosticsPost(byte[] b, int id, DiagnosticsSnapshot d) => 1;
         public int WriteReply(byte[] b, string id, int code, string msg) => 1;
         public int WriteGetReply(byte[] b, string id, PropertyTable p, PointBatch pts) => 1;
+        public int WriteEventPost(byte[] b, int id, EventTable e, int i, bool v, long t) { LastId = id; return 1; }
         public int WriteDesiredGet(byte[] b, int id, PropertyTable p, int[] idx, int n) => 1;
     }
 

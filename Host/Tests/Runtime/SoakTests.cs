@@ -40,6 +40,7 @@ public class SoakTests
         var random = new Random(seed);
         FaultPlan faults = RandomPlan(random);
         var sim = new NodeSim(faults, seed: seed);
+        sim.Sampler.EventEveryMs = 30_000 + random.Next(120_000);
         sim.Clock.IsUtcValid = random.Next(2) == 0;
         long clockValidAt = random.Next(180_000);
         sim.RunUntil(clockValidAt);
@@ -51,11 +52,15 @@ public class SoakTests
         faults.SlowReplyRate = 0;
         sim.RunUntil(Day - 2 * Min);
         sim.Sampler.IntervalMs = int.MaxValue; // stop sampling so the outbox can be seen empty at the end
+        sim.Sampler.EventEveryMs = int.MaxValue;
         sim.RunUntil(Day);
 
         sim.AssertLoginLimit();
         sim.AssertUplinkPacing();
         sim.AssertDelivered();
+        sim.AssertEventsDelivered();
+        Assert.True(sim.Link.Events.Count >= sim.Sampler.Raised.Count / 2, $"only {sim.Link.Events.Count} of {sim.Sampler.Raised.Count} events arrived");
+        Assert.Equal(0, sim.Node.InputEvents.Depth);
         sim.AssertNoSecretsLogged();
         Assert.Equal(SupervisorState.Online, sim.Node.Supervisor.State);
         Assert.Equal(0, sim.Node.Outbox.Depth);

@@ -11,7 +11,12 @@ namespace OneNetFirmware.Host.Tests.Runtime;
 public class SteadyStateAllocationTests
 {
     [Fact]
-    public void AnHourOfSteppingAllocatesNothing()
+    public void AnHourOfSteppingAllocatesNothing() => AnHourAllocatesNothing(false);
+
+    [Fact]
+    public void AnHourOfSteppingWithInputEventsAllocatesNothing() => AnHourAllocatesNothing(true);
+
+    private static void AnHourAllocatesNothing(bool withEvents)
     {
         var config = new NodeConfig();
         config.OneNet.ProductId = "PID0000001";
@@ -22,11 +27,15 @@ public class SteadyStateAllocationTests
         {
             new SensorConfig { Type = "sht3x", Channels = new[] { new ChannelConfig { Identifier = "temperature" } } },
         };
+        if (withEvents)
+        {
+            config.Inputs = new[] { new InputConfig { Type = "contact", Pin = 27, Identifier = "door" } };
+        }
         PropertyTable table = NodeProperties.FromConfig(config);
         var clock = new VirtualClock();
         var link = new AckingLink();
         var node = new NodeRuntime(config, table, new UpNetwork(), link, clock, new SimBoard(), new SimLog(),
-            new FixedToken(), link, new DownlinkParserFake(), new CountingSampler(), null, new SeededRandom(1));
+            new FixedToken(), link, new DownlinkParserFake(), new CountingSampler { RaiseEvents = withEvents }, null, new SeededRandom(1));
         link.Events = node.Events;
         void Run(long steps)
         {
@@ -45,6 +54,8 @@ public class SteadyStateAllocationTests
         long allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(link.Posts > 700);
         Assert.Equal(0, node.Outbox.Depth);
+        Assert.Equal(0, node.InputEvents.Depth);
+        Assert.True(withEvents ? node.InputEvents.Acknowledged >= 36_000 / 70 : node.InputEvents.Raised == 0);
         Assert.Equal(0, allocated);
     }
 
@@ -65,8 +76,17 @@ public class SteadyStateAllocationTests
     {
         private long _next;
         private double _value;
+        private long _nextEvent;
+        private bool _open;
+        public bool RaiseEvents;
         public int SampleDue(long nowMs, bool forceAll, IReadingSink sink)
         {
+            if (RaiseEvents && nowMs >= _nextEvent)
+            {
+                _nextEvent = nowMs + 7000;
+                _open = !_open;
+                sink.AddEvent(0, _open);
+            }
             if (nowMs >= _next)
             {
                 _next = nowMs + 5000;
@@ -100,7 +120,10 @@ public class SteadyStateAllocationTests
         {
             if (_pending >= 0)
             {
-                node.Outbox.OnReply(_pending, 200, "success");
+                if (node.Outbox.OnReply(_pending, 200, "success") == 0)
+                {
+                    node.InputEvents.OnReply(_pending, 200, "success");
+                }
                 _pending = -1;
             }
         }
@@ -109,6 +132,7 @@ public class SteadyStateAllocationTests
         public int WriteDiagnosticsPost(byte[] b, int id, DiagnosticsSnapshot d) { _lastId = id; return 1; }
         public int WriteReply(byte[] b, string id, int code, string msg) => 1;
         public int WriteGetReply(byte[] b, string id, PropertyTable p, PointBatch pts) => 1;
+        public int WriteEventPost(byte[] b, int id, EventTable e, int i, bool v, long t) { _lastId = id; return 1; }
         public int WriteDesiredGet(byte[] b, int id, PropertyTable p, int[] idx, int n) { _lastId = id; return 1; }
     }
 }

@@ -65,6 +65,13 @@ public sealed class JsonWriterFake : IOneJsonWriter
         return Put(buffer, sb.Append("}}"));
     }
 
+    public int WriteEventPost(byte[] buffer, int postId, EventTable events, int eventIndex, bool value, long utcMs)
+    {
+        string time = utcMs == ReadingTime.None ? "" : $",\"time\":{utcMs}";
+        return Put(buffer, new StringBuilder($"{{\"id\":\"{postId}\",\"version\":\"1.0\",\"params\":{{\"{events.Identifier(eventIndex)}\":" +
+            $"{{\"value\":{{\"{events.Parameter(eventIndex)}\":{(value ? "true" : "false")}}}{time}}}}}}}"));
+    }
+
     public int WriteDesiredGet(byte[] buffer, int requestId, PropertyTable properties, int[] indexes, int count)
     {
         var sb = new StringBuilder($"{{\"id\":\"{requestId}\",\"version\":\"1.0\",\"params\":[");

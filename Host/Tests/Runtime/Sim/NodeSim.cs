@@ -32,6 +32,7 @@ public sealed class NodeSim
     public readonly List<NodeRuntime> Nodes = new();
     public bool FreezeMainLoop;
     public int LostAtReboot;
+    public int EventsLostAtReboot;
     private readonly int _seed;
 
     public NodeSim(FaultPlan faults = null, Action<NodeConfig> configure = null, int seed = 1)
@@ -55,6 +56,7 @@ public sealed class NodeSim
             },
         };
         Config.Outputs = new[] { new OutputConfig { Type = "relay", Pin = 25, Identifier = "relay1" } };
+        Config.Inputs = new[] { new InputConfig { Type = "contact", Pin = 27, Identifier = "door" } };
         configure?.Invoke(Config);
         Properties = NodeProperties.FromConfig(Config);
         Network = new SimNetwork(Clock, Faults);
@@ -88,6 +90,7 @@ public sealed class NodeSim
                 Reboots.Add(Clock.NowMilliseconds);
                 RebootReasons.Add(NodeRecord.Parse(Board.Record).LastRebootReason);
                 LostAtReboot += Node.Outbox.Depth;
+                EventsLostAtReboot += Node.InputEvents.Depth;
                 Link.Disconnect();
                 Boot();
             }
@@ -157,6 +160,28 @@ public sealed class NodeSim
         }
         Assert.True(missing <= Dropped + Rejected + LostAtReboot,
             $"{missing} readings missing, only {Dropped} dropped + {Rejected} rejected + {LostAtReboot} lost at reboot");
+        return missing;
+    }
+
+    /// <summary>
+    /// Every raised input event reached the platform with the time it happened, except at most the ones the queue
+    /// dropped, OneNET rejected, or a reboot lost. Returns how many are missing.
+    /// </summary>
+    public int AssertEventsDelivered()
+    {
+        var byTime = Link.Events.GroupBy(e => e.Time).ToDictionary(g => g.Key, g => g.ToList());
+        int missing = 0;
+        foreach (var (value, mono) in Sampler.Raised)
+        {
+            if (!byTime.TryGetValue(VirtualClock.UtcAt(mono), out var events))
+            {
+                missing++;
+                continue;
+            }
+            Assert.All(events, e => Assert.Equal(value, e.Value.GetProperty("open").GetBoolean()));
+        }
+        int lost = Nodes.Sum(n => n.InputEvents.Dropped + n.InputEvents.Rejected) + EventsLostAtReboot;
+        Assert.True(missing <= lost, $"{missing} events missing, only {lost} dropped, rejected or lost at reboot");
         return missing;
     }
 

@@ -10,6 +10,10 @@ namespace OneNetFirmware.Host.Tests.Runtime.Sim;
 public sealed class SamplerFake(int[] properties, int intervalMs) : ISampler
 {
     public readonly List<(int Property, double Value, long MonoMs)> Sampled = new();
+    /// <summary>The input events raised (event 0, alternating values), when EventEveryMs &gt; 0.</summary>
+    public readonly List<(bool Value, long MonoMs)> Raised = new();
+    public int EventEveryMs;
+    private long _nextEvent;
     public int IntervalMs = intervalMs;
     public int FailEvery;
     public int MinIntervalSeconds = 2;
@@ -19,6 +23,13 @@ public sealed class SamplerFake(int[] properties, int intervalMs) : ISampler
 
     public int SampleDue(long nowMs, bool forceAll, IReadingSink sink)
     {
+        if (EventEveryMs > 0 && nowMs >= _nextEvent)
+        {
+            _nextEvent = nowMs + EventEveryMs;
+            bool value = Raised.Count % 2 == 0;
+            Raised.Add((value, nowMs));
+            sink.AddEvent(0, value);
+        }
         if (!forceAll && nowMs < _next)
         {
             return 0;

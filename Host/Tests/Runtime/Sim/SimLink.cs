@@ -14,11 +14,18 @@ namespace OneNetFirmware.Host.Tests.Runtime.Sim;
 public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix) : IMqttLink
 {
     public sealed record Point(string Identifier, double Value, long? Time, string Topic);
+    /// <summary>An accepted event/post: the event identifier, its value object and time, and the post id.</summary>
+    public sealed record Event(string Identifier, JsonElement Value, long? Time, string PostId);
 
     public readonly List<long> ConnectAttempts = new();
     public readonly List<int> ConnectResults = new();
     public readonly List<string> Passwords = new();
     public readonly List<Point> Points = new();
+    public readonly List<Event> Events = new();
+    /// <summary>When set, event posts are answered with this code (null = the fault plan's loss, rejection and latency).</summary>
+    public int? EventReplyCode;
+    /// <summary>When true, event posts get no reply at all.</summary>
+    public bool LoseEventReplies;
     public readonly List<(long At, string Topic)> Uplinks = new();
     public readonly List<(string Topic, JsonElement Json)> Replies = new();
     public readonly Dictionary<string, JsonElement> Desired = new();
@@ -125,6 +132,25 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
                 Schedule(now + latency, rest + "/reply", reply);
             }
         }
+        else if (rest == "event/post")
+        {
+            bool planned = EventReplyCode == null;
+            bool lost = LoseEventReplies || (planned && faults.Random.NextDouble() < faults.ReplyLoss);
+            int code = EventReplyCode ?? (faults.Random.NextDouble() < faults.ReplyRejection ? 2402 : 200);
+            if (code == 200)
+            {
+                foreach (JsonProperty p in root.GetProperty("params").EnumerateObject())
+                {
+                    Events.Add(new Event(p.Name, p.Value.GetProperty("value"), TimeOf(p.Value), id));
+                }
+            }
+            if (!lost)
+            {
+                int latency = planned && faults.Random.NextDouble() < faults.SlowReplyRate ? faults.SlowReplyMs : faults.ReplyLatencyMs;
+                Schedule(now + latency, "event/post/reply",
+                    $"{{\"id\":\"{id}\",\"code\":{code},\"msg\":\"{(code == 200 ? "success" : "request format error")}\"}}");
+            }
+        }
         else if (rest == "property/desired/get")
         {
             DesiredGets++;
@@ -184,6 +210,10 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
 
     /// <summary>Sends a downlink from the "platform" to the node at the current time.</summary>
     public void Inject(string topicSuffix, string payload) => Schedule(clock.NowMilliseconds, topicSuffix, payload);
+
+    /// <summary>Sends a downlink on a topic outside …/thing/ (e.g. $sys/{pid}/{dev}/ota/inform) at the current time.</summary>
+    public void InjectOnTopic(string topic, string payload) =>
+        _deliveries.Add((clock.NowMilliseconds, _session, topic, Encoding.UTF8.GetBytes(payload)));
 
     private void Schedule(long due, string topicSuffix, string payload)
     {
