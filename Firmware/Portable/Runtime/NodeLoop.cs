@@ -99,6 +99,10 @@ namespace OneNetFirmware.Runtime
                 }
             }
             _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+            if (online && _outbox.IsStalled(nowMs))
+            {
+                _supervisor.ReportStalled();
+            }
             if (online && _settings.DiagnosticsIntervalSeconds > 0 && nowMs >= _nextDiagnosticsMs && _pacer.CanSend(nowMs))
             {
                 int length = _writer.WriteDiagnosticsPost(_buffer, _ids.Next(), _diagnostics.Snapshot(nowMs));
