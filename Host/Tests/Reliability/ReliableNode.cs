@@ -31,6 +31,7 @@ public sealed class ReliableNode : IDisposable
     public readonly VirtualClock Clock = new();
     public readonly SimLog Log = new();
     public readonly SimBoard Board = new();
+    public readonly SimulatedGpio Gpio = new();
     public readonly VirtualTimeLink Link;
     public readonly Sht3xChip Chip;
     public readonly NodeConfig Config;
@@ -61,7 +62,7 @@ public sealed class ReliableNode : IDisposable
         Chip = new Sht3xChip(Clock);
         hardware.Bus(1).Attach(0x44, Chip);
         Node = NodeBuilder.Build(Config, new HostNetwork(), Link, Clock, Board, Log, new HmacSigner(), hardware,
-            new SimulatedGpio(), new SeededRandom(7));
+            Gpio, new SeededRandom(7));
     }
 
     /// <summary>The platform's clock: the same virtual time, as UTC.</summary>
@@ -121,6 +122,19 @@ public sealed class ReliableNode : IDisposable
         while (!condition())
         {
             if (Now >= end) return false;
+            Step();
+        }
+        return true;
+    }
+
+    /// <summary>Steps until the condition holds or realBudget of real time passed (for what travels over the sockets
+    /// without the node's virtual clock knowing, such as a downlink); false if it did not hold.</summary>
+    public bool StepUntil(Func<bool> condition, TimeSpan realBudget)
+    {
+        var real = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (real.Elapsed > realBudget) return false;
             Step();
         }
         return true;
