@@ -5,16 +5,20 @@ namespace OneNetFirmware.Host.Tests.Reliability;
 
 /// <summary>
 /// The same node against Mosquitto, a broker with no OneNET semantics, with a test responder answering posts as the
-/// platform would. The broker is killed mid-stream and started again on the same port a minute later.
+/// platform would. The broker is killed mid-stream and started again on the same ports a minute later; plain MQTT
+/// and TLS (a CA and server certificate the tests generate; the node pins the CA as it pins OneNET's).
 /// </summary>
 public class MosquittoOutageTests
 {
-    [Fact]
-    public void ReadingsSampledWhileTheBrokerWasDownArriveAfterItsRestartInOrderWithTheirTimes()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ReadingsSampledWhileTheBrokerWasDownArriveAfterItsRestartInOrderWithTheirTimes(bool tls)
     {
         using var broker = new MosquittoBroker();
         broker.Start();
-        using var node = new ReliableNode("MosqProd01", "node-01", TestKey, broker.Port);
+        using var node = new ReliableNode("MosqProd01", "node-01", TestKey, tls ? broker.TlsPort : broker.Port, c => c.OneNet.Tls = tls);
+        if (tls) node.Node.SetCaCertificate(broker.CaPem);
         using var platform = new PlatformResponder(broker.Port, () => node.Clock.UtcUnixMilliseconds);
         platform.Connect();
         Assert.True(node.RunUntil(() => node.Node.Supervisor.IsOnline, 30_000), node.Trace());
