@@ -34,10 +34,8 @@ public class MosquittoOutageTests
         broker.Start();
         platform.Connect();
         node.ExpectReplies = true;
-        Assert.True(node.RunUntil(() => node.Node.Supervisor.IsOnline, 120_000), node.Trace());
-        EmulatorOutageTests.AssertRecoveredWithinBackoff(node, end, node.Now);
-        Assert.True(node.RunUntilDrained(120_000), node.Trace());
-        node.RunFor(5_000);
+        node.AssertRecovers(end);
+        node.Drain();
 
         Delivery.AssertComplete(platform.Points, start, end, node.Config.Outbox.ReplyTimeoutSeconds * 1000L, 1000);
         Assert.True(ReliableNode.MostInWindow(node.Link.ConnectTimes, 5_000) <= 2, string.Join(",", node.Link.ConnectTimes));

@@ -12,6 +12,7 @@ using OneNetFirmware.Host.Tests.Node;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.Node;
 using OneNetFirmware.Runtime;
+using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Reliability;
 
@@ -140,9 +141,27 @@ public sealed class ReliableNode : IDisposable
         return true;
     }
 
-    /// <summary>Steps until the node is online and its outbox holds no more than the newest sample of each channel.</summary>
-    public bool RunUntilDrained(long maxVirtualMs) =>
-        RunUntil(() => Node.Supervisor.IsOnline && Node.Outbox.Depth <= 2, maxVirtualMs);
+    /// <summary>
+    /// Steps until the node is online again after an outage that ended at outageEndMs, and asserts it came no later than
+    /// its last backoff delay could be (min(cap, base·2^n) for the n-th delay since the last reset), plus the login
+    /// limit's 5 s window and one blocked CONNECT.
+    /// </summary>
+    public void AssertRecovers(long outageEndMs, long maxVirtualMs = 400_000)
+    {
+        Assert.True(RunUntil(() => Node.Supervisor.IsOnline, maxVirtualMs), Trace());
+        NodeCounters c = Node.Counters;
+        int delays = c.MqttDisconnects + (c.ConnectAttempts - c.MqttConnects);
+        var backoff = new Backoff(Config.Watchdog.BackoffBaseSeconds * 1000, Config.Watchdog.BackoffCapSeconds * 1000, null);
+        long bound = backoff.Ceiling(delays - 1) + 5_000 + Supervisor.ConnectDeadlineMs;
+        Assert.True(Now - outageEndMs <= bound, $"online {Now - outageEndMs} ms after the outage, the backoff allows {bound} ms ({delays} delays)\n{Trace()}");
+    }
+
+    /// <summary>Steps until the back-fill is done (at most the newest sample of each channel waits), then 5 s more.</summary>
+    public void Drain(string context = "")
+    {
+        Assert.True(RunUntil(() => Node.Supervisor.IsOnline && Node.Outbox.Depth <= 2, 120_000), Trace() + context);
+        RunFor(5_000);
+    }
 
     public string Trace() =>
         $"virtual {Now} ms, state {Node.Supervisor.State}, outbox depth {Node.Outbox.Depth} (dropped {Node.Outbox.Dropped}, rejected {Node.Outbox.Rejected}), "

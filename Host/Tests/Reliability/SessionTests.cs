@@ -57,8 +57,7 @@ public class SessionTests
             Assert.True(node.RunUntil(() => !node.Node.Supervisor.IsOnline, 10_000), node.Trace());
             await t.Emulator.StartAsync();
             node.ExpectReplies = true;
-            Assert.True(node.RunUntil(() => node.Node.Supervisor.IsOnline, 60_000), node.Trace());
-            EmulatorOutageTests.AssertRecoveredWithinBackoff(node, kickedAt, node.Now);
+            node.AssertRecovers(kickedAt, 60_000);
 
             Assert.Equal(2, node.Node.Counters.MqttConnects);
             Assert.Equal(0, node.Node.Counters.AuthFailures);
@@ -93,8 +92,7 @@ public class SessionTests
                 long stolenAt = node.Now;
                 Steal();
                 Assert.True(node.RunUntil(() => !node.Node.Supervisor.IsOnline, 5_000), node.Trace());
-                Assert.True(node.RunUntil(() => node.Node.Supervisor.IsOnline, 60_000), node.Trace());
-                EmulatorOutageTests.AssertRecoveredWithinBackoff(node, stolenAt, node.Now);
+                node.AssertRecovers(stolenAt, 60_000);
                 Assert.Equal(0, counters.QuickDrops);
                 Assert.False(counters.DuplicateDeviceSuspected);
 
