@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Tests.Emulator;
 using OneNetFirmware.Runtime;
 using Xunit;
@@ -59,6 +60,37 @@ public class EmulatorOutageTests
             Assert.Equal(0, node.Node.Outbox.Rejected);
             Assert.Equal(0, counters.AuthFailures);
             Assert.Empty(t.Emulator.RejectedPosts);
+        }
+    }
+
+    [Fact]
+    public async Task ARouteThatLosesOnlyTheRepliesEndsInResendsNeverInLosses()
+    {
+        (TestEmulator t, ReliableNode node) = await StartAsync();
+        await using (t)
+        using (node)
+        {
+            long start = node.Now;
+            int accepted = t.Emulator.AcceptedPosts.Count;
+            node.ExpectReplies = false;
+            node.Proxy.Mode = FaultMode.OneWay;
+            Assert.True(node.RunUntil(() => !node.Node.Supervisor.IsOnline, OutageMs), node.Trace());
+            Assert.Contains(node.Log.Lines, l => l.Contains("connection stalled"));
+            Assert.True(t.Emulator.AcceptedPosts.Count > accepted); // the posts got through, their replies did not
+            node.RunUntil(start + OutageMs);
+            long end = node.Now;
+            node.ExpectReplies = true;
+            node.Proxy.Mode = FaultMode.Pass;
+            node.AssertRecovers(end);
+            node.Drain(Describe(t));
+
+            List<ReceivedPoint> points = Delivery.From(t.Emulator.AcceptedPosts);
+            Delivery.AssertComplete(points, start, end, node.Config.Outbox.ReplyTimeoutSeconds * 1000L, 1000, repliesLostDuringOutage: true);
+            // At least once: what went unanswered was sent again after the reconnect.
+            Assert.Contains(points.GroupBy(p => (p.Identifier, p.TimeMs)), g => g.Count() > 1 && g.Last().ReceivedAtMs - VirtualClock.UtcEpochMs > end);
+            Assert.True(ReliableNode.MostInWindow(node.Link.ConnectTimes, 5_000) <= 2, string.Join(",", node.Link.ConnectTimes));
+            Assert.Equal(0, t.Emulator.Bans);
+            Assert.Equal(0, node.Node.Outbox.Dropped);
         }
     }
 

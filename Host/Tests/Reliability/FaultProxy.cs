@@ -22,6 +22,11 @@ public enum FaultMode
     Stall,
     /// <summary>Forward in small chunks with a delay before each (a slow, lossless link).</summary>
     Slow,
+    /// <summary>
+    /// A half-broken route: the client's bytes reach the broker, the broker's are discarded (so the node's posts arrive
+    /// but their replies, CONNACKs and PINGRESPs do not). Closed like a stall when it ends.
+    /// </summary>
+    OneWay,
 }
 
 /// <summary>
@@ -72,7 +77,7 @@ public sealed class FaultProxy : IDisposable
                 _mode = value;
                 foreach (Pair p in _pairs)
                 {
-                    if (value == FaultMode.Drop || (old == FaultMode.Stall && value != FaultMode.Stall && p.LostBytes)) close.Add(p);
+                    if (value == FaultMode.Drop || (value != old && p.LostBytes)) close.Add(p);
                 }
             }
             foreach (Pair p in close) p.Close();
@@ -130,7 +135,7 @@ public sealed class FaultProxy : IDisposable
         Interlocked.Increment(ref _accepted);
         try
         {
-            await Task.WhenAny(Pump(pair, client, upstream), Pump(pair, upstream, client)).ConfigureAwait(false);
+            await Task.WhenAny(Pump(pair, client, upstream, true), Pump(pair, upstream, client, false)).ConfigureAwait(false);
         }
         finally
         {
@@ -139,7 +144,7 @@ public sealed class FaultProxy : IDisposable
         }
     }
 
-    private async Task Pump(Pair pair, TcpClient from, TcpClient to)
+    private async Task Pump(Pair pair, TcpClient from, TcpClient to, bool toBroker)
     {
         byte[] buffer = new byte[8192];
         try
@@ -151,7 +156,7 @@ public sealed class FaultProxy : IDisposable
                 int n = await input.ReadAsync(buffer, _stop.Token).ConfigureAwait(false);
                 if (n == 0) return;
                 FaultMode mode = Mode;
-                if (mode == FaultMode.Stall)
+                if (mode == FaultMode.Stall || (mode == FaultMode.OneWay && !toBroker))
                 {
                     pair.LostBytes = true;
                     Interlocked.Add(ref _discarded, n);

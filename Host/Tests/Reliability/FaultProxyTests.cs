@@ -148,4 +148,21 @@ public class FaultProxyTests
         Assert.Equal(receivedBefore, echo.Received);
         Assert.Equal(new byte[] { 9 }, RoundTrip(probe, new byte[] { 9 })); // lost nothing, so it lives on
     }
+
+    [Fact]
+    public void OneWayDeliversTheClientsBytesAndDiscardsTheAnswers()
+    {
+        using var echo = new EchoServer();
+        using var proxy = new FaultProxy(echo.Port);
+        using TcpClient c = Open(proxy);
+        RoundTrip(c, new byte[] { 1 });
+        proxy.Mode = FaultMode.OneWay;
+        c.GetStream().Write(new byte[50]);
+        DateTime end = DateTime.UtcNow.AddSeconds(5);
+        while (proxy.Discarded < 50 && DateTime.UtcNow < end) Thread.Sleep(10);
+        Assert.Equal(51, echo.Received); // arrived at the server
+        Assert.Equal(50, proxy.Discarded); // its echo did not come back
+        proxy.Mode = FaultMode.Pass;
+        Assert.True(IsClosed(c));
+    }
 }
