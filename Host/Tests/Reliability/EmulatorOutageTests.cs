@@ -17,6 +17,7 @@ namespace OneNetFirmware.Host.Tests.Reliability;
 public class EmulatorOutageTests
 {
     private const long OutageMs = 60_000;
+    private static readonly TimeSpan RealWait = TimeSpan.FromSeconds(10);
 
     private static async Task<(TestEmulator Emulator, ReliableNode Node)> StartAsync()
     {
@@ -41,13 +42,14 @@ public class EmulatorOutageTests
             long start = node.Now;
             node.ExpectReplies = false;
             node.Proxy.Mode = fault;
+            if (fault == FaultMode.Drop) Assert.True(node.WaitForLink(false, RealWait));
             // A cut is seen at once; a black hole once posts went unanswered for 3 reply timeouts (keep-alive never fires
             // on a link that keeps posting), counted from the first unanswered post (the first after the stall began).
             Assert.True(node.RunUntil(() => !node.Node.Supervisor.IsOnline, OutageMs), node.Trace());
             long detected = node.Now - start;
             long stallMs = Outbox.StallReplyTimeouts * node.Config.Outbox.ReplyTimeoutSeconds * 1000L;
             if (fault == FaultMode.Drop) Assert.True(detected <= 1_000, detected + " ms");
-            else Assert.InRange(detected, stallMs, stallMs + 2_000);
+            else Assert.InRange(detected, stallMs, stallMs + 3_000);
             if (fault == FaultMode.Stall) Assert.Contains(node.Log.Lines, l => l.Contains("connection stalled"));
             node.RunUntil(start + OutageMs);
             Assert.False(node.Node.Supervisor.IsOnline, node.Trace());
@@ -127,6 +129,7 @@ public class EmulatorOutageTests
             long start = node.Now;
             node.ExpectReplies = false;
             await t.Emulator.StopAsync();
+            Assert.True(node.WaitForLink(false, RealWait));
             node.RunFor(OutageMs);
             Assert.False(node.Node.Supervisor.IsOnline, node.Trace());
             long end = node.Now;

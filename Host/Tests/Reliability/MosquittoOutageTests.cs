@@ -28,6 +28,7 @@ public class MosquittoOutageTests
         long start = node.Now;
         node.ExpectReplies = false;
         broker.Kill();
+        Assert.True(node.WaitForLink(false, System.TimeSpan.FromSeconds(10)), node.Trace());
         node.RunFor(60_000);
         Assert.False(node.Node.Supervisor.IsOnline, node.Trace());
         long end = node.Now;

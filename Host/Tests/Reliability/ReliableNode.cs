@@ -128,6 +128,21 @@ public sealed class ReliableNode : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Waits in real time, without stepping, until the link is up or down as asked: a socket closed by the other side
+    /// reaches the node through MQTTnet's receive thread, and virtual time must not run on meanwhile. False on timeout.
+    /// </summary>
+    public bool WaitForLink(bool connected, TimeSpan realBudget)
+    {
+        var real = Stopwatch.StartNew();
+        while (Link.IsConnected != connected)
+        {
+            if (real.Elapsed > realBudget) return false;
+            Thread.Sleep(1);
+        }
+        return true;
+    }
+
     /// <summary>Steps until the condition holds or realBudget of real time passed (for what travels over the sockets
     /// without the node's virtual clock knowing, such as a downlink); false if it did not hold.</summary>
     public bool StepUntil(Func<bool> condition, TimeSpan realBudget)

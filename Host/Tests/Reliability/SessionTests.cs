@@ -54,7 +54,8 @@ public class SessionTests
             int eventsBefore = t.Emulator.ConnectionEvents.Count;
             await t.Emulator.StopAsync();
             node.ExpectReplies = false;
-            Assert.True(node.RunUntil(() => !node.Node.Supervisor.IsOnline, 10_000), node.Trace());
+            Assert.True(node.WaitForLink(false, TimeSpan.FromSeconds(10)), node.Trace());
+            Assert.True(node.RunUntil(() => !node.Node.Supervisor.IsOnline, 1_000), node.Trace());
             await t.Emulator.StartAsync();
             node.ExpectReplies = true;
             node.AssertRecovers(kickedAt, 60_000);
@@ -91,7 +92,8 @@ public class SessionTests
                 node.RunFor(15_000); // longer than a quick drop
                 long stolenAt = node.Now;
                 Steal();
-                Assert.True(node.RunUntil(() => !node.Node.Supervisor.IsOnline, 5_000), node.Trace());
+                Assert.True(node.WaitForLink(false, TimeSpan.FromSeconds(10)), node.Trace());
+                Assert.True(node.RunUntil(() => !node.Node.Supervisor.IsOnline, 1_000), node.Trace());
                 node.AssertRecovers(stolenAt, 60_000);
                 Assert.Equal(0, counters.QuickDrops);
                 Assert.False(counters.DuplicateDeviceSuspected);
@@ -104,7 +106,8 @@ public class SessionTests
                     node.RunFor(5_000);
                     Steal();
                     steals++;
-                    Assert.True(node.RunUntil(() => !node.Node.Supervisor.IsOnline, 5_000), node.Trace());
+                    Assert.True(node.WaitForLink(false, TimeSpan.FromSeconds(10)), node.Trace());
+                    Assert.True(node.RunUntil(() => !node.Node.Supervisor.IsOnline, 1_000), node.Trace());
                 }
                 Assert.True(counters.DuplicateDeviceSuspected, node.Trace());
                 Assert.Equal(Supervisor.DuplicateSuspectDrops, steals);
