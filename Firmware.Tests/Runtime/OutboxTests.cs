@@ -74,6 +74,58 @@ namespace NFUnitTest.Runtime
         }
 
         [TestMethod]
+        public void ABackfillIsNotStarvedByAReportDueEverySecond()
+        {
+            Outbox outbox = Make(64, 8192);
+            for (int i = 0; i < 10; i++)
+            {
+                s_clock.Now = i * 1000;
+                outbox.Add(0, i); // sampled while offline
+            }
+            int histories = 0;
+            for (int second = 10; second < 16; second++)
+            {
+                s_clock.Now = second * 1000;
+                outbox.Add(0, second);
+                outbox.RequestReport();
+                Pump(outbox);
+                if (s_writer.LastHistory)
+                {
+                    histories++;
+                }
+                outbox.OnReply(s_writer.LastId, 200, "success");
+            }
+            Assert.IsTrue(histories >= 1, "the back-fill never got a slot");
+            Assert.AreEqual(0, outbox.Depth); // a reading and a report every second, yet the backlog is gone
+        }
+
+        [TestMethod]
+        public void PostsUnansweredForThreeReplyTimeoutsMeanAStalledSessionOnceThePlatformHasAnswered()
+        {
+            Outbox outbox = Make(8, 4096);
+            outbox.Add(0, 1);
+            outbox.RequestReport();
+            Pump(outbox);
+            s_clock.Now = 60000;
+            Assert.IsFalse(outbox.IsStalled(s_clock.Now)); // a plain broker that never answers is not a stall
+            outbox.OnReply(s_writer.LastId, 200, "success");
+            s_clock.Now = 61000;
+            outbox.Add(0, 2);
+            outbox.RequestReport();
+            Pump(outbox);
+            Assert.IsFalse(outbox.IsStalled(61000 + 29999));
+            Assert.IsTrue(outbox.IsStalled(61000 + 30000));
+            outbox.OnReply(12345, 200, "another post's reply"); // any reply shows the session is alive
+            Assert.IsFalse(outbox.IsStalled(61000 + 40000));
+            s_clock.Now = 100000;
+            outbox.Add(0, 3);
+            outbox.RequestReport();
+            Pump(outbox);
+            outbox.OnSessionStarted();
+            Assert.IsFalse(outbox.IsStalled(100000 + 30000));
+        }
+
+        [TestMethod]
         public void ASlowReplyBeforeTheResendStillCompletesTheReading()
         {
             Outbox outbox = Make(8, 4096);

@@ -443,11 +443,23 @@ namespace OneNetFirmware.Host.Emulator
             return id;
         }
 
-        private async Task SendAsync(string topic, string json)
+        /// <summary>
+        /// Sends any bytes on one of the device's topics (suffix after `$sys/{pid}/{dev}/`, e.g. `thing/property/set`):
+        /// what a broken platform would send, for tests of the device's input checks. Nothing is validated.
+        /// </summary>
+        public Task SendRawAsync(string productId, string deviceName, string suffix, byte[] payload)
+        {
+            Log("→ " + productId + "/" + deviceName + " " + suffix + ": " + payload.Length + " raw bytes");
+            return SendAsync(TopicRules.Prefix(productId, deviceName) + suffix, payload);
+        }
+
+        private Task SendAsync(string topic, string json) => SendAsync(topic, Encoding.UTF8.GetBytes(json));
+
+        private async Task SendAsync(string topic, byte[] payload)
         {
             MqttServer server = _server;
             if (server == null) return;
-            var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(Encoding.UTF8.GetBytes(json))
+            var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce).Build();
             await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = PlatformClientId }, CancellationToken.None).ConfigureAwait(false);
         }

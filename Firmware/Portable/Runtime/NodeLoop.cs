@@ -111,6 +111,10 @@ namespace OneNetFirmware.Runtime
                 }
             }
             PumpPosts(nowMs, online);
+            if (online && _outbox.IsStalled(nowMs))
+            {
+                _supervisor.ReportStalled();
+            }
             if (online && _settings.DiagnosticsIntervalSeconds > 0 && nowMs >= _nextDiagnosticsMs && _pacer.CanSend(nowMs))
             {
                 int length = _writer.WriteDiagnosticsPost(_buffer, _ids.Next(), _diagnostics.Snapshot(nowMs));

@@ -16,6 +16,11 @@ namespace OneNetFirmware.Runtime
         public const int PointOverheadBytes = 40;
         /// <summary>OneNET: at most 100 points per identifier in one history/post.</summary>
         public const int MaxPointsPerIdentifier = 100;
+        /// <summary>
+        /// No reply at all for this many reply timeouts after a post went out: the session is dead. A black-holed network
+        /// is not noticed by MQTT keep-alive while the node keeps posting (clients ping only an idle link).
+        /// </summary>
+        public const int StallReplyTimeouts = 3;
 
         private const byte Done = 0;
         private const byte Live = 1;
@@ -46,6 +51,9 @@ namespace OneNetFirmware.Runtime
         private int _rejected;
         private bool _reportPending;
         private long _nextExpiryCheckMs;
+        private long _unansweredSinceMs = -1;
+        private bool _platformReplies;
+        private bool _lastWasReport;
 
         public Outbox(int capacityReadings, int capacityBytes, int replyTimeoutSeconds, int batchPoints,
             PropertyTable properties, IClock clock, ILog log)
@@ -163,6 +171,17 @@ namespace OneNetFirmware.Runtime
         public void OnSessionStarted()
         {
             ForEach(InFlight, Backlog);
+            _unansweredSinceMs = -1;
+        }
+
+        /// <summary>
+        /// True when posts went out StallReplyTimeouts reply timeouts ago and nothing has answered since. Only once the
+        /// platform has answered at least once: a plain broker without OneNET's replies never looks stalled.
+        /// </summary>
+        public bool IsStalled(long nowMs)
+        {
+            return _platformReplies && _unansweredSinceMs >= 0
+                && nowMs - _unansweredSinceMs >= (long)StallReplyTimeouts * _replyTimeoutMs;
         }
 
         /// <summary>
@@ -177,17 +196,30 @@ namespace OneNetFirmware.Runtime
             {
                 return;
             }
+            // After a report the back-fill gets the next slot: with a report due every second (the pacing) it would
+            // otherwise never go out, and the outbox would overflow. The fresh readings join the back-fill, so the
+            // next report has only newer ones and the two do not keep alternating once the backlog is gone.
+            if (_lastWasReport && SelectBacklog() > 0)
+            {
+                _lastWasReport = false;
+                ForEach(Live, Backlog);
+                SelectBacklog();
+                Send(nowMs, true, link, topics, writer, buffer, pacer, ids);
+                return;
+            }
             if (_reportPending)
             {
                 _reportPending = false;
                 if (SelectReport() > 0)
                 {
+                    _lastWasReport = true;
                     Send(nowMs, false, link, topics, writer, buffer, pacer, ids);
                     return;
                 }
             }
             if (SelectBacklog() > 0)
             {
+                _lastWasReport = false;
                 Send(nowMs, true, link, topics, writer, buffer, pacer, ids);
             }
         }
@@ -195,6 +227,9 @@ namespace OneNetFirmware.Runtime
         /// <summary>A …/post/reply arrived: completes (200) or drops (else) every reading of that post.</summary>
         public int OnReply(int postId, int code, string msg)
         {
+            // Any reply proves the session carries traffic both ways.
+            _platformReplies = true;
+            _unansweredSinceMs = -1;
             int matched = 0;
             int index = _head;
             for (int n = 0; n < _slots; n++)
@@ -239,6 +274,10 @@ namespace OneNetFirmware.Runtime
             }
             bool sent = link.Publish(history ? topics.HistoryPost : topics.PropertyPost, buffer, length, 0);
             pacer.Sent(nowMs);
+            if (sent && _unansweredSinceMs < 0)
+            {
+                _unansweredSinceMs = nowMs;
+            }
             for (int i = 0; i < selected; i++)
             {
                 int slot = _selection[i];

@@ -56,6 +56,7 @@ namespace OneNetFirmware.Runtime
         private SupervisorState _state = SupervisorState.NetworkDown;
         private int _sessions;
         private string _rebootRequest;
+        private bool _stalled;
         private bool _networkStarted;
         private long _stateSinceMs;
         private long _downSinceMs;
@@ -126,6 +127,25 @@ namespace OneNetFirmware.Runtime
             lock (_lock)
             {
                 _rebootRequest = reason;
+            }
+        }
+
+        /// <summary>The main loop saw no reply to its posts for too long (Outbox.IsStalled): end the session on the next step.</summary>
+        public void ReportStalled()
+        {
+            lock (_lock)
+            {
+                _stalled = true;
+            }
+        }
+
+        private bool TakeStalled()
+        {
+            lock (_lock)
+            {
+                bool stalled = _stalled;
+                _stalled = false;
+                return stalled;
             }
         }
 
@@ -269,6 +289,7 @@ namespace OneNetFirmware.Runtime
             _limiter.Record(nowMs);
             _counters.ConnectAttempts++;
             _events.TakeConnectionLost();
+            TakeStalled();
             int result = _link.Connect(_options);
             _options.Password = null;
             long after = _clock.NowMilliseconds;
@@ -326,6 +347,12 @@ namespace OneNetFirmware.Runtime
             if (_events.TakeConnectionLost() || !_link.IsConnected || !_network.IsUp)
             {
                 SessionEnded(nowMs, "connection lost");
+                return;
+            }
+            if (TakeStalled())
+            {
+                SessionEnded(nowMs, "no reply from OneNET to any post for " + (Outbox.StallReplyTimeouts).ToString()
+                    + " reply timeouts: connection stalled");
                 return;
             }
             long up = nowMs - _connectedMs;

@@ -27,6 +27,58 @@ public class OutboxScenarioTests
     }
 
     [Fact]
+    public void AReportEverySecondDoesNotStarveTheBackfillAfterAnOutage()
+    {
+        // The report interval equals the 1 s uplink pacing: the back-fill still gets every other slot.
+        var faults = new FaultPlan();
+        faults.BrokerOutages.Add((2 * Min, 4 * Min));
+        var sim = new NodeSim(faults, c =>
+        {
+            c.Node.ReportIntervalSeconds = 1;
+            c.Sensors[0].IntervalSeconds = 1;
+            c.Watchdog.RebootAfterDowntimeMinutes = 0;
+            c.Outbox.CapacityBytes = 64 * 1024; // room for the outage: only a starved back-fill can overflow it
+            c.Outbox.CapacityReadings = 2048;
+        });
+        sim.RunUntil(20 * Min);
+        // A reading is taken every second: stop at a moment the newest one is acknowledged too.
+        for (int i = 0; i < 20 && sim.Node.Outbox.Depth > 0; i++) sim.RunFor(NodeSim.StepMs);
+        Assert.Equal(0, sim.Node.Outbox.Depth);
+        Assert.Equal(0, sim.Dropped);
+        Assert.Equal(0, sim.AssertDelivered());
+        Assert.Contains(sim.Link.Points, p => p.Topic == "history/post");
+        sim.AssertUplinkPacing();
+    }
+
+    [Fact]
+    public void PostsThatGoUnansweredEndTheSessionOnlyWhereThePlatformAnsweredBefore()
+    {
+        // A plain broker that never answers: no "stall", one session for the whole hour.
+        var silent = new FaultPlan { ReplyLoss = 1 };
+        var plain = new NodeSim(silent, c => c.Watchdog.RebootAfterDowntimeMinutes = 0);
+        plain.RunUntil(60 * Min);
+        Assert.Single(plain.Link.ConnectAttempts);
+        Assert.DoesNotContain(plain.Log.Lines, l => l.Contains("stalled"));
+
+        // OneNET that stops answering for 3 minutes (a half-open route): the session is ended and made again after
+        // 3 reply timeouts without any reply, and once replies come back everything is acknowledged.
+        var faults = new FaultPlan();
+        var sim = new NodeSim(faults, c => c.Watchdog.RebootAfterDowntimeMinutes = 0);
+        sim.RunUntil(5 * Min);
+        faults.ReplyLoss = 1;
+        sim.RunUntil(8 * Min);
+        Assert.Contains(sim.Log.Lines, l => l.Contains("connection stalled"));
+        Assert.True(sim.Link.ConnectAttempts.Count >= 2);
+        long firstRetry = sim.Link.ConnectAttempts[1];
+        Assert.InRange(firstRetry, 5 * Min + Outbox.StallReplyTimeouts * 10_000, 5 * Min + Outbox.StallReplyTimeouts * 10_000 + 10_000 + 5_000 + 2 * NodeSim.StepMs);
+        faults.ReplyLoss = 0;
+        sim.RunFor(10 * Min);
+        Assert.Equal(SupervisorState.Online, sim.Node.Supervisor.State);
+        Assert.Equal(0, sim.AssertDelivered());
+        sim.AssertLoginLimit();
+    }
+
+    [Fact]
     public void SlowRepliesStillCompleteAndTheOutboxDrains()
     {
         var faults = new FaultPlan { SlowReplyRate = 0.5, SlowReplyMs = 15_000, Random = new System.Random(5) };
