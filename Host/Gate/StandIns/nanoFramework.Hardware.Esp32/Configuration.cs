@@ -1,4 +1,5 @@
-// Compile-only stand-in: NANOFRAMEWORK.md §2.10 (nanoFramework.Hardware.Esp32 1.6.42, Configuration.SetPinFunction) and §2.3.
+// Compile-only stand-in: NANOFRAMEWORK.md §2.10 (documented for nanoFramework.Hardware.Esp32 1.6.42; packages.config pins
+// 1.6.40, which has the same Configuration.SetPinFunction) and §2.3.
 using System;
 
 namespace nanoFramework.Hardware.Esp32
