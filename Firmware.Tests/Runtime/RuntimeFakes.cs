@@ -33,6 +33,8 @@ namespace NFUnitTest.Runtime
         public bool Up = true;
         public int Publishes;
         public string LastTopic;
+        /// <summary>The last payload as text (byte-valued chars; exact for ASCII).</summary>
+        public string LastPayload;
         public void SetListener(IMqttLinkListener listener) { }
         public int Connect(MqttConnectOptions options) { return 0; }
         public bool Subscribe(string[] topicFilters) { return true; }
@@ -46,6 +48,9 @@ namespace NFUnitTest.Runtime
             }
             Publishes++;
             LastTopic = topic;
+            char[] chars = new char[count];
+            for (int i = 0; i < count; i++) chars[i] = (char)payload[i];
+            LastPayload = new string(chars);
             return true;
         }
     }

@@ -54,6 +54,11 @@ namespace OneNetFirmware.Node
             return true;
         }
 
+        public string RecoverId(byte[] payload, int count)
+        {
+            return _r.ScanId(payload, 0, count) ? _r.IdText() : null;
+        }
+
         // The reader's current member as the message's next name/value.
         private void Put(DownlinkMessage m)
         {

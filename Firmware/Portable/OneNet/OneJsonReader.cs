@@ -13,6 +13,8 @@ namespace OneNetFirmware.OneNet
         public const int MaxDepth = 16;
         /// <summary>Ids are numeric strings of at most 13 digits.</summary>
         public const int MaxIdDigits = 13;
+        /// <summary>How far <see cref="ScanId"/> looks into a payload (OneNET puts the id first).</summary>
+        public const int IdScanBytes = 128;
 
         private const int TopId = 0, TopCode = 1, TopMsg = 2, TopParams = 3, TopData = 4, TopCount = 5;
         private static readonly string[] TopNames = { "id", "code", "msg", "params", "data" };
@@ -35,23 +37,52 @@ namespace OneNetFirmware.OneNet
         /// </summary>
         public int Read(byte[] payload, int offset, int length)
         {
-            _b = payload;
-            for (int i = 0; i < TopCount; i++) _topStart[i] = -1;
-            _cursor = -1;
-            _valStart = _valEnd = _nameStart = _nameEnd = -1;
-            if (payload == null || offset < 0 || length < 0 || offset > payload.Length - length)
-            {
-                _end = 0;
-                return ReplyCodes.Malformed;
-            }
-            _end = offset + length;
-            int p = SkipWs(offset);
-            if (p >= _end || _b[p] != (byte)'{' || !Validate(p))
+            int p = Start(payload, offset, length);
+            if (p < 0 || !Validate(p))
             {
                 for (int i = 0; i < TopCount; i++) _topStart[i] = -1;
                 return ReplyCodes.Malformed;
             }
             return ReplyCodes.Success;
+        }
+
+        // Resets the reader onto payload[offset … offset+length): the position of the opening '{', or -1.
+        private int Start(byte[] payload, int offset, int length)
+        {
+            _b = payload;
+            for (int i = 0; i < TopCount; i++) _topStart[i] = _topEnd[i] = -1;
+            _cursor = -1;
+            _valStart = _valEnd = _nameStart = _nameEnd = -1;
+            if (payload == null || offset < 0 || length < 0 || offset > payload.Length - length)
+            {
+                _end = 0;
+                return -1;
+            }
+            _end = offset + length;
+            int p = SkipWs(offset);
+            return p < _end && _b[p] == (byte)'{' ? p : -1;
+        }
+
+        /// <summary>
+        /// For a payload Read refuses (not JSON, truncated, or only the head of one too large to keep): finds the
+        /// top-level "id" within the first <see cref="IdScanBytes"/> so the node can still answer with an error. Everything
+        /// up to the id must be strict JSON (the same checks as Read), the id a string of 1–13 digits followed by ',' or
+        /// '}' (or the end of the scan); anything else means no id. Afterwards only the id accessors apply. Never throws,
+        /// no allocation.
+        /// </summary>
+        public bool ScanId(byte[] payload, int offset, int length)
+        {
+            int p = Start(payload, offset, length > IdScanBytes ? IdScanBytes : length);
+            if (p < 0) return false;
+            // Validate records each top-level member as it goes and stops at the first fault: keep only a complete id.
+            Validate(p);
+            int start = _topStart[TopId];
+            bool found = start >= 0 && _topEnd[TopId] > start && IsTop(TopId, JsonKind.String) && IdNumber >= 0;
+            int after = found ? SkipWs(_topEnd[TopId]) : 0;
+            found = found && (after == _end || _b[after] == (byte)',' || _b[after] == (byte)'}');
+            for (int i = 0; i < TopCount; i++) _topStart[i] = -1;
+            if (found) _topStart[TopId] = start;
+            return found;
         }
 
         // ---- envelope ----

@@ -8,7 +8,8 @@ namespace OneNetFirmware.Runtime
     /// second; a reply goes before any post, and after MaxReplyWaitMs it goes anyway, well inside OneNET's 5 s):
     /// property set (all-or-nothing validation: unknown identifier 404, not writable 405, wrong type or out of range 422),
     /// property get, services `reboot` and `report_now`, desired/get replies, post replies for the outbox and the event
-    /// queue, and OTA notices (logged and ignored).
+    /// queue, and OTA notices (logged and ignored). A request that cannot be read is answered 400 (malformed) or 413
+    /// (larger than a queue slot) when its id can be recovered, so OneNET's caller does not wait for a timeout.
     /// </summary>
     public sealed class DownlinkHandler
     {
@@ -112,10 +113,18 @@ namespace OneNetFirmware.Runtime
                 }
                 DownlinkKind kind;
                 string service;
-                int length = _queue.Dequeue(_raw, out kind, out service);
+                bool tooLarge;
+                int length = _queue.Dequeue(_raw, out kind, out service, out tooLarge);
                 if (length < 0)
                 {
                     return;
+                }
+                if (tooLarge)
+                {
+                    _counters.OversizeDownlinks++;
+                    _log.Warn("downlink too large (kind " + ((int)kind).ToString() + ", over " + length.ToString() + " bytes)");
+                    AnswerUnreadable(kind, service, length, ReplyCodes.TooLarge);
+                    continue;
                 }
                 Apply(nowMs, kind, service, length);
             }
@@ -137,10 +146,7 @@ namespace OneNetFirmware.Runtime
             {
                 _counters.MalformedDownlinks++;
                 _log.Warn("malformed downlink (kind " + ((int)kind).ToString() + ", " + length.ToString() + " bytes)");
-                if (_message.Id != null && IsRequest(kind))
-                {
-                    Reply(kind, service, ReplyCodes.Malformed, "malformed request");
-                }
+                AnswerUnreadable(kind, service, length, ReplyCodes.Malformed);
                 return;
             }
             switch (kind)
@@ -171,6 +177,26 @@ namespace OneNetFirmware.Runtime
                 case DownlinkKind.ServiceInvoke:
                     Invoke(nowMs, service);
                     break;
+            }
+        }
+
+        /// <summary>
+        /// A request that could not be read (malformed, or too large and only its head kept) is answered with code when
+        /// its id is known: from the parser, or recovered from the raw bytes. Without an id nothing can be answered.
+        /// </summary>
+        private void AnswerUnreadable(DownlinkKind kind, string service, int length, int code)
+        {
+            if (!IsRequest(kind))
+            {
+                return;
+            }
+            if (code == ReplyCodes.TooLarge || _message.Id == null)
+            {
+                _message.Id = _parser.RecoverId(_raw, length);
+            }
+            if (_message.Id != null)
+            {
+                Reply(kind, service, code, ReplyCodes.Message(code));
             }
         }
 

@@ -9,5 +9,12 @@ namespace OneNetFirmware.Runtime
         /// More params than message.Capacity → false.
         /// </summary>
         bool Parse(DownlinkKind kind, byte[] payload, int count, DownlinkMessage message);
+
+        /// <summary>
+        /// The top-level id of a payload Parse refused or that was too large to keep (payload[0..count) is then its head),
+        /// so a request can still be answered with an error: a string of 1–13 digits near the start, else null
+        /// (conservative: anything doubtful before it means no id).
+        /// </summary>
+        string RecoverId(byte[] payload, int count);
     }
 }

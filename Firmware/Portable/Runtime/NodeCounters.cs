@@ -13,6 +13,9 @@ namespace OneNetFirmware.Runtime
         public bool DuplicateDeviceSuspected;
         public bool BootLoopGuardActive;
         public int SensorReadFailures;
+        /// <summary>Downlinks the parser refused (answered 400 when a request's id could be recovered).</summary>
         public int MalformedDownlinks;
+        /// <summary>Downlinks longer than a queue slot (answered 413 when a request's id could be recovered).</summary>
+        public int OversizeDownlinks;
     }
 }

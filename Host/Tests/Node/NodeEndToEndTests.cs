@@ -102,13 +102,15 @@ public class NodeEndToEndTests
     }
 
     [Fact]
-    public void InvalidJsonChangesNothingAndIsNotAnswered()
+    public void InvalidJsonChangesNothingAndIsAnswered400WhenItsIdCanBeRecovered()
     {
         NodeHarness h = Online();
+        JsonElement reply = Answer(h, "property/set", "{\"id\":\"45\",\"params\":{\"relay1\":tru}}");
+        Assert.Equal(ReplyCodes.Malformed, reply.GetProperty("code").GetInt32());
         int replies = h.Link.Replies.Count;
-        h.Link.Inject("property/set", "{\"id\":\"45\",\"params\":{\"relay1\":tru}}");
+        h.Link.Inject("property/set", "{\"params\":{\"relay1\":tru}}");
         h.RunFor(2_000);
-        Assert.Equal(replies, h.Link.Replies.Count); // no id can be trusted from invalid JSON
+        Assert.Equal(replies, h.Link.Replies.Count); // no id to answer
         Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
         Assert.False(h.Gpio.Read(NodeHarness.RelayPin));
     }

@@ -8,7 +8,7 @@ namespace OneNetFirmware.Host.Tests.OneNet
     /// <summary>The reader never throws: a million random and mutated payloads, plus the pathological ones.</summary>
     public class ReaderFuzzTests
     {
-        private static readonly string[] Seeds =
+        internal static readonly string[] Seeds =
         {
             "{\"id\":\"12\",\"code\":200,\"msg\":\"success\"}",
             "{\"id\":\"5\",\"version\":\"1.0\",\"params\":{\"temperature\":30.5,\"on\":true,\"mode\":\"eco\",\"n\":-1e5}}",
@@ -24,41 +24,10 @@ namespace OneNetFirmware.Host.Tests.OneNet
             var reader = new OneJsonReader();
             byte[][] seeds = Array.ConvertAll(Seeds, Encoding.UTF8.GetBytes);
             byte[] buffer = new byte[512];
-            const string alphabet = "{}[]\":,\\ 0123456789-+.eEtrufalsn";
             int accepted = 0;
             for (int run = 0; run < 1_000_000; run++)
             {
-                int length;
-                if (run % 4 == 0)
-                {
-                    length = random.Next(0, 64);
-                    for (int i = 0; i < length; i++) buffer[i] = random.Next(2) == 0 ? (byte)alphabet[random.Next(alphabet.Length)] : (byte)random.Next(256);
-                }
-                else
-                {
-                    byte[] seed = seeds[random.Next(seeds.Length)];
-                    Array.Copy(seed, buffer, seed.Length);
-                    length = seed.Length;
-                    int mutations = random.Next(1, 4);
-                    for (int m = 0; m < mutations; m++)
-                    {
-                        int at = random.Next(length);
-                        switch (random.Next(4))
-                        {
-                            case 0: buffer[at] = (byte)random.Next(256); break;
-                            case 1: buffer[at] = (byte)alphabet[random.Next(alphabet.Length)]; break;
-                            case 2: length = at; break; // truncate
-                            default:
-                                if (length < buffer.Length - 1)
-                                {
-                                    Array.Copy(buffer, at, buffer, at + 1, length - at);
-                                    buffer[at] = (byte)alphabet[random.Next(alphabet.Length)];
-                                    length++;
-                                }
-                                break;
-                        }
-                    }
-                }
+                int length = NextPayload(random, seeds, buffer, run);
                 if (reader.Read(buffer, 0, length) == ReplyCodes.Success)
                 {
                     accepted++;
@@ -66,6 +35,44 @@ namespace OneNetFirmware.Host.Tests.OneNet
                 }
             }
             Assert.InRange(accepted, 1000, 999_000); // the mutations produce both valid and invalid JSON
+        }
+
+        /// <summary>Writes the run's payload into buffer: random bytes every fourth run, else a seed mutated 1–3 times.</summary>
+        internal static int NextPayload(Random random, byte[][] seeds, byte[] buffer, int run)
+        {
+            const string alphabet = "{}[]\":,\\ 0123456789-+.eEtrufalsn";
+            int length;
+            if (run % 4 == 0)
+            {
+                length = random.Next(0, 64);
+                for (int i = 0; i < length; i++) buffer[i] = random.Next(2) == 0 ? (byte)alphabet[random.Next(alphabet.Length)] : (byte)random.Next(256);
+            }
+            else
+            {
+                byte[] seed = seeds[random.Next(seeds.Length)];
+                Array.Copy(seed, buffer, seed.Length);
+                length = seed.Length;
+                int mutations = random.Next(1, 4);
+                for (int m = 0; m < mutations; m++)
+                {
+                    int at = random.Next(length);
+                    switch (random.Next(4))
+                    {
+                        case 0: buffer[at] = (byte)random.Next(256); break;
+                        case 1: buffer[at] = (byte)alphabet[random.Next(alphabet.Length)]; break;
+                        case 2: length = at; break; // truncate
+                        default:
+                            if (length < buffer.Length - 1)
+                            {
+                                Array.Copy(buffer, at, buffer, at + 1, length - at);
+                                buffer[at] = (byte)alphabet[random.Next(alphabet.Length)];
+                                length++;
+                            }
+                            break;
+                    }
+                }
+            }
+            return length;
         }
 
         [Fact]

@@ -145,6 +145,28 @@ public class DownlinkScenarioTests
         Assert.Equal(0, sim.AssertDelivered());
     }
 
+    [Theory]
+    [InlineData("property/set", "{\"id\":\"60\",\"params\":{\"relay1\":tru", false, 400)]
+    [InlineData("property/get", "{\"id\":\"61\",\"params\":[\"relay1\"", false, 400)]
+    [InlineData("property/set", "{\"id\":\"62\",\"params\":{\"relay1\":true,\"pad\":\"", true, 413)]
+    [InlineData("service/report_now/invoke", "{\"id\":\"63\",\"params\":{\"pad\":\"", true, 413)]
+    public void UnreadableRequestsWithARecoverableIdAreAnsweredOnTheirReplyTopicInTime(string topic, string payload, bool oversize, int code)
+    {
+        var sim = Online();
+        if (oversize) payload += new string('x', NodeRuntime.MaxDownlinkBytes) + "\"}}";
+        long sent = sim.Clock.NowMilliseconds;
+        sim.Link.Inject(topic, payload);
+        sim.RunFor(5_000);
+        var reply = Assert.Single(sim.Link.Replies, r => r.Json.GetProperty("id").GetString() == payload.Split('"')[3]);
+        Assert.Equal(code, reply.Json.GetProperty("code").GetInt32());
+        Assert.EndsWith(topic + "_reply", reply.Topic);
+        Assert.True(sim.Link.Uplinks.Last(u => u.Topic.EndsWith(reply.Topic)).At - sent < 5_000);
+        Assert.False(sim.Outputs.Get(sim.Properties.IndexOf("relay1")));
+        Assert.Equal(oversize ? 0 : 1, sim.Node.Counters.MalformedDownlinks);
+        Assert.Equal(oversize ? 1 : 0, sim.Node.Counters.OversizeDownlinks);
+        Assert.Equal(SupervisorState.Online, sim.Node.Supervisor.State);
+    }
+
     [Fact]
     public void AFloodOfDownlinksIsBoundedAndCounted()
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using OneNetFirmware.OneNet;
 using OneNetFirmware.Runtime;
 
 namespace OneNetFirmware.Host.Tests.Runtime.Sim;
@@ -7,6 +8,11 @@ namespace OneNetFirmware.Host.Tests.Runtime.Sim;
 /// <summary>A host-side IDownlinkParser (stands in for the protocol's reader) over System.Text.Json.</summary>
 public sealed class DownlinkParserFake : IDownlinkParser
 {
+    private readonly OneJsonReader _ids = new OneJsonReader();
+
+    /// <summary>The firmware's own id scan: what it recovers decides which bad requests get an error reply.</summary>
+    public string RecoverId(byte[] payload, int count) => _ids.ScanId(payload, 0, count) ? _ids.IdText() : null;
+
     public bool Parse(DownlinkKind kind, byte[] payload, int count, DownlinkMessage m)
     {
         m.Clear();

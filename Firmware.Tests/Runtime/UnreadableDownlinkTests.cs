@@ -1,0 +1,134 @@
+using nanoFramework.TestFramework;
+using OneNetFirmware.Node;
+using OneNetFirmware.OneNet;
+using OneNetFirmware.Runtime;
+
+namespace NFUnitTest.Runtime
+{
+    /// <summary>
+    /// Requests the node cannot read, through LinkEvents, the queue and the handler with the real OneJSON reader and
+    /// writer: 413 for one larger than a slot, 400 for a malformed one, on the request's own reply topic, whenever its id
+    /// can be recovered; otherwise only counted. Small 64-byte slots make "too large" easy to reach.
+    /// </summary>
+    [TestClass]
+    public class UnreadableDownlinkTests
+    {
+        private const int Slot = 64;
+        private static OneNetTopics s_topics;
+        private static RecordingLink s_link;
+        private static LinkEvents s_events;
+        private static DownlinkHandler s_handler;
+        private static NodeCounters s_counters;
+        private static UplinkPacer s_pacer;
+        private static long s_now;
+
+        private static void Make()
+        {
+            var clock = new TestClock();
+            var log = new NullLog();
+            var properties = new PropertyTable(2);
+            properties.Add("temperature", PropertyKind.Number, 1);
+            s_topics = new OneNetTopics("P1", "d1");
+            s_link = new RecordingLink();
+            var queue = new DownlinkQueue(4, Slot);
+            s_events = new LinkEvents(s_topics, queue);
+            s_counters = new NodeCounters();
+            s_pacer = new UplinkPacer();
+            s_now = 10000;
+            s_handler = new DownlinkHandler(queue, Slot, new OneJsonDownlinkParser(), new OneJsonPayloadWriter(), s_link,
+                s_topics, properties, null, null, new Outbox(8, 4096, 10, 16, properties, clock, log),
+                new EventOutbox(2, 10, new EventTable(1), clock, log), new RuntimeSettings(), s_counters, log);
+        }
+
+        private static void Arrive(string topic, string payload)
+        {
+            byte[] b = new byte[payload.Length];
+            for (int i = 0; i < b.Length; i++) b[i] = (byte)payload[i];
+            s_events.OnMessage(topic, b);
+        }
+
+        private static void Step()
+        {
+            s_now += 1000;
+            s_handler.ApplyQueued(s_now, s_pacer);
+        }
+
+        private static string Big(string head)
+        {
+            string pad = "";
+            while (pad.Length < 2 * Slot) pad += "xxxxxxxx";
+            return head + "\"pad\":\"" + pad + "\"}}";
+        }
+
+        [TestMethod]
+        public void AnOversizeSetWithAnIdIsAnswered413OnSetReply()
+        {
+            Make();
+            Arrive(s_topics.PropertySet, Big("{\"id\":\"123\",\"version\":\"1.0\",\"params\":{"));
+            Step();
+            Assert.AreEqual(1, s_link.Publishes);
+            Assert.AreEqual(s_topics.PropertySetReply, s_link.LastTopic);
+            Assert.AreEqual("{\"id\":\"123\",\"code\":413,\"msg\":\"request too large\"}", s_link.LastPayload);
+            Assert.AreEqual(1, s_counters.OversizeDownlinks);
+            Assert.AreEqual(0, s_counters.MalformedDownlinks);
+        }
+
+        [TestMethod]
+        public void OversizeGetAndServiceCallsAreAnsweredOnTheirOwnReplyTopics()
+        {
+            Make();
+            Arrive(s_topics.PropertyGet, Big("{\"id\":\"7\",\"params\":[\"temperature\"],\"x\":{"));
+            Step();
+            Assert.AreEqual(s_topics.PropertyGetReply, s_link.LastTopic);
+            Assert.AreEqual("{\"id\":\"7\",\"code\":413,\"msg\":\"request too large\"}", s_link.LastPayload);
+            Arrive(s_topics.Prefix + "thing/service/" + DownlinkHandler.RebootService + "/invoke", Big("{\"id\":\"8\",\"params\":{"));
+            Step();
+            Assert.AreEqual(s_topics.ServiceInvokeReply(DownlinkHandler.RebootService), s_link.LastTopic);
+            Assert.AreEqual("{\"id\":\"8\",\"code\":413,\"msg\":\"request too large\"}", s_link.LastPayload);
+            Assert.AreEqual(-1L, s_handler.RebootAtMilliseconds); // not carried out
+            Assert.AreEqual(2, s_counters.OversizeDownlinks);
+        }
+
+        [TestMethod]
+        public void AnOversizeDownlinkWithoutAnIdOrThatIsNoRequestIsOnlyCounted()
+        {
+            Make();
+            Arrive(s_topics.PropertySet, Big("{\"params\":{"));
+            Arrive(s_topics.PropertySet, Big("{\"id\":12,\"params\":{"));
+            Arrive(s_topics.PropertyPostReply, Big("{\"id\":\"5\",\"code\":200,\"data\":{"));
+            Step();
+            Step();
+            Assert.AreEqual(0, s_link.Publishes);
+            Assert.AreEqual(3, s_counters.OversizeDownlinks);
+        }
+
+        [TestMethod]
+        public void TruncatedJsonWithAnIdIsAnswered400AndWithoutOneOnlyCounted()
+        {
+            Make();
+            Arrive(s_topics.PropertySet, "{\"id\":\"41\",\"version\":\"1.0\",\"params\":{\"relay1\":tru");
+            Step();
+            Assert.AreEqual(s_topics.PropertySetReply, s_link.LastTopic);
+            Assert.AreEqual("{\"id\":\"41\",\"code\":400,\"msg\":\"malformed request\"}", s_link.LastPayload);
+            Arrive(s_topics.PropertySet, "relay1=on");
+            Arrive(s_topics.PropertySet, "{\"params\":{\"id\":\"42\"");
+            Step();
+            Assert.AreEqual(1, s_link.Publishes);
+            Assert.AreEqual(3, s_counters.MalformedDownlinks);
+            Assert.AreEqual(0, s_counters.OversizeDownlinks);
+        }
+
+        [TestMethod]
+        public void AnErrorReplyWaitsForTheUplinkPacerLikeAnyReply()
+        {
+            Make();
+            s_pacer.Sent(s_now);
+            Arrive(s_topics.PropertySet, Big("{\"id\":\"9\",\"params\":{"));
+            s_handler.ApplyQueued(s_now + 100, s_pacer);
+            Assert.AreEqual(0, s_link.Publishes);
+            s_handler.ApplyQueued(s_now + UplinkPacer.MinIntervalMilliseconds, s_pacer);
+            Assert.AreEqual(1, s_link.Publishes);
+            Assert.IsFalse(s_pacer.CanSend(s_now + UplinkPacer.MinIntervalMilliseconds));
+        }
+    }
+}
