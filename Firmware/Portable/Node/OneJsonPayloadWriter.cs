@@ -72,6 +72,7 @@ namespace OneNetFirmware.Node
             _w.Property("diag_rejected", d.RejectedReadings, now);
             _w.Property("diag_sensor_failures", d.SensorReadFailures, now);
             _w.Property("diag_events_dropped", d.EventsDropped, now);
+            _w.Property("diag_bad_downlinks", d.BadDownlinks, now);
             return _w.End();
         }
 

@@ -57,6 +57,7 @@ namespace OneNetFirmware.Runtime
             s.RejectedReadings = _outbox.Rejected;
             s.SensorReadFailures = _counters.SensorReadFailures;
             s.EventsDropped = _events.Dropped + _events.Rejected;
+            s.BadDownlinks = _counters.MalformedDownlinks + _counters.OversizeDownlinks;
             return s;
         }
     }

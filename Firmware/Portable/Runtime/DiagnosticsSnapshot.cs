@@ -24,5 +24,7 @@ namespace OneNetFirmware.Runtime
         public int SensorReadFailures;
         /// <summary>Input events lost: dropped from the full event queue or refused by OneNET.</summary>
         public int EventsDropped;
+        /// <summary>Downlinks that could not be read: malformed or over the queue's slot size (answered 400/413 when an id was found).</summary>
+        public int BadDownlinks;
     }
 }

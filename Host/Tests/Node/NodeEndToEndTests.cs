@@ -116,6 +116,21 @@ public class NodeEndToEndTests
     }
 
     [Fact]
+    public void DiagnosticsReportTheDownlinksThatCouldNotBeRead()
+    {
+        var h = new NodeHarness(c => c.Node.DiagnosticsIntervalSeconds = 60);
+        h.RunUntil(60_000);
+        Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
+        h.Link.Inject("property/set", "{\"id\":\"47\",\"params\":{\"relay1\":tru}}"); // malformed, answered 400
+        h.Link.Inject("property/set", "not json at all");                               // malformed, no id
+        h.Link.Inject("property/set", "{\"id\":\"48\",\"params\":{\"relay1\":true,\"pad\":\"" + new string('x', 2000) + "\"}}"); // oversize, 413
+        h.RunFor(70_000);
+
+        Assert.Equal(3, h.Link.Points.Last(p => p.Identifier == "diag_bad_downlinks").Value);
+        Assert.False(h.Gpio.Read(NodeHarness.RelayPin));
+    }
+
+    [Fact]
     public void WrongTypeForTheRelayGetsTheUnifiedCode()
     {
         NodeHarness h = Online();
