@@ -4,7 +4,7 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
-    /// One wake-up in battery mode, on top of the always-on runtime: restore the outbox saved before the last sleep,
+    /// One wake-up in battery mode, on top of the always-on runtime: restore the outbox and input events saved before the last sleep,
     /// sample every sensor once (the sampler's first pass; the intervals are then stretched past the awake limit), let
     /// the supervisor connect (its own thread on the device), post the fresh readings as one property/post first (the
     /// current values, even if the limit cuts the rest short), then back-fill the restored ones oldest first with
@@ -59,7 +59,7 @@ namespace OneNetFirmware.Runtime
             Finish();
         }
 
-        /// <summary>Starts the wake-up at nowMs: restores the saved outbox and decides about diagnostics.</summary>
+        /// <summary>Starts the wake-up at nowMs: restores the saved outbox and input events and decides about diagnostics.</summary>
         public void Begin(long nowMs)
         {
             _startMs = nowMs;
@@ -72,9 +72,11 @@ namespace OneNetFirmware.Runtime
             // Every sensor is due at the first step; after that none is due again before the sleep: one sample each.
             _node.Sampler.SetIntervalSeconds(RuntimeSettings.MaxIntervalSeconds);
             bool timer = _sleep.WokeFromDeepSleep;
-            int restored = _file.Restore(_node.Outbox, timer ? _config.SleepSeconds * 1000L : -1);
+            int restored = _file.Restore(_node.Outbox, _node.InputEvents, timer ? _config.SleepSeconds * 1000L : -1);
             _log.Info("battery: wake-up " + wake.ToString() + (timer ? " (timer)" : " (power-on or reset)") + ", "
-                + restored.ToString() + " saved readings restored" + (PostsDiagnostics ? ", diagnostics this time" : ""));
+                + restored.ToString() + " saved readings restored"
+                + (_file.RestoredEvents > 0 ? " and " + _file.RestoredEvents.ToString() + " input events" : "")
+                + (PostsDiagnostics ? ", diagnostics this time" : ""));
         }
 
         /// <summary>One main-loop pass; true when the wake-up is over (everything acknowledged, or the limit).</summary>
@@ -84,7 +86,7 @@ namespace OneNetFirmware.Runtime
             {
                 // The reboot service: the supervisor resets the board without coming back here, so save now.
                 _savedForReboot = true;
-                _file.Save(_node.Outbox);
+                _file.Save(_node.Outbox, _node.InputEvents);
                 _log.Info("battery: outbox saved before the requested reboot");
             }
             _node.Loop.Step(nowMs);
@@ -113,20 +115,20 @@ namespace OneNetFirmware.Runtime
             return nowMs - _quietSinceMs >= QuietMilliseconds;
         }
 
-        /// <summary>Saves the unacknowledged readings, closes the session and deep-sleeps (never returns on the device).</summary>
+        /// <summary>Saves the unacknowledged readings and input events, closes the session and deep-sleeps (never returns on the device).</summary>
         public void Finish()
         {
-            bool saved = _file.Save(_node.Outbox);
+            bool saved = _file.Save(_node.Outbox, _node.InputEvents);
             int pending = _node.Outbox.Depth;
-            int events = _node.InputEvents.Depth; // events live in RAM only: a change seen while awake but unacknowledged is lost
+            int events = _node.InputEvents.Depth;
             if (_node.Supervisor.IsOnline)
             {
                 _link.Disconnect(); // a clean DISCONNECT: OneNET shows the device offline at once, not after keep-alive
             }
             long awake = _clock.NowMilliseconds - _startMs;
             _log.Info("battery: awake " + (awake / 1000).ToString() + " s, " + pending.ToString()
-                + (saved ? " unacknowledged readings saved" : " unacknowledged readings NOT saved (storage failed)")
-                + (events > 0 ? "; " + events.ToString() + " input events not acknowledged (lost)" : "")
+                + (events > 0 ? " unacknowledged readings and " + events.ToString() + " input events" : " unacknowledged readings")
+                + (saved ? " saved" : " NOT saved (storage failed)")
                 + "; deep sleep for " + _config.SleepSeconds.ToString() + " s");
             _sleep.DeepSleep(_config.SleepSeconds);
         }

@@ -46,7 +46,8 @@ namespace OneNetFirmware.Cli.Commands
                 NodeRuntime node = NodeBuilder.Build(config, new HostNetwork(), link, clock, board, log, new HmacSigner(),
                     world.Sensors, world.Gpio, new SystemRandomSource(Environment.TickCount));
                 if (caPem != null) node.SetCaCertificate(caPem);
-                var file = new OutboxFile(storage, node.Properties, config.Outbox.CapacityReadings, clock, log);
+                var file = new OutboxFile(storage, node.Properties, config.Outbox.CapacityReadings,
+                    node.InputEvents.Events, config.Outbox.CapacityEvents, clock, log);
                 var cycle = new BatteryCycle(node, file, config.Battery, link, sleep, clock, log);
                 view = new RunView(node, link, emulator, log, clock);
                 RunWakeUp(node, cycle, world, clock, stopping.Token);

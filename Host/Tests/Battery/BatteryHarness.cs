@@ -37,6 +37,10 @@ public sealed class BatteryHarness
     public OutboxFile File { get; private set; }
     public BatteryCycle Cycle { get; private set; }
     public int Dropped { get; private set; }
+    /// <summary>The physical level of each input pin (a door stays open across the reset); applied at every wake-up.</summary>
+    public readonly Dictionary<int, bool> Pins = new();
+    /// <summary>Runs at every step of a wake-up with the ms since it began (e.g. to open a door while awake).</summary>
+    public Action<BatteryHarness, long> OnStep;
 
     public BatteryHarness(Action<NodeConfig> configure = null)
     {
@@ -62,7 +66,12 @@ public sealed class BatteryHarness
         Gpio = new SimulatedGpio();
         Node = NodeBuilder.Build(Config, new SimNetwork(Clock, Faults), Link, Clock, Board, Log, new HmacSigner(), hardware,
             Gpio, new SeededRandom(Wakes.Count + 1));
-        File = new OutboxFile(Storage, Node.Properties, Config.Outbox.CapacityReadings, Clock, Log);
+        foreach (var (pin, high) in Pins)
+        {
+            if (Gpio.IsOpen(pin)) Gpio.Set(pin, high);
+        }
+        File = new OutboxFile(Storage, Node.Properties, Config.Outbox.CapacityReadings, Node.InputEvents.Events,
+            Config.Outbox.CapacityEvents, Clock, Log);
         Cycle = new BatteryCycle(Node, File, Config.Battery, Link, Sleep, Clock, Log);
         Sleep.RequestedSeconds = -1;
         long start = Clock.NowMilliseconds;
@@ -85,6 +94,7 @@ public sealed class BatteryHarness
                 onOnline(this);
                 onOnline = null;
             }
+            OnStep?.Invoke(this, Clock.NowMilliseconds - start);
             Link.Tick();
             bool done = Cycle.Step(Clock.NowMilliseconds);
             if (sampledUtc < 0)
@@ -103,6 +113,13 @@ public sealed class BatteryHarness
         Link.Disconnect(); // deep sleep: the radio is off, whatever the session was doing
         Clock.Advance(Config.Battery.SleepSeconds * 1000L);
         Sleep.WokeFromDeepSleep = true;
+    }
+
+    /// <summary>Sets an input pin's level now: in the world and, while awake, on the node's pin.</summary>
+    public void SetPin(int pin, bool high)
+    {
+        Pins[pin] = high;
+        if (Gpio != null && Gpio.IsOpen(pin)) Gpio.Set(pin, high);
     }
 
     public void Wake(int times)
