@@ -21,6 +21,7 @@ namespace OneNetFirmware.Runtime
         private readonly NodeRuntime _node;
         private readonly OutboxFile _file;
         private readonly BatteryConfig _config;
+        private readonly InputConfig _wakeInput;
         private readonly IMqttLink _link;
         private readonly IDeepSleep _sleep;
         private readonly IClock _clock;
@@ -29,13 +30,16 @@ namespace OneNetFirmware.Runtime
         private long _quietSinceMs = -1;
         private bool _limitReached;
         private bool _savedForReboot;
+        private bool _bootEventDue;
 
-        public BatteryCycle(NodeRuntime node, OutboxFile file, BatteryConfig config, IMqttLink link, IDeepSleep sleep,
-            IClock clock, ILog log)
+        /// <param name="wakeInput">The input whose pin wakes the board (WakePins.WakeInput(config.Inputs)), or null.</param>
+        public BatteryCycle(NodeRuntime node, OutboxFile file, BatteryConfig config, InputConfig wakeInput, IMqttLink link,
+            IDeepSleep sleep, IClock clock, ILog log)
         {
             _node = node;
             _file = file;
             _config = config;
+            _wakeInput = wakeInput;
             _link = link;
             _sleep = sleep;
             _clock = clock;
@@ -72,8 +76,12 @@ namespace OneNetFirmware.Runtime
             // Every sensor is due at the first step; after that none is due again before the sleep: one sample each.
             _node.Sampler.SetIntervalSeconds(RuntimeSettings.MaxIntervalSeconds);
             bool timer = _sleep.WokeFromDeepSleep;
+            _bootEventDue = _sleep.WokeByPin && _wakeInput != null;
+            // After an input wake-up the sleep length is unknown: untimed readings and events are dropped, as after a reset.
             int restored = _file.Restore(_node.Outbox, _node.InputEvents, timer ? _config.SleepSeconds * 1000L : -1);
-            _log.Info("battery: wake-up " + wake.ToString() + (timer ? " (timer)" : " (power-on or reset)") + ", "
+            string cause = timer ? " (timer)" : _bootEventDue
+                ? " (input " + _wakeInput.Identifier + " on GPIO " + _wakeInput.Pin.ToString() + ")" : " (power-on or reset)";
+            _log.Info("battery: wake-up " + wake.ToString() + cause + ", "
                 + restored.ToString() + " saved readings restored"
                 + (_file.RestoredEvents > 0 ? " and " + _file.RestoredEvents.ToString() + " input events" : "")
                 + (PostsDiagnostics ? ", diagnostics this time" : ""));
@@ -90,6 +98,10 @@ namespace OneNetFirmware.Runtime
                 _log.Info("battery: outbox saved before the requested reboot");
             }
             _node.Loop.Step(nowMs);
+            if (_bootEventDue)
+            {
+                RaiseBootEvent();
+            }
             // Anything sampled goes out as a report at the next allowed moment (a no-op when nothing is fresh).
             _node.Outbox.RequestReport();
             if (nowMs - _startMs >= _config.AwakeLimitSeconds * 1000L)
@@ -126,11 +138,51 @@ namespace OneNetFirmware.Runtime
                 _link.Disconnect(); // a clean DISCONNECT: OneNET shows the device offline at once, not after keep-alive
             }
             long awake = _clock.NowMilliseconds - _startMs;
+            int level = WakeLevel();
+            int wakePin = level < 0 ? -1 : _wakeInput.Pin;
+            bool wakeHigh = level == 1;
             _log.Info("battery: awake " + (awake / 1000).ToString() + " s, " + pending.ToString()
                 + (events > 0 ? " unacknowledged readings and " + events.ToString() + " input events" : " unacknowledged readings")
                 + (saved ? " saved" : " NOT saved (storage failed)")
-                + "; deep sleep for " + _config.SleepSeconds.ToString() + " s");
-            _sleep.DeepSleep(_config.SleepSeconds);
+                + "; deep sleep for " + _config.SleepSeconds.ToString() + " s"
+                + (wakePin >= 0 ? " or until GPIO " + wakePin.ToString() + " goes " + (wakeHigh ? "high" : "low") : ""));
+            _sleep.DeepSleep(_config.SleepSeconds, wakePin, wakeHigh);
+        }
+
+        /// <summary>
+        /// After an input wake-up, the input's state once first read is an event (normally the state at boot is not),
+        /// with the boot's time. A button is mostly released again by then: the press that woke the board is posted
+        /// first (pressed, then released).
+        /// </summary>
+        private void RaiseBootEvent()
+        {
+            int state = _node.Sampler.InputState(_wakeInput.Pin);
+            if (state < 0)
+            {
+                return; // not read yet
+            }
+            _bootEventDue = false;
+            int index = _node.InputEvents.Events.IndexOf(_wakeInput.Identifier);
+            if (_wakeInput.Type == "button" && state == 0)
+            {
+                _node.InputEvents.Add(index, true);
+            }
+            _node.InputEvents.Add(index, NodeEvents.Value(_wakeInput.Type, state == 1));
+        }
+
+        /// <summary>
+        /// The wake pin's level: the opposite of its level now, so a door left open does not wake the board again at once
+        /// (-1 when there is no wake input or it was never read).
+        /// </summary>
+        private int WakeLevel()
+        {
+            int state = _wakeInput == null ? -1 : _node.Sampler.InputState(_wakeInput.Pin);
+            if (state < 0)
+            {
+                return -1;
+            }
+            bool high = (state == 1) != (_wakeInput.Pull == "up"); // active is low with a pull-up (DebouncedInput)
+            return high ? 0 : 1;
         }
     }
 }
