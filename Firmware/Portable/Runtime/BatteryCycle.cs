@@ -80,7 +80,8 @@ namespace OneNetFirmware.Runtime
             // After an input wake-up the sleep length is unknown: untimed readings and events are dropped, as after a reset.
             int restored = _file.Restore(_node.Outbox, _node.InputEvents, timer ? _config.SleepSeconds * 1000L : -1);
             string cause = timer ? " (timer)" : _bootEventDue
-                ? " (input " + _wakeInput.Identifier + " on GPIO " + _wakeInput.Pin.ToString() + ")" : " (power-on or reset)";
+                ? " (input " + _wakeInput.Identifier + " on GPIO " + _wakeInput.Pin.ToString() + ")"
+                : _sleep.WokeByPin ? " (input no longer configured)" : " (power-on or reset)";
             _log.Info("battery: wake-up " + wake.ToString() + cause + ", "
                 + restored.ToString() + " saved readings restored"
                 + (_file.RestoredEvents > 0 ? " and " + _file.RestoredEvents.ToString() + " input events" : "")

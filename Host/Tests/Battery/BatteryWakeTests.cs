@@ -134,15 +134,20 @@ public class BatteryWakeTests
             l => l.EndsWith("wakes on doorOpen (GPIO 27); bell only while awake"));
     }
 
-    [Theory]
-    [InlineData(0, true)]
-    [InlineData(1, false)]
-    [InlineData(2, true)]
-    [InlineData(5, false)]
-    [InlineData(12, true)]
-    [InlineData(16, false)]
-    [InlineData(27, true)]
-    [InlineData(32, true)]
-    [InlineData(39, true)]
-    public void OnlyTheRtcGpiosCanWakeTheChip(int pin, bool can) => Assert.Equal(can, WakePins.CanWake(pin));
+    [Fact]
+    public void AfterAnInputWakeUpReadingsWithoutTimeAreDroppedAsTheSleepLengthIsUnknown()
+    {
+        var h = BatteryEventTests.DoorHarness();
+        h.Clock.IsUtcValid = false; // no SNTP: the readings are saved with their age only
+        h.WhileAsleep.Add((50_000, DoorPin, true));
+        h.Wake();
+        Assert.True(h.Sleep.WokeByPin);
+        h.Clock.IsUtcValid = true;
+
+        h.Wake();
+
+        Assert.Equal(2, h.File.UntimedDropped);
+        Assert.Equal(0, h.File.Restored);
+        Assert.Single(h.Link.Events); // the door's event of this boot goes out
+    }
 }
