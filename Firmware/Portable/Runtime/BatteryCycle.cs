@@ -11,7 +11,9 @@ namespace OneNetFirmware.Runtime
     /// history/post, apply downlinks as usual (desired/get after CONNECT), and end when every post is
     /// acknowledged and nothing moved for QuietMilliseconds (time for the desired/get reply and diagnostics) — or at
     /// the hard awake limit, counted from Begin. Then save what is unacknowledged and deep-sleep. Diagnostics go out
-    /// only on every Nth wake-up (by the record's boot count), when node.diagnosticsIntervalSeconds is not 0.
+    /// only on every Nth wake-up (by the record's boot count), when node.diagnosticsIntervalSeconds is not 0. The wake
+    /// input (WakePins) also ends the sleep, at the level opposite to its state; after such a wake-up its state at boot
+    /// is posted as an event.
     /// </summary>
     public sealed class BatteryCycle
     {
