@@ -211,11 +211,7 @@ namespace NFUnitTest.Runtime
             b[at + 2] = 1;
             Put(b, at + 3, System.BitConverter.DoubleToInt64Bits(21.5));
             Put(b, at + 11, 1780000001000);
-            uint crc = Crc32.Compute(b, 0, b.Length - 4);
-            for (int i = 0; i < 4; i++)
-            {
-                b[b.Length - 4 + i] = (byte)(crc >> (8 * i));
-            }
+            Recrc(b);
             s_storage.Bytes = b;
             EventTable events = Events("door", null);
             Outbox outbox = new Outbox(16, 4096, 10, 16, Properties(), s_clock, s_log);
@@ -235,11 +231,7 @@ namespace NFUnitTest.Runtime
             byte[] b = s_storage.Bytes;
             int eventCountAt = OutboxFile.HeaderBytes + 5 + OutboxFile.ReadingBytes + 2;
             b[eventCountAt] = 3;
-            uint crc = Crc32.Compute(b, 0, b.Length - 4);
-            for (int i = 0; i < 4; i++)
-            {
-                b[b.Length - 4 + i] = (byte)(crc >> (8 * i));
-            }
+            Recrc(b);
             EventTable events = Events("door", "button");
             EventOutbox queue = NewQueue(events);
             Outbox outbox = new Outbox(16, 4096, 10, 16, Properties(), s_clock, s_log);
@@ -247,6 +239,33 @@ namespace NFUnitTest.Runtime
             Assert.AreEqual(0, queue.Depth);
             Assert.AreEqual(0, outbox.Depth);
             Assert.AreEqual(1, s_log.Warnings);
+        }
+
+        [TestMethod]
+        public void AHugeEventNameCountIsIgnoredWithAWarning()
+        {
+            SaveReadingAndTwoEvents();
+            byte[] b = s_storage.Bytes;
+            int eventNamesAt = OutboxFile.HeaderBytes + 5 + OutboxFile.ReadingBytes;
+            b[eventNamesAt] = 0xFF;
+            b[eventNamesAt + 1] = 0xFF;
+            Recrc(b);
+            EventTable events = Events("door", "button");
+            EventOutbox queue = NewQueue(events);
+            Outbox outbox = new Outbox(16, 4096, 10, 16, Properties(), s_clock, s_log);
+            Assert.AreEqual(0, NewFile(Properties(), events).Restore(outbox, queue, 600000));
+            Assert.AreEqual(0, queue.Depth);
+            Assert.AreEqual(1, s_log.Warnings);
+        }
+
+        // A valid checksum over a deliberately altered file, so the layout checks behind it are what is tested.
+        private static void Recrc(byte[] b)
+        {
+            uint crc = Crc32.Compute(b, 0, b.Length - 4);
+            for (int i = 0; i < 4; i++)
+            {
+                b[b.Length - 4 + i] = (byte)(crc >> (8 * i));
+            }
         }
 
         private static void Put(byte[] b, int offset, long value)

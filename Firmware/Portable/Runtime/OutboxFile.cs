@@ -353,6 +353,10 @@ namespace OneNetFirmware.Runtime
         // Leaves _length just past the table.
         private int[] ReadNames(int offset, int end, int count, PropertyTable table)
         {
+            if (count > (end - offset) / 2)
+            {
+                return null; // each name takes at least 2 bytes: a bad count must not allocate a huge map
+            }
             var map = new int[count];
             for (int i = 0; i < count; i++)
             {

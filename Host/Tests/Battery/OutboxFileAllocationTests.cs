@@ -73,4 +73,30 @@ public class OutboxFileAllocationTests
         Assert.Equal(0, allocated);
         Assert.Equal(max, storage.Count);
     }
+
+    [Fact]
+    public void AFileWithAHugeNameCountIsIgnoredWithoutAllocatingForIt()
+    {
+        var clock = new VirtualClock();
+        var table = new PropertyTable(1);
+        table.Add("temperature", PropertyKind.Number, 1);
+        var outbox = new Outbox(16, 4096, 10, 16, table, clock, new SimLog());
+        outbox.Add(0, 21);
+        var storage = new FixedStorage(OutboxFile.MaxBytes(table, 16));
+        var log = new SimLog();
+        var file = new OutboxFile(storage, table, 16, clock, log);
+        file.Save(outbox);
+        storage.Bytes[3] = 0xFF; // 65535 names in a 60-byte file
+        storage.Bytes[4] = 0xFF;
+        uint crc = Crc32.Compute(storage.Bytes, 0, storage.Count - 4);
+        BitConverter.GetBytes(crc).CopyTo(storage.Bytes, storage.Count - 4);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int restored = file.Restore(new Outbox(16, 4096, 10, 16, table, clock, new SimLog()), 0);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, restored);
+        Assert.Contains(log.Lines, l => l.Contains("bad identifier table"));
+        Assert.True(allocated < 4096, allocated + " bytes"); // the outbox and the warning, not a 256 KB map
+    }
 }
