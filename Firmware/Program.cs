@@ -88,8 +88,9 @@ namespace OneNetFirmware
         private static void RunBattery(NodeConfig config, WifiNetwork network, M2MqttLink link, Esp32Board board, ILog log)
         {
             var file = new OutboxFile(new FlashStorage(OutboxPath, log), _node.Properties, config.Outbox.CapacityReadings,
-                _clock, log);
-            var cycle = new BatteryCycle(_node, file, config.Battery, link, new Esp32DeepSleep(log), _clock, log);
+                _node.InputEvents.Events, config.Outbox.CapacityEvents, _clock, log);
+            var cycle = new BatteryCycle(_node, file, config.Battery, WakePins.WakeInput(config.Inputs), link,
+                new Esp32DeepSleep(log), _clock, log);
             network.Start();
             new Thread(RunSupervisor).Start();
             cycle.Run();

@@ -62,4 +62,30 @@ namespace NFUnitTest.Runtime
             return list;
         }
     }
+
+    /// <summary>Collects an event queue's unacknowledged events (EventOutbox.ForEachPending), oldest first.</summary>
+    public sealed class PendingEvents : IEventVisitor
+    {
+        public int Count;
+        public int[] Event = new int[64];
+        public bool[] Value = new bool[64];
+        public bool[] HasUtc = new bool[64];
+        public long[] UtcMs = new long[64];
+
+        public void VisitEvent(int eventIndex, bool value, bool hasUtc, long utcMs, long monoMs)
+        {
+            Event[Count] = eventIndex;
+            Value[Count] = value;
+            HasUtc[Count] = hasUtc;
+            UtcMs[Count] = utcMs;
+            Count++;
+        }
+
+        public static PendingEvents Of(EventOutbox events)
+        {
+            var list = new PendingEvents();
+            events.ForEachPending(list);
+            return list;
+        }
+    }
 }

@@ -76,7 +76,8 @@ namespace NFUnitTest.Runtime
         public void ReadingsComeBackInOrderWithTheirValuesAndUtcTimes()
         {
             SaveTwoReadings();
-            Assert.AreEqual(OutboxFile.HeaderBytes + 5 + 4 + 2 * OutboxFile.ReadingBytes + OutboxFile.ChecksumBytes, s_storage.Bytes.Length);
+            Assert.AreEqual(OutboxFile.HeaderBytes + 5 + 4 + 2 * OutboxFile.ReadingBytes + OutboxFile.EventHeaderBytes
+                + OutboxFile.ChecksumBytes, s_storage.Bytes.Length);
             PropertyTable table = Table("temp", "hum");
             Outbox restored = NewOutbox(table);
             s_clock.Now = 0; // a fresh boot
@@ -188,7 +189,7 @@ namespace NFUnitTest.Runtime
         {
             SaveTwoReadings();
             byte[] b = s_storage.Bytes;
-            b[2] = 2;
+            b[2] = 3;
             uint crc = Crc32.Compute(b, 0, b.Length - 4);
             for (int i = 0; i < 4; i++)
             {

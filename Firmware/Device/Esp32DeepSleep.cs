@@ -5,8 +5,9 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Device
 {
     /// <summary>
-    /// IDeepSleep on the ESP32 (§2.10): Sleep.EnableWakeupByTimer, then Sleep.StartDeepSleep, which never returns —
-    /// the timer wake-up resets the chip and Main starts again. GetWakeupCause tells a timer wake-up from a power-on.
+    /// IDeepSleep on the ESP32 (§2.10): Sleep.EnableWakeupByTimer, and for the wake input Sleep.EnableWakeupByPin (ext0:
+    /// one RTC GPIO at one level), then Sleep.StartDeepSleep, which never returns — the wake-up resets the chip and Main
+    /// starts again. GetWakeupCause tells a timer (Timer) or input (Ext0) wake-up from a power-on.
     /// </summary>
     public class Esp32DeepSleep : IDeepSleep
     {
@@ -22,7 +23,12 @@ namespace OneNetFirmware.Device
             get { return Sleep.GetWakeupCause() == Sleep.WakeupCause.Timer; }
         }
 
-        public void DeepSleep(int seconds)
+        public bool WokeByPin
+        {
+            get { return Sleep.GetWakeupCause() == Sleep.WakeupCause.Ext0; }
+        }
+
+        public void DeepSleep(int seconds, int wakePin, bool wakeHigh)
         {
             EspNativeError result = Sleep.EnableWakeupByTimer(TimeSpan.FromTicks(seconds * TimeSpan.TicksPerSecond));
             if ((int)result != 0)
@@ -30,6 +36,18 @@ namespace OneNetFirmware.Device
                 // Without a wake source the chip would sleep forever: better to stay awake and let the watchdog act.
                 _log.Error("deep sleep: the timer wake-up was refused (ESP error " + ((int)result).ToString() + ")");
                 return;
+            }
+            if (wakePin >= 0)
+            {
+                // The pin's bit in the WakeupGpioPin mask (Pin27 = 1 << 27); ext0 takes one pin and its level.
+                var pin = (Sleep.WakeupGpioPin)((UInt64)1 << wakePin);
+                result = Sleep.EnableWakeupByPin(pin, wakeHigh ? 1 : 0);
+                if ((int)result != 0)
+                {
+                    // The timer still wakes the board: the input is then seen at the next wake-up only.
+                    _log.Warn("deep sleep: the wake-up by GPIO " + wakePin.ToString() + " was refused (ESP error "
+                        + ((int)result).ToString() + "); timer only");
+                }
             }
             Sleep.StartDeepSleep();
         }

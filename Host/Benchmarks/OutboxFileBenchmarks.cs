@@ -8,7 +8,8 @@ namespace OneNetFirmware.Benchmarks
 {
     /// <summary>
     /// Battery mode's outbox file for a full outbox of 512 readings: OutboxFile.Save and Restore (binary, CRC-32, into
-    /// its preallocated buffer) next to what one would otherwise write — the same readings as System.Text.Json.
+    /// its preallocated buffer) next to what one would otherwise write — the same readings as System.Text.Json; and the
+    /// same file with a full queue of 32 input events next to the readings.
     /// </summary>
     [MemoryDiagnoser]
     public class OutboxFileBenchmarks
@@ -16,6 +17,8 @@ namespace OneNetFirmware.Benchmarks
         private const int Capacity = 512;
         private Outbox _outbox;
         private OutboxFile _file;
+        private EventOutbox _events;
+        private OutboxFile _fileWithEvents;
         private Reading[] _readings;
 
         public sealed record Reading(string Identifier, double Value, long Time);
@@ -59,6 +62,13 @@ namespace OneNetFirmware.Benchmarks
             }
             _file = new OutboxFile(new Storage(), table, Capacity, clock, new NoLog());
             _file.Save(_outbox);
+            var events = new EventTable(2);
+            events.Add("doorOpen", "open");
+            events.Add("bell", "pressed");
+            _events = new EventOutbox(32, 10, events, clock, new NoLog());
+            for (int i = 0; i < 32; i++) _events.Add(i % 2, i % 3 == 0);
+            _fileWithEvents = new OutboxFile(new Storage(), table, Capacity, events, 32, clock, new NoLog());
+            _fileWithEvents.Save(_outbox, _events);
         }
 
         [Benchmark(Baseline = true)]
@@ -67,6 +77,13 @@ namespace OneNetFirmware.Benchmarks
         /// <summary>Into the same (full) outbox: each restored reading pushes the oldest out, as many as a cold boot adds.</summary>
         [Benchmark]
         public int Restore() => _file.Restore(_outbox, 600_000);
+
+        [Benchmark]
+        public bool SaveWithEvents() => _fileWithEvents.Save(_outbox, _events);
+
+        /// <summary>As Restore, plus 32 events into the (full) event queue.</summary>
+        [Benchmark]
+        public int RestoreWithEvents() => _fileWithEvents.Restore(_outbox, _events, 600_000);
 
         [Benchmark]
         public int SystemTextJson() => JsonSerializer.SerializeToUtf8Bytes(_readings).Length;

@@ -28,7 +28,7 @@ namespace OneNetFirmware.Config
                 + "min, heartbeat " + c.Watchdog.HeartbeatTimeoutSeconds + "s, min free " + c.Watchdog.MinFreeMemoryBytes + "B";
             output[n++] = "outbox: " + c.Outbox.CapacityReadings + " readings / " + c.Outbox.CapacityBytes
                 + " bytes, " + c.Outbox.CapacityEvents + " events, reply timeout " + c.Outbox.ReplyTimeoutSeconds + "s";
-            output[n++] = Battery(c.Battery);
+            output[n++] = Battery(c.Battery, c.Inputs);
             output[n++] = "i2c buses: " + Length(c.I2c) + ", sensors: " + Length(c.Sensors) + ", outputs: "
                 + Length(c.Outputs) + ", inputs: " + Length(c.Inputs);
             for (int i = 0; i < Length(c.I2c); i++)
@@ -52,14 +52,34 @@ namespace OneNetFirmware.Config
             return output;
         }
 
-        private static string Battery(BatteryConfig b)
+        private static string Battery(BatteryConfig b, InputConfig[] inputs)
         {
             if (b == null || !b.Enabled)
             {
                 return "battery: off (always on)";
             }
             return "battery: on, deep sleep " + b.SleepSeconds + "s, awake at most " + b.AwakeLimitSeconds
-                + "s, diagnostics " + (b.DiagnosticsEveryWakeups == 0 ? "never" : "every " + b.DiagnosticsEveryWakeups + " wake-ups");
+                + "s, diagnostics " + (b.DiagnosticsEveryWakeups == 0 ? "never" : "every " + b.DiagnosticsEveryWakeups + " wake-ups")
+                + WakeUp(inputs);
+        }
+
+        // Which input wakes the board, and which event inputs are seen only while awake (one wake pin: ext0).
+        private static string WakeUp(InputConfig[] inputs)
+        {
+            InputConfig wake = WakePins.WakeInput(inputs);
+            if (wake == null)
+            {
+                return "";
+            }
+            string text = ", wakes on " + wake.Identifier + " (GPIO " + wake.Pin + ")";
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                if (inputs[i] != wake && WakePins.IsEventInput(inputs[i]))
+                {
+                    text += "; " + inputs[i].Identifier + " only while awake";
+                }
+            }
+            return text;
         }
 
         private static string Secret(string value)

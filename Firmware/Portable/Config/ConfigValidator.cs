@@ -37,6 +37,7 @@ namespace OneNetFirmware.Config
             ValidateSensors(config.Sensors, config.I2c, owners, identifiers, errors);
             ValidateOutputs(config.Outputs, owners, identifiers, errors);
             ValidateInputs(config.Inputs, owners, identifiers, errors);
+            ValidateWakePins(config, errors);
             return errors;
         }
 
@@ -211,6 +212,22 @@ namespace OneNetFirmware.Config
             if (b.DiagnosticsEveryWakeups < 0 || b.DiagnosticsEveryWakeups > 10000)
             {
                 errors.Add("battery.diagnosticsEveryWakeups", "must be 0 to 10000 (0 = never)");
+            }
+        }
+
+        // In battery mode an event input sees nothing while the chip sleeps unless its pin can wake it: an error, as
+        // the wiring (not this firmware) is what has to change.
+        private static void ValidateWakePins(NodeConfig config, ConfigErrors errors)
+        {
+            if (config.Battery == null || !config.Battery.Enabled || config.Inputs == null) return;
+            for (int i = 0; i < config.Inputs.Length; i++)
+            {
+                InputConfig input = config.Inputs[i];
+                if (WakePins.IsEventInput(input) && input.Pin >= 0 && !WakePins.CanWake(input.Pin))
+                {
+                    errors.Add("inputs[" + i + "].pin", "GPIO " + input.Pin + " cannot wake the chip from deep sleep "
+                        + "(battery mode); use an RTC GPIO: " + WakePins.Rtc);
+                }
             }
         }
 

@@ -18,6 +18,7 @@ namespace OneNetFirmware.Node
         private readonly int[] _totalOf;
         private readonly int[] _rateOf;
         private readonly int[] _eventOf;
+        private bool _polled;
 
         /// <param name="events">From NodeEvents.FromConfig(config), like the runtime's; may be null when inputs is null.</param>
         public ChannelSampler(SensorSampler sampler, InputPoller inputs, PropertyTable properties, EventTable events)
@@ -71,6 +72,7 @@ namespace OneNetFirmware.Node
         private void PollInputs(long nowMs, bool forceAll, IReadingSink sink)
         {
             _inputs.Poll(nowMs);
+            _polled = true;
             InputChannel[] inputs = _inputs.Inputs;
             for (int i = 0; i < inputs.Length; i++)
             {
@@ -88,6 +90,19 @@ namespace OneNetFirmware.Node
         public bool SetIntervalSeconds(int seconds)
         {
             return _sampler.SetIntervalSeconds(seconds);
+        }
+
+        public int InputState(int pin)
+        {
+            InputChannel[] inputs = _inputs == null ? null : _inputs.Inputs;
+            for (int i = 0; inputs != null && i < inputs.Length; i++)
+            {
+                if (_eventOf[i] >= 0 && inputs[i].Pin == pin && _polled)
+                {
+                    return inputs[i].Active ? 1 : 0;
+                }
+            }
+            return -1;
         }
 
         public double LatestValue(int propertyIndex)

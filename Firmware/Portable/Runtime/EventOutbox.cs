@@ -77,6 +77,49 @@ namespace OneNetFirmware.Runtime
                 return;
             }
             Raised++;
+            long now = _clock.NowMilliseconds;
+            Append(eventIndex, value, now, ReadingTime.UtcAt(_clock, now));
+        }
+
+        /// <summary>
+        /// Battery mode: puts back an event saved before a deep sleep (waiting to be posted). hasUtc false: monoMs is
+        /// when it happened on this boot's monotonic clock (before boot: negative is fine), and its UTC time is derived
+        /// once the clock is valid. Call in time order, oldest first; not counted as Raised.
+        /// </summary>
+        public void Restore(int eventIndex, bool value, bool hasUtc, long utcMs, long monoMs)
+        {
+            if (eventIndex < 0 || eventIndex >= _events.Count || _state.Length == 0)
+            {
+                return;
+            }
+            Append(eventIndex, value, monoMs, hasUtc ? utcMs : ReadingTime.None);
+        }
+
+        /// <summary>
+        /// Hands every unacknowledged event to visitor, oldest first (waiting and in flight alike: a post without its
+        /// reply is not done). An event seen before the clock was valid gets its UTC time now if the clock is valid.
+        /// </summary>
+        public void ForEachPending(IEventVisitor visitor)
+        {
+            int index = _head;
+            for (int n = 0; n < _slots; n++)
+            {
+                if (_state[index] != Done)
+                {
+                    if (_utcMs[index] == ReadingTime.None)
+                    {
+                        _utcMs[index] = ReadingTime.UtcAt(_clock, _monoMs[index]);
+                    }
+                    bool hasUtc = _utcMs[index] != ReadingTime.None;
+                    visitor.VisitEvent(_event[index], _value[index], hasUtc, hasUtc ? _utcMs[index] : 0, _monoMs[index]);
+                }
+                index = (index + 1) % _state.Length;
+            }
+        }
+
+        // Appends at the newest slot; when full, the oldest event goes (counted when it was still unacknowledged).
+        private void Append(int eventIndex, bool value, long monoMs, long utcMs)
+        {
             if (_slots == _state.Length)
             {
                 if (_state[_head] != Done)
@@ -90,11 +133,10 @@ namespace OneNetFirmware.Runtime
             }
             int slot = (_head + _slots) % _state.Length;
             _slots++;
-            long now = _clock.NowMilliseconds;
             _event[slot] = eventIndex;
             _value[slot] = value;
-            _monoMs[slot] = now;
-            _utcMs[slot] = ReadingTime.UtcAt(_clock, now);
+            _monoMs[slot] = monoMs;
+            _utcMs[slot] = utcMs;
             _state[slot] = Waiting;
             _postId[slot] = 0;
             _depth++;

@@ -18,6 +18,9 @@ namespace OneNetFirmware.Runtime
 
         public int Count { get { return _identifiers.Count; } }
 
+        /// <summary>The identifiers by event index (read-only use: e.g. the outbox file's name table).</summary>
+        public PropertyTable Identifiers { get { return _identifiers; } }
+
         /// <summary>Adds an event and returns its index; an identifier already present keeps its first index and parameter.</summary>
         public int Add(string identifier, string parameter)
         {

@@ -16,5 +16,11 @@ namespace OneNetFirmware.Runtime
 
         /// <summary>The latest good value of a property the sampler feeds, or NaN (none yet, or not its property).</summary>
         double LatestValue(int propertyIndex);
+
+        /// <summary>
+        /// The debounced state of the contact/motion/button input on pin: 1 active (closed / motion / pressed), 0 not,
+        /// -1 when there is none or it was not read yet.
+        /// </summary>
+        int InputState(int pin);
     }
 }

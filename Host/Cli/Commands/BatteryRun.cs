@@ -16,7 +16,8 @@ namespace OneNetFirmware.Cli.Commands
     /// <summary>
     /// `run` in battery mode: each wake-up is a fresh node (NodeBuilder, as after the ESP32's reset) running the portable
     /// BatteryCycle with the supervisor on its own thread; the outbox is saved to a file between wake-ups and the deep
-    /// sleep is simulated, shortened to at most MaxSleepSeconds of real time so a run shows several wake-ups.
+    /// sleep is simulated, shortened to at most MaxSleepSeconds of real time so a run shows several wake-ups; the
+    /// simulated inputs go on changing meanwhile and the wake input's pin ends the sleep early, as on the ESP32.
     /// </summary>
     public static class BatteryRun
     {
@@ -46,13 +47,19 @@ namespace OneNetFirmware.Cli.Commands
                 NodeRuntime node = NodeBuilder.Build(config, new HostNetwork(), link, clock, board, log, new HmacSigner(),
                     world.Sensors, world.Gpio, new SystemRandomSource(Environment.TickCount));
                 if (caPem != null) node.SetCaCertificate(caPem);
-                var file = new OutboxFile(storage, node.Properties, config.Outbox.CapacityReadings, clock, log);
-                var cycle = new BatteryCycle(node, file, config.Battery, link, sleep, clock, log);
+                var file = new OutboxFile(storage, node.Properties, config.Outbox.CapacityReadings,
+                    node.InputEvents.Events, config.Outbox.CapacityEvents, clock, log);
+                var cycle = new BatteryCycle(node, file, config.Battery, WakePins.WakeInput(config.Inputs), link, sleep,
+                    clock, log);
                 view = new RunView(node, link, emulator, log, clock);
                 RunWakeUp(node, cycle, world, clock, stopping.Token);
                 stdout.WriteLine(view.StatusLine());
-                sleep.WokeFromDeepSleep = true;
-                stopping.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(sleepSeconds));
+                bool byPin = SleepUntilWakeUp(sleep, world, clock, sleepSeconds, stopping.Token);
+                sleep.Woke(byPin);
+                if (byPin)
+                {
+                    log.Info("battery: GPIO " + sleep.RequestedWakePin + " reached its wake level: the board wakes early");
+                }
             }
             link.Disconnect();
             emulator?.StopAsync().GetAwaiter().GetResult();
@@ -61,6 +68,26 @@ namespace OneNetFirmware.Cli.Commands
                 File.WriteAllText(summaryPath, JsonSerializer.Serialize(view.Summary(), new JsonSerializerOptions { WriteIndented = true }));
             }
             return Program.Ok;
+        }
+
+        /// <summary>
+        /// The simulated deep sleep: the world's inputs go on changing; true when the wake pin reached its level before
+        /// the (shortened) timer, as the chip's ext0 wake-up would.
+        /// </summary>
+        private static bool SleepUntilWakeUp(HostDeepSleep sleep, SimulatedWorld world, SystemClock clock, int seconds,
+            CancellationToken stop)
+        {
+            long end = clock.NowMilliseconds + seconds * 1000L;
+            while (!stop.IsCancellationRequested && clock.NowMilliseconds < end)
+            {
+                if (sleep.RequestedWakePin >= 0)
+                {
+                    world.Update(clock.NowMilliseconds / 1000.0);
+                    if (sleep.PinWakes(sleep.RequestedWakePin, world.Gpio.Read(sleep.RequestedWakePin))) return true;
+                }
+                stop.WaitHandle.WaitOne(StepMilliseconds);
+            }
+            return false;
         }
 
         /// <summary>One wake-up: the supervisor on its own thread (as on the device), the cycle on this one; saves even when stopped.</summary>

@@ -40,7 +40,8 @@ public class BatteryConfigTests
         Assert.True(result.Config.Battery.Enabled);
         Assert.Equal(900, result.Config.Battery.SleepSeconds);
         Assert.Equal(45, result.Config.Battery.AwakeLimitSeconds);
-        Assert.Contains("battery: on, deep sleep 900s, awake at most 45s, diagnostics never", ConfigSummary.Describe(result.Config));
+        Assert.Contains(ConfigSummary.Describe(result.Config),
+            l => l.StartsWith("battery: on, deep sleep 900s, awake at most 45s, diagnostics never"));
     }
 
     [Fact]

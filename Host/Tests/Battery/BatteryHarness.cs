@@ -37,6 +37,16 @@ public sealed class BatteryHarness
     public OutboxFile File { get; private set; }
     public BatteryCycle Cycle { get; private set; }
     public int Dropped { get; private set; }
+    /// <summary>The physical level of each input pin (a door stays open across the reset); applied at every wake-up.</summary>
+    public readonly Dictionary<int, bool> Pins = new();
+    /// <summary>Runs at every step of a wake-up with the ms since it began (e.g. to open a door while awake).</summary>
+    public Action<BatteryHarness, long> OnStep;
+    /// <summary>How long the ESP32 takes from the wake-up to the node's first read of the pins.</summary>
+    public const long BootMs = 500;
+    /// <summary>Pin changes during the next deep sleep, in ms after it began (consumed as they happen).</summary>
+    public readonly List<(long AfterMs, int Pin, bool High)> WhileAsleep = new();
+    /// <summary>How long each deep sleep lasted (shorter than the timer when a pin woke the board).</summary>
+    public readonly List<long> SleptMs = new();
 
     public BatteryHarness(Action<NodeConfig> configure = null)
     {
@@ -62,8 +72,13 @@ public sealed class BatteryHarness
         Gpio = new SimulatedGpio();
         Node = NodeBuilder.Build(Config, new SimNetwork(Clock, Faults), Link, Clock, Board, Log, new HmacSigner(), hardware,
             Gpio, new SeededRandom(Wakes.Count + 1));
-        File = new OutboxFile(Storage, Node.Properties, Config.Outbox.CapacityReadings, Clock, Log);
-        Cycle = new BatteryCycle(Node, File, Config.Battery, Link, Sleep, Clock, Log);
+        foreach (var (pin, high) in Pins)
+        {
+            if (Gpio.IsOpen(pin)) Gpio.Set(pin, high);
+        }
+        File = new OutboxFile(Storage, Node.Properties, Config.Outbox.CapacityReadings, Node.InputEvents.Events,
+            Config.Outbox.CapacityEvents, Clock, Log);
+        Cycle = new BatteryCycle(Node, File, Config.Battery, WakePins.WakeInput(Config.Inputs), Link, Sleep, Clock, Log);
         Sleep.RequestedSeconds = -1;
         long start = Clock.NowMilliseconds;
         long sampledUtc = -1;
@@ -78,6 +93,7 @@ public sealed class BatteryHarness
                 Wakes.Add((Chip.Temperature, sampledUtc, Clock.NowMilliseconds - start));
                 Link.Disconnect();
                 Sleep.WokeFromDeepSleep = false;
+                Sleep.WokeByPin = false;
                 return;
             }
             if (onOnline != null && Node.Supervisor.IsOnline)
@@ -85,6 +101,7 @@ public sealed class BatteryHarness
                 onOnline(this);
                 onOnline = null;
             }
+            OnStep?.Invoke(this, Clock.NowMilliseconds - start);
             Link.Tick();
             bool done = Cycle.Step(Clock.NowMilliseconds);
             if (sampledUtc < 0)
@@ -101,8 +118,42 @@ public sealed class BatteryHarness
         Assert.Equal(Config.Battery.SleepSeconds, Sleep.RequestedSeconds);
         Wakes.Add((Chip.Temperature, sampledUtc, Clock.NowMilliseconds - start));
         Link.Disconnect(); // deep sleep: the radio is off, whatever the session was doing
-        Clock.Advance(Config.Battery.SleepSeconds * 1000L);
-        Sleep.WokeFromDeepSleep = true;
+        SleepUntilWakeUp();
+    }
+
+    /// <summary>
+    /// The deep sleep: the pin changes of WhileAsleep happen in the world; the board wakes early when one brings the
+    /// requested wake pin to its level (or it is there already), else at the timer.
+    /// </summary>
+    private void SleepUntilWakeUp()
+    {
+        long sleepMs = Config.Battery.SleepSeconds * 1000L;
+        int pin = Sleep.RequestedWakePin;
+        long wakeAt = pin >= 0 && Pins.TryGetValue(pin, out bool now) && Sleep.PinWakes(pin, now) ? 0 : -1;
+        WhileAsleep.Sort((a, b) => a.AfterMs.CompareTo(b.AfterMs));
+        while (wakeAt < 0 && WhileAsleep.Count > 0 && WhileAsleep[0].AfterMs < sleepMs)
+        {
+            var change = WhileAsleep[0];
+            WhileAsleep.RemoveAt(0);
+            Pins[change.Pin] = change.High;
+            if (Sleep.PinWakes(change.Pin, change.High)) wakeAt = change.AfterMs;
+        }
+        // The boot (reset to the first read of the pin) takes about BootMs: changes in that time are seen as its state.
+        while (wakeAt >= 0 && WhileAsleep.Count > 0 && WhileAsleep[0].AfterMs < wakeAt + BootMs)
+        {
+            Pins[WhileAsleep[0].Pin] = WhileAsleep[0].High;
+            WhileAsleep.RemoveAt(0);
+        }
+        Clock.Advance(wakeAt >= 0 ? wakeAt : sleepMs);
+        Sleep.Woke(wakeAt >= 0);
+        SleptMs.Add(wakeAt >= 0 ? wakeAt : sleepMs);
+    }
+
+    /// <summary>Sets an input pin's level now: in the world and, while awake, on the node's pin.</summary>
+    public void SetPin(int pin, bool high)
+    {
+        Pins[pin] = high;
+        if (Gpio != null && Gpio.IsOpen(pin)) Gpio.Set(pin, high);
     }
 
     public void Wake(int times)

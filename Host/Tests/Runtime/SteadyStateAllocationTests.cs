@@ -96,6 +96,7 @@ public class SteadyStateAllocationTests
         }
         public bool SetIntervalSeconds(int seconds) => true;
         public double LatestValue(int propertyIndex) => _value;
+        public int InputState(int pin) => -1;
     }
 
     /// <summary>A link and writer in one: remembers the last post id and acknowledges it by calling the outbox.</summary>

@@ -1,5 +1,5 @@
 // COMPILE-ONLY stand-in: nanoFramework.Hardware.Esp32 1.6.42, NANOFRAMEWORK.md §2.10 (Sleep.GetWakeupCause,
-// Sleep.EnableWakeupByTimer, Sleep.StartDeepSleep, NativeMemory). EspNativeError: only OK = 0 (ESP_OK) is used.
+// Sleep.EnableWakeupByTimer, Sleep.EnableWakeupByPin, Sleep.WakeupGpioPin, Sleep.StartDeepSleep, NativeMemory). EspNativeError: only OK = 0 (ESP_OK) is used.
 // GetMemoryInfo's return type is not in the sheet; the firmware ignores it.
 using System;
 
@@ -23,7 +23,33 @@ namespace nanoFramework.Hardware.Esp32
             Bt
         }
 
+        [Flags]
+        public enum WakeupGpioPin : UInt64
+        {
+            None = 0,
+            Pin0 = 1,
+            Pin2 = 1 << 2,
+            Pin4 = 1 << 4,
+            Pin12 = 1 << 12,
+            Pin13 = 1 << 13,
+            Pin14 = 1 << 14,
+            Pin15 = 1 << 15,
+            Pin25 = 1 << 25,
+            Pin26 = 1 << 26,
+            Pin27 = 1 << 27,
+            Pin32 = (UInt64)1 << 32,
+            Pin33 = (UInt64)1 << 33,
+            Pin34 = (UInt64)1 << 34,
+            Pin35 = (UInt64)1 << 35,
+            Pin36 = (UInt64)1 << 36,
+            Pin37 = (UInt64)1 << 37,
+            Pin38 = (UInt64)1 << 38,
+            Pin39 = (UInt64)1 << 39
+        }
+
         public static WakeupCause GetWakeupCause() { throw new NotImplementedException(); }
+
+        public static EspNativeError EnableWakeupByPin(WakeupGpioPin pin, int level) { throw new NotImplementedException(); }
 
         public static EspNativeError EnableWakeupByTimer(TimeSpan time) { throw new NotImplementedException(); }
 

@@ -58,6 +58,8 @@ public sealed class SamplerFake(int[] properties, int intervalMs) : ISampler
         return true;
     }
 
+    public int InputState(int pin) => -1;
+
     public double LatestValue(int propertyIndex)
     {
         for (int i = Sampled.Count - 1; i >= 0; i--)
