@@ -1,6 +1,7 @@
-// COMPILE-ONLY stand-in: nanoFramework.Hardware.Esp32 1.6.42, NANOFRAMEWORK.md §2.10 (Sleep.GetWakeupCause,
-// Sleep.EnableWakeupByTimer, Sleep.EnableWakeupByPin, Sleep.WakeupGpioPin, Sleep.StartDeepSleep, NativeMemory). EspNativeError: only OK = 0 (ESP_OK) is used.
-// GetMemoryInfo's return type is not in the sheet; the firmware ignores it.
+// COMPILE-ONLY stand-in: NANOFRAMEWORK.md §2.10 (documented for nanoFramework.Hardware.Esp32 1.6.42; packages.config
+// pins 1.6.40): Sleep.GetWakeupCause, EnableWakeupByTimer, EnableWakeupByPin, WakeupGpioPin, StartDeepSleep, NativeMemory.
+// EspNativeError: only OK = 0 (ESP_OK) is used. Checked against nanoframework/nanoFramework.Hardware.Esp32 sources: the
+// enums are nested in Sleep, WakeupGpioPin is a [Flags] UInt64 enum, GetMemoryInfo returns void with three out uint.
 using System;
 
 namespace nanoFramework.Hardware.Esp32
