@@ -47,6 +47,73 @@ namespace NFUnitTest.Runtime
         }
 
         [TestMethod]
+        public void OutputStatesRoundTripByIdentifier()
+        {
+            var record = new NodeRecord();
+            record.BootCount = 2;
+            record.SetOutput("relay1", true);
+            record.SetOutput("pump", false);
+            record.SetOutput("relay1", false);
+            record.SetOutput("relay1", true);
+            string text = record.ToText();
+            Assert.IsTrue(text.IndexOf("out=pump:0,relay1:1\n") >= 0);
+            NodeRecord back = NodeRecord.Parse(text);
+            bool on;
+            Assert.IsTrue(back.TryGetOutput("relay1", out on));
+            Assert.IsTrue(on);
+            Assert.IsTrue(back.TryGetOutput("pump", out on));
+            Assert.IsFalse(on);
+            Assert.IsFalse(back.TryGetOutput("relay", out on));
+            Assert.IsFalse(back.TryGetOutput("relay12", out on));
+            Assert.AreEqual(2, back.BootCount);
+        }
+
+        [TestMethod]
+        [DataRow("out=relay1:2")]
+        [DataRow("out=relay1:")]
+        [DataRow("out=relay1=1")]
+        [DataRow("out=:1")]
+        [DataRow("out=re lay1:1")]
+        [DataRow("out=relay1:1x")]
+        [DataRow("out relay1:1")]
+        public void DamagedOutputEntriesAreIgnored(string text)
+        {
+            NodeRecord record = NodeRecord.Parse("boots=5\n" + text + "\n");
+            bool on;
+            Assert.IsFalse(record.TryGetOutput("relay1", out on));
+            Assert.AreEqual(5, record.BootCount);
+        }
+
+        [TestMethod]
+        public void GoodEntriesSurviveDamagedAndUnknownOnesBesideThem()
+        {
+            NodeRecord record = NodeRecord.Parse("out=old:1,,bad:x,relay1:1,:0,pump:0\n");
+            bool on;
+            Assert.IsTrue(record.TryGetOutput("relay1", out on));
+            Assert.IsTrue(on);
+            Assert.IsTrue(record.TryGetOutput("pump", out on));
+            Assert.IsFalse(on);
+            // A change rewrites the line with the well-formed entries only.
+            record.SetOutput("pump", true);
+            Assert.IsTrue(record.ToText().IndexOf("out=old:1,relay1:1,pump:1\n") >= 0);
+            record.ClearOutputs();
+            Assert.IsFalse(record.TryGetOutput("relay1", out on));
+        }
+
+        [TestMethod]
+        public void ACountedBootKeepsTheOutputStates()
+        {
+            var board = new RecordBoard();
+            board.Text = "boots=1\nreason=reboot service\nwdreboots=0\nout=relay1:1\n";
+            NodeRecord record = NodeRecord.LoadAndCountBoot(board);
+            bool on;
+            Assert.IsTrue(record.TryGetOutput("relay1", out on));
+            Assert.IsTrue(on);
+            Assert.IsTrue(board.Text.IndexOf("out=relay1:1") >= 0);
+            Assert.IsTrue(board.Text.IndexOf("boots=2") >= 0);
+        }
+
+        [TestMethod]
         public void TopicsClassifyDownlinksAndServiceNames()
         {
             var topics = new OneNetTopics("P1", "dev");

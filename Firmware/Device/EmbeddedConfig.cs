@@ -87,7 +87,7 @@ namespace OneNetFirmware.Device
     }
   ],
   ""outputs"": [
-    { ""type"": ""relay"", ""pin"": 26, ""identifier"": ""relay1"", ""activeLow"": false, ""initialOn"": false }
+    { ""type"": ""relay"", ""pin"": 26, ""identifier"": ""relay1"", ""activeLow"": false, ""initialOn"": false, ""restoreState"": true }
   ],
   ""inputs"": [
     { ""type"": ""contact"", ""pin"": 27, ""pull"": ""up"", ""debounceMilliseconds"": 50, ""identifier"": ""doorOpen"" },

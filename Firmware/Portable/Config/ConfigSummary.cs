@@ -43,7 +43,9 @@ namespace OneNetFirmware.Config
             }
             for (int i = 0; i < Length(c.Outputs); i++)
             {
-                output[n++] = "  output " + c.Outputs[i].Type + " pin " + c.Outputs[i].Pin + " -> " + c.Outputs[i].Identifier;
+                OutputConfig o = c.Outputs[i];
+                output[n++] = "  output " + o.Type + " pin " + o.Pin + " -> " + o.Identifier + " (at boot: "
+                    + (o.RestoreState ? "saved state, else " : "") + (o.InitialOn ? "on" : "off") + ")";
             }
             for (int i = 0; i < Length(c.Inputs); i++)
             {

@@ -23,9 +23,15 @@ namespace OneNetFirmware.Config
             for (int i = 1; i < s.Length; i++)
             {
                 char c = s[i];
-                if (!IsLetter(c) && !IsDigit(c) && c != '_') return false;
+                if (!IsIdentifierChar(c)) return false;
             }
             return true;
+        }
+
+        /// <summary>A character an identifier may hold after its first letter: [A-Za-z0-9_].</summary>
+        public static bool IsIdentifierChar(char c)
+        {
+            return IsLetter(c) || IsDigit(c) || c == '_';
         }
 
         /// <summary>Strict Base64: length a multiple of 4, alphabet A–Z a–z 0–9 + /, '=' padding only at the end.</summary>

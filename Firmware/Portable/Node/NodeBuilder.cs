@@ -17,6 +17,8 @@ namespace OneNetFirmware.Node
             ILog log, ISigner signer, ISensorHardware sensors, IGpioPort gpio, IRandomSource random)
         {
             PropertyTable properties = NodeProperties.FromConfig(config);
+            // First: the outputs open at the states saved in it.
+            NodeRecord record = NodeRecord.LoadAndCountBoot(board);
             var sampler = new SensorSampler(config.Sensors, sensors, clock);
             if (sampler.MissingSensors > 0)
             {
@@ -32,11 +34,11 @@ namespace OneNetFirmware.Node
                 }
                 else
                 {
-                    if (config.Outputs.Length > 0) outputs = new GpioOutputs(config.Outputs, properties, gpio);
+                    if (config.Outputs.Length > 0) outputs = new GpioOutputs(config.Outputs, properties, gpio, record, board);
                     if (config.Inputs.Length > 0) inputs = new InputPoller(config.Inputs, gpio);
                 }
             }
-            return new NodeRuntime(config, properties, network, link, clock, board, log,
+            return new NodeRuntime(config, properties, network, link, clock, board, record, log,
                 new OneNetTokenSource(config.OneNet, signer), new OneJsonPayloadWriter(), new OneJsonDownlinkParser(),
                 new ChannelSampler(sampler, inputs, properties, NodeEvents.FromConfig(config)), outputs, random);
         }

@@ -3,11 +3,20 @@ namespace OneNetFirmware.Runtime
     /// <summary>
     /// What survives a reboot, saved through IBoard.SaveRecord as short text lines "key=value":
     /// boots (boot count), reason (why the runtime last rebooted the board; empty when it did not),
-    /// wdreboots (watchdog reboots since the node was last online for the boot-loop window).
-    /// Unknown or bad lines are ignored, so a damaged record only resets counters.
+    /// wdreboots (watchdog reboots since the node was last online for the boot-loop window),
+    /// out (the last commanded state of each output with restoreState, by identifier: "relay1:1,pump:0").
+    /// Unknown or bad lines and entries are ignored, so a damaged record only resets counters and outputs fall back to
+    /// initialOn. Every save goes through Save, so the supervisor's reboot reason and the outputs never overwrite each other.
     /// </summary>
     public sealed class NodeRecord
     {
+        /// <summary>A longer "out" value is damage, not outputs (identifiers are at most 20 characters).</summary>
+        public const int MaxOutputsLength = 1024;
+
+        private readonly object _saveLock = new object();
+        /// <summary>The "out" value; replaced whole (never edited in place), so another thread reads it safely.</summary>
+        private string _outputs = "";
+
         public int BootCount;
         public string LastRebootReason = "";
         public int RecentWatchdogReboots;
@@ -48,6 +57,10 @@ namespace OneNetFirmware.Runtime
                 {
                     record.RecentWatchdogReboots = ParseCount(value);
                 }
+                else if (key == "out" && value.Length <= MaxOutputsLength)
+                {
+                    record._outputs = value;
+                }
             }
             return record;
         }
@@ -55,7 +68,98 @@ namespace OneNetFirmware.Runtime
         public string ToText()
         {
             return "boots=" + BootCount.ToString() + "\nreason=" + Clean(LastRebootReason) + "\nwdreboots="
-                + RecentWatchdogReboots.ToString() + "\n";
+                + RecentWatchdogReboots.ToString() + "\nout=" + _outputs + "\n";
+        }
+
+        /// <summary>Writes the record through the board; the one writer of the record text (main loop and supervisor).</summary>
+        public void Save(Ports.IBoard board)
+        {
+            lock (_saveLock)
+            {
+                board.SaveRecord(ToText());
+            }
+        }
+
+        /// <summary>The saved state of the output, false when the record has no well-formed entry for it. No allocation.</summary>
+        public bool TryGetOutput(string identifier, out bool on)
+        {
+            on = false;
+            string text = _outputs;
+            int start = 0;
+            while (start < text.Length)
+            {
+                int end = EntryEnd(text, start);
+                if (IsEntry(text, start, end) && NameIs(text, start, end - 2, identifier))
+                {
+                    on = text[end - 1] == '1';
+                    return true;
+                }
+                start = end + 1;
+            }
+            return false;
+        }
+
+        /// <summary>Records the output's state (identifier from the validated config), keeping the other well-formed entries.</summary>
+        public void SetOutput(string identifier, bool on)
+        {
+            string text = _outputs;
+            string result = "";
+            int start = 0;
+            while (start < text.Length)
+            {
+                int end = EntryEnd(text, start);
+                if (IsEntry(text, start, end) && !NameIs(text, start, end - 2, identifier))
+                {
+                    result = result + text.Substring(start, end - start) + ",";
+                }
+                start = end + 1;
+            }
+            _outputs = result + identifier + (on ? ":1" : ":0");
+        }
+
+        /// <summary>Forgets every output state (the outputs then record again the ones the configuration restores).</summary>
+        public void ClearOutputs()
+        {
+            _outputs = "";
+        }
+
+        private static int EntryEnd(string text, int start)
+        {
+            int end = text.IndexOf(',', start);
+            return end < 0 ? text.Length : end;
+        }
+
+        /// <summary>"name:0" or "name:1", the name of identifier characters (letters, digits, '_').</summary>
+        private static bool IsEntry(string text, int start, int end)
+        {
+            if (end - start < 3 || text[end - 2] != ':' || (text[end - 1] != '0' && text[end - 1] != '1'))
+            {
+                return false;
+            }
+            for (int i = start; i < end - 2; i++)
+            {
+                if (!OneNetFirmware.Config.TextRules.IsIdentifierChar(text[i]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static bool NameIs(string text, int start, int end, string identifier)
+        {
+            if (identifier == null || end - start != identifier.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < identifier.Length; i++)
+            {
+                if (text[start + i] != identifier[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>Loads the record, counts this boot, moves the saved reason to PreviousRebootReason and saves it back.</summary>
@@ -65,7 +169,7 @@ namespace OneNetFirmware.Runtime
             record.BootCount++;
             record.PreviousRebootReason = record.LastRebootReason;
             record.LastRebootReason = "";
-            board.SaveRecord(record.ToText());
+            record.Save(board);
             return record;
         }
 

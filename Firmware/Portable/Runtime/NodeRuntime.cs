@@ -40,9 +40,10 @@ namespace OneNetFirmware.Runtime
         public readonly ISampler Sampler;
 
         /// <param name="properties">From NodeProperties.FromConfig(config); the sampler and outputs use the same indexes.</param>
+        /// <param name="record">This boot's record from NodeRecord.LoadAndCountBoot(board) (the outputs share it).</param>
         /// <param name="outputs">The relays/LEDs, or null when there are none.</param>
         public NodeRuntime(NodeConfig config, PropertyTable properties, INetwork network, IMqttLink link, IClock clock,
-            IBoard board, ILog log, ITokenSource tokens, IOneJsonWriter writer, IDownlinkParser parser, ISampler sampler,
+            IBoard board, NodeRecord record, ILog log, ITokenSource tokens, IOneJsonWriter writer, IDownlinkParser parser, ISampler sampler,
             IOutputs outputs, IRandomSource random)
         {
             _clock = clock;
@@ -50,7 +51,7 @@ namespace OneNetFirmware.Runtime
             Sampler = sampler;
             OneNetConfig onenet = config.OneNet;
             Topics = new OneNetTopics(onenet.ProductId, onenet.DeviceName);
-            Record = NodeRecord.LoadAndCountBoot(board);
+            Record = record;
             long now = clock.NowMilliseconds;
             Heartbeat = new Heartbeat(now);
             Downlinks = new DownlinkQueue(DownlinkSlots, MaxDownlinkBytes);

@@ -368,7 +368,7 @@ namespace OneNetFirmware.Runtime
                 // Online long enough: earlier watchdog reboots no longer count towards a boot loop.
                 _bootLoopCleared = true;
                 _record.RecentWatchdogReboots = 0;
-                _board.SaveRecord(_record.ToText());
+                _record.Save(_board);
                 _counters.BootLoopGuardActive = false;
             }
         }
@@ -428,7 +428,7 @@ namespace OneNetFirmware.Runtime
             {
                 _record.RecentWatchdogReboots++;
             }
-            _board.SaveRecord(_record.ToText());
+            _record.Save(_board);
             SetState(SupervisorState.Rebooting, _clock.NowMilliseconds);
             _link.Disconnect();
             _board.Reboot();

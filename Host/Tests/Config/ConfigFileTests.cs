@@ -112,6 +112,21 @@ namespace OneNetFirmware.Host.Tests.Config
         }
 
         [Fact]
+        public void RestoreStateIsReadDefaultsToTrueAndShowsInTheSummary()
+        {
+            const string on = "\"restoreState\": true";
+            Assert.True(ConfigFile.Parse(Sample).Config.Outputs[0].RestoreState);
+            Assert.True(ConfigFile.Parse(Sample.Replace(", " + on, "")).Config.Outputs[0].RestoreState);
+            var off = ConfigFile.Parse(Sample.Replace(on, "\"restoreState\": false"));
+            Assert.True(off.IsValid);
+            Assert.False(off.Config.Outputs[0].RestoreState);
+            Assert.Contains(ErrorsOf(Sample.Replace(on, "\"restoreState\": \"yes\"")), e => e.StartsWith("outputs[0].restoreState: "));
+
+            Assert.Contains("  output relay pin 26 -> relay1 (at boot: saved state, else off)", ConfigSummary.Describe(ConfigFile.Parse(Sample).Config));
+            Assert.Contains("  output relay pin 26 -> relay1 (at boot: off)", ConfigSummary.Describe(off.Config));
+        }
+
+        [Fact]
         public void SummaryMasksSecrets()
         {
             var config = ConfigFile.Parse(Sample).Config;

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 using OneNetFirmware.Config;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
@@ -24,18 +25,21 @@ public sealed class NodeHarness
     public readonly SimLink Link;
     public readonly SimLog Log = new();
     public readonly SimulatedGpio Gpio = new();
+    /// <summary>The board: pass the previous harness's board to "reboot" onto the same saved record.</summary>
+    public readonly SimBoard Board;
     public readonly Sht3xChip Chip;
     public readonly NodeRuntime Node;
 
-    public NodeHarness(Action<NodeConfig> configure = null)
+    public NodeHarness(Action<NodeConfig> configure = null, SimBoard board = null)
     {
+        Board = board ?? new SimBoard();
         Config = SensorNodeConfig("PID0000001", "node-01", Convert.ToBase64String(new byte[32]), 10);
         configure?.Invoke(Config);
         var hardware = new SimulatedSensorHardware();
         Chip = new Sht3xChip(Clock) { Temperature = 21.5, Humidity = 40 };
         hardware.Bus(1).Attach(0x44, Chip);
         Link = new SimLink(Clock, Faults, Prefix);
-        Node = NodeBuilder.Build(Config, new SimNetwork(Clock, Faults), Link, Clock, new SimBoard(), Log, new HmacSigner(),
+        Node = NodeBuilder.Build(Config, new SimNetwork(Clock, Faults), Link, Clock, Board, Log, new HmacSigner(),
             hardware, Gpio, new SeededRandom(1));
     }
 
@@ -78,4 +82,14 @@ public sealed class NodeHarness
     }
 
     public void RunFor(long ms) => RunUntil(Clock.NowMilliseconds + ms);
+
+    /// <summary>Injects a request, runs 2 s and returns the one reply it got.</summary>
+    public JsonElement Answer(string topic, string payload)
+    {
+        int before = Link.Replies.Count;
+        Link.Inject(topic, payload);
+        RunFor(2_000);
+        Xunit.Assert.Equal(before + 1, Link.Replies.Count);
+        return Link.Replies[^1].Json;
+    }
 }

@@ -34,7 +34,8 @@ public class SteadyStateAllocationTests
         PropertyTable table = NodeProperties.FromConfig(config);
         var clock = new VirtualClock();
         var link = new AckingLink();
-        var node = new NodeRuntime(config, table, new UpNetwork(), link, clock, new SimBoard(), new SimLog(),
+        var board = new SimBoard();
+        var node = new NodeRuntime(config, table, new UpNetwork(), link, clock, board, NodeRecord.LoadAndCountBoot(board), new SimLog(),
             new FixedToken(), link, new DownlinkParserFake(), new CountingSampler { RaiseEvents = withEvents }, null, new SeededRandom(1));
         link.Events = node.Events;
         void Run(long steps)

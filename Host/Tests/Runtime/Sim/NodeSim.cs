@@ -71,7 +71,7 @@ public sealed class NodeSim
 
     private void Boot()
     {
-        Nodes.Add(new NodeRuntime(Config, Properties, Network, Link, Clock, Board, Log, new SimTokens(), new JsonWriterFake(),
+        Nodes.Add(new NodeRuntime(Config, Properties, Network, Link, Clock, Board, NodeRecord.LoadAndCountBoot(Board), Log, new SimTokens(), new JsonWriterFake(),
             new DownlinkParserFake(), Sampler, Outputs, new SeededRandom(_seed * 7919 + Nodes.Count)));
     }
 

@@ -21,13 +21,19 @@ public sealed class SimNetwork(VirtualClock clock, FaultPlan faults) : INetwork
 public sealed class SimBoard : IBoard
 {
     public string Record = "";
+    /// <summary>SaveRecord calls (flash writes on the device).</summary>
+    public int Saves;
     public int FreeBytes = 100_000;
     public bool RebootRequested;
     public int FreeManagedBytes() => FreeBytes;
     public int LargestFreeNativeBlock() => 40_000;
     public string ResetCause => "power-on";
     public string LoadRecord() => Record;
-    public void SaveRecord(string text) => Record = text;
+    public void SaveRecord(string text)
+    {
+        Saves++;
+        Record = text;
+    }
     public void Reboot() => RebootRequested = true;
 }
 
