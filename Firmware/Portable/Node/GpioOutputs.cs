@@ -40,11 +40,18 @@ namespace OneNetFirmware.Node
             for (int i = 0; i < outputs.Length; i++)
             {
                 OutputConfig o = outputs[i];
-                if (saved[i]) record.SetOutput(o.Identifier, on[i]);
+                if (saved[i])
+                {
+                    record.SetOutput(o.Identifier, on[i]);
+                    Restored++;
+                }
                 _properties[i] = properties.IndexOf(o.Identifier);
                 _outputs[i] = new DigitalOutput(gpio, o.Pin, o.ActiveLow, on[i]);
             }
         }
+
+        /// <summary>The outputs that opened at a saved state rather than initialOn.</summary>
+        public int Restored { get; private set; }
 
         public bool Has(int propertyIndex)
         {

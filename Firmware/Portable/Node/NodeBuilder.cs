@@ -17,7 +17,7 @@ namespace OneNetFirmware.Node
             ILog log, ISigner signer, ISensorHardware sensors, IGpioPort gpio, IRandomSource random)
         {
             PropertyTable properties = NodeProperties.FromConfig(config);
-            // First: the outputs open at the states saved in it.
+            // Loaded before the outputs are built: they open at the states saved in it.
             NodeRecord record = NodeRecord.LoadAndCountBoot(board);
             var sampler = new SensorSampler(config.Sensors, sensors, clock);
             if (sampler.MissingSensors > 0)
@@ -34,7 +34,15 @@ namespace OneNetFirmware.Node
                 }
                 else
                 {
-                    if (config.Outputs.Length > 0) outputs = new GpioOutputs(config.Outputs, properties, gpio, record, board);
+                    if (config.Outputs.Length > 0)
+                    {
+                        var gpioOutputs = new GpioOutputs(config.Outputs, properties, gpio, record, board);
+                        if (gpioOutputs.Restored > 0)
+                        {
+                            log.Info("outputs: " + gpioOutputs.Restored.ToString() + " at their saved state (restoreState)");
+                        }
+                        outputs = gpioOutputs;
+                    }
                     if (config.Inputs.Length > 0) inputs = new InputPoller(config.Inputs, gpio);
                 }
             }

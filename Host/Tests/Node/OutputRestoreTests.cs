@@ -39,6 +39,7 @@ public class OutputRestoreTests
 
         // Built, not yet stepped: no Wi-Fi, no MQTT, and the pin opened at the saved state.
         Assert.True(rebooted.Gpio.Read(NodeHarness.RelayPin));
+        Assert.Contains("I outputs: 1 at their saved state (restoreState)", rebooted.Log.Lines);
         Assert.False(rebooted.Node.Supervisor.IsOnline);
         rebooted.RunUntil(60_000);
         Assert.True(rebooted.Node.Supervisor.IsOnline);
@@ -75,6 +76,7 @@ public class OutputRestoreTests
 
         Assert.False(rebooted.Gpio.Read(NodeHarness.RelayPin));
         Assert.DoesNotContain("relay1", h.Board.Record);
+        Assert.DoesNotContain(rebooted.Log.Lines, l => l.Contains("saved state"));
     }
 
     [Fact]
@@ -130,6 +132,34 @@ public class OutputRestoreTests
         var rebooted = new NodeHarness(board: h.Board);
         Assert.True(rebooted.Gpio.Read(NodeHarness.RelayPin));
         Assert.Equal(record.LastRebootReason, rebooted.Node.Record.PreviousRebootReason);
+    }
+
+    [Fact]
+    public void AWatchdogRebootForDowntimeDoesNotSwitchTheRelay()
+    {
+        NodeHarness h = Online(c => c.Watchdog.RebootAfterDowntimeMinutes = 15);
+        Set(h, SetOn);
+        h.Faults.BrokerOutages.Add((h.Clock.NowMilliseconds, long.MaxValue));
+
+        h.RunFor(20 * 60_000);
+
+        Assert.True(h.Board.RebootRequested);
+        NodeRecord record = NodeRecord.Parse(h.Board.Record);
+        Assert.Equal(1, record.RecentWatchdogReboots);
+        var rebooted = new NodeHarness(c => c.Watchdog.RebootAfterDowntimeMinutes = 15, h.Board);
+        Assert.True(rebooted.Gpio.Read(NodeHarness.RelayPin));
+        Assert.Equal(record.LastRebootReason, rebooted.Node.Record.PreviousRebootReason);
+    }
+
+    [Fact]
+    public void LookingUpASavedStateAllocatesNothing()
+    {
+        NodeRecord record = NodeRecord.Parse("boots=3\nout=pump:0,relay1:1,fan:1\n");
+        record.TryGetOutput("fan", out _);
+        long before = System.GC.GetAllocatedBytesForCurrentThread();
+        bool found = record.TryGetOutput("relay1", out bool on) & record.TryGetOutput("fan", out _);
+        Assert.Equal(0, System.GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(found && on);
     }
 
     [Fact]
