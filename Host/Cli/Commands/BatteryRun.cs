@@ -1,14 +1,11 @@
 using System;
 using System.IO;
-using System.Text.Json;
 using System.Threading;
 using OneNetFirmware.Config;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Node;
-using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Node;
 using OneNetFirmware.Runtime;
 
 namespace OneNetFirmware.Cli.Commands
@@ -22,7 +19,6 @@ namespace OneNetFirmware.Cli.Commands
     public static class BatteryRun
     {
         public const int MaxSleepSeconds = 5;
-        private const int StepMilliseconds = 100;
 
         public static int Execute(NodeConfig config, string caPem, OneNetEmulator emulator, RecentLog log, TextWriter stdout,
             CancellationToken stop, long durationSeconds, string summaryPath, string outboxPath)
@@ -44,9 +40,8 @@ namespace OneNetFirmware.Cli.Commands
             while (!stopping.IsCancellationRequested)
             {
                 var world = new SimulatedWorld(config, clock); // a reset releases every pin; the weather follows the clock
-                NodeRuntime node = NodeBuilder.Build(config, new HostNetwork(), link, clock, board, log, new HmacSigner(),
-                    world.Sensors, world.Gpio, new SystemRandomSource(Environment.TickCount));
-                if (caPem != null) node.SetCaCertificate(caPem);
+                NodeRuntime node = RunCommand.BuildNode(config, caPem, link, clock, board, log, world,
+                    new SystemRandomSource(Environment.TickCount));
                 var file = new OutboxFile(storage, node.Properties, config.Outbox.CapacityReadings,
                     node.InputEvents.Events, config.Outbox.CapacityEvents, clock, log);
                 var cycle = new BatteryCycle(node, file, config.Battery, WakePins.WakeInput(config.Inputs), link, sleep,
@@ -63,10 +58,7 @@ namespace OneNetFirmware.Cli.Commands
             }
             link.Disconnect();
             emulator?.StopAsync().GetAwaiter().GetResult();
-            if (summaryPath != null && view != null)
-            {
-                File.WriteAllText(summaryPath, JsonSerializer.Serialize(view.Summary(), new JsonSerializerOptions { WriteIndented = true }));
-            }
+            if (view != null) RunCommand.WriteSummary(view, summaryPath);
             return Program.Ok;
         }
 
@@ -85,7 +77,7 @@ namespace OneNetFirmware.Cli.Commands
                     world.Update(clock.NowMilliseconds / 1000.0);
                     if (sleep.PinWakes(sleep.RequestedWakePin, world.Gpio.Read(sleep.RequestedWakePin))) return true;
                 }
-                stop.WaitHandle.WaitOne(StepMilliseconds);
+                stop.WaitHandle.WaitOne(NodeRuntime.StepMilliseconds);
             }
             return false;
         }
@@ -99,7 +91,7 @@ namespace OneNetFirmware.Cli.Commands
                 while (!awake.IsCancellationRequested && node.Supervisor.State != SupervisorState.Rebooting)
                 {
                     node.Supervisor.Step(clock.NowMilliseconds);
-                    clock.Sleep(StepMilliseconds);
+                    clock.Sleep(NodeRuntime.StepMilliseconds);
                 }
             }) { IsBackground = true, Name = "supervisor" };
             cycle.Begin(clock.NowMilliseconds);
@@ -108,7 +100,7 @@ namespace OneNetFirmware.Cli.Commands
             {
                 world.Update(clock.NowMilliseconds / 1000.0);
                 if (cycle.Step(clock.NowMilliseconds)) break;
-                clock.Sleep(StepMilliseconds);
+                clock.Sleep(NodeRuntime.StepMilliseconds);
             }
             awake.Cancel();
             supervisor.Join(); // first: no CONNECT may complete after Finish closed the session

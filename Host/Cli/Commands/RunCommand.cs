@@ -12,6 +12,7 @@ using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Node;
+using OneNetFirmware.Ports;
 using OneNetFirmware.Runtime;
 
 namespace OneNetFirmware.Cli.Commands
@@ -25,8 +26,6 @@ namespace OneNetFirmware.Cli.Commands
     /// </summary>
     public static class RunCommand
     {
-        private const int StepMilliseconds = 100;
-
         public static int Execute(Arguments args, TextWriter stdout, TextWriter stderr, CancellationToken stop)
         {
             string path = args.Option("config") ?? "nf-config.json";
@@ -71,9 +70,7 @@ namespace OneNetFirmware.Cli.Commands
             var world = new SimulatedWorld(config, clock);
             var link = new MonitoredLink(new MqttNetLink());
             var board = new HostBoard();
-            NodeRuntime node = NodeBuilder.Build(config, new HostNetwork(), link, clock, board, log, new HmacSigner(),
-                world.Sensors, world.Gpio, new SystemRandomSource(Environment.TickCount));
-            if (caPem != null) node.SetCaCertificate(caPem);
+            NodeRuntime node = BuildNode(config, caPem, link, clock, board, log, world, new SystemRandomSource(Environment.TickCount));
 
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop);
             board.RebootRequested += () =>
@@ -102,11 +99,30 @@ namespace OneNetFirmware.Cli.Commands
             link.Disconnect();
             emulator?.StopAsync().GetAwaiter().GetResult();
             stdout.WriteLine(view.StatusLine());
+            WriteSummary(view, summaryPath);
+            return Program.Ok;
+        }
+
+        /// <summary>
+        /// run's node: the ESP32's composition (NodeBuilder) with the host adapters and the simulated world's sensors and
+        /// GPIO; the always-on run, each battery wake-up and the run memory test build it here.
+        /// </summary>
+        public static NodeRuntime BuildNode(NodeConfig config, string caPem, MonitoredLink link, IClock clock, HostBoard board,
+            ILog log, SimulatedWorld world, IRandomSource random)
+        {
+            NodeRuntime node = NodeBuilder.Build(config, new HostNetwork(), link, clock, board, log, new HmacSigner(),
+                world.Sensors, world.Gpio, random);
+            if (caPem != null) node.SetCaCertificate(caPem);
+            return node;
+        }
+
+        /// <summary>--summary FILE: the run's counts as indented JSON (nothing without the option).</summary>
+        internal static void WriteSummary(RunView view, string summaryPath)
+        {
             if (summaryPath != null)
             {
                 File.WriteAllText(summaryPath, JsonSerializer.Serialize(view.Summary(), new JsonSerializerOptions { WriteIndented = true }));
             }
-            return Program.Ok;
         }
 
         private static void StepUntil(CancellationToken stop, SystemClock clock, Action step)
@@ -114,7 +130,7 @@ namespace OneNetFirmware.Cli.Commands
             while (!stop.IsCancellationRequested)
             {
                 step();
-                clock.Sleep(StepMilliseconds);
+                clock.Sleep(NodeRuntime.StepMilliseconds);
             }
         }
 

@@ -3,16 +3,15 @@ using System.Diagnostics;
 using System.Net;
 using System.Threading;
 using OneNetFirmware.Cli;
+using OneNetFirmware.Cli.Commands;
 using OneNetFirmware.Config;
 using OneNetFirmware.Host.Config;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Node;
-using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Tests.Mqtt;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
-using OneNetFirmware.Node;
 using OneNetFirmware.Runtime;
 using Xunit;
 
@@ -61,8 +60,7 @@ public class RunMemoryTests
         var world = new SimulatedWorld(config, clock);
         using var mqtt = new MqttNetLink();
         var link = new MonitoredLink(mqtt);
-        NodeRuntime node = NodeBuilder.Build(config, new HostNetwork(), link, clock, new HostBoard(), log, new HmacSigner(),
-            world.Sensors, world.Gpio, new SeededRandom(1));
+        NodeRuntime node = RunCommand.BuildNode(config, null, link, clock, new HostBoard(), log, world, new SeededRandom(1));
         try
         {
             var real = Stopwatch.StartNew();
