@@ -106,12 +106,9 @@ namespace OneNetFirmware.Runtime
             {
                 if (_state[index] != Done)
                 {
-                    if (_utcMs[index] == ReadingTime.None)
-                    {
-                        _utcMs[index] = ReadingTime.UtcAt(_clock, _monoMs[index]);
-                    }
-                    bool hasUtc = _utcMs[index] != ReadingTime.None;
-                    visitor.VisitEvent(_event[index], _value[index], hasUtc, hasUtc ? _utcMs[index] : 0, _monoMs[index]);
+                    long utc = TimeOf(index);
+                    bool hasUtc = utc != ReadingTime.None;
+                    visitor.VisitEvent(_event[index], _value[index], hasUtc, hasUtc ? utc : 0, _monoMs[index]);
                 }
                 index = (index + 1) % _state.Length;
             }
@@ -182,12 +179,8 @@ namespace OneNetFirmware.Runtime
             {
                 return false;
             }
-            if (_utcMs[slot] == ReadingTime.None)
-            {
-                _utcMs[slot] = ReadingTime.UtcAt(_clock, _monoMs[slot]);
-            }
             int id = ids.Next();
-            int length = writer.WriteEventPost(buffer, id, _events, _event[slot], _value[slot], _utcMs[slot]);
+            int length = writer.WriteEventPost(buffer, id, _events, _event[slot], _value[slot], TimeOf(slot));
             if (length < 0)
             {
                 _log.Error("events: an event does not fit the payload buffer; dropped");
@@ -231,6 +224,16 @@ namespace OneNetFirmware.Runtime
                 index = (index + 1) % _state.Length;
             }
             return 0;
+        }
+
+        /// <summary>The event's UTC time, derived (and kept) once the clock is valid if it was seen before; else None.</summary>
+        private long TimeOf(int slot)
+        {
+            if (_utcMs[slot] == ReadingTime.None)
+            {
+                _utcMs[slot] = ReadingTime.UtcAt(_clock, _monoMs[slot]);
+            }
+            return _utcMs[slot];
         }
 
         private void Release(int slot)
