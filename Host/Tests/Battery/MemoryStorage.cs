@@ -1,9 +1,9 @@
 using System;
 using OneNetFirmware.Ports;
 
-namespace OneNetFirmware.Host.Node
+namespace OneNetFirmware.Host.Tests.Battery
 {
-    /// <summary>IStorage in memory (tests): the bytes survive as long as the object, i.e. across simulated sleeps.</summary>
+    /// <summary>IStorage in memory for the battery tests: the bytes survive as long as the object, i.e. across simulated sleeps.</summary>
     public sealed class MemoryStorage : IStorage
     {
         public byte[] Bytes = [];
