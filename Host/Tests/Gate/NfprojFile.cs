@@ -34,8 +34,50 @@ namespace OneNetFirmware.Host.Tests.Gate
             .Select(e => (((string)e.Attribute("Include")).Split(',')[0].Trim(), e.Element(Msb + "HintPath")?.Value))
             .ToList();
 
+        /// <summary>Every Reference with the Version of its Include (null when it names none) and its HintPath.</summary>
+        public IReadOnlyList<NfprojReference> ReferenceItems => _doc.Descendants(Msb + "Reference")
+            .Select(e => NfprojReference.Parse((string)e.Attribute("Include"), e.Element(Msb + "HintPath")?.Value))
+            .ToList();
+
         public IReadOnlyList<string> ProjectReferences => _doc.Descendants(Msb + "ProjectReference")
             .Select(e => (string)e.Attribute("Include"))
+            .ToList();
+
+        /// <summary>The (id, version) pairs of the packages.config beside the project.</summary>
+        public IReadOnlyList<(string Id, string Version)> Packages => PackagesConfig(System.IO.Path.Combine(Directory, "packages.config"));
+
+        /// <summary>What deploying this project puts on the device: its packages and those of the projects it references.</summary>
+        public IReadOnlyList<(string Id, string Version)> DeployedPackages()
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var packages = new List<(string, string)>();
+            var pending = new Stack<NfprojFile>(new[] { this });
+            while (pending.Count > 0)
+            {
+                NfprojFile project = pending.Pop();
+                if (!seen.Add(project.Path))
+                {
+                    continue;
+                }
+                packages.AddRange(project.Packages.Except(packages));
+                foreach (string reference in project.ProjectReferences)
+                {
+                    pending.Push(new NfprojFile(project.Full(reference)));
+                }
+            }
+            return packages;
+        }
+
+        public static IReadOnlyList<(string Id, string Version)> PackagesConfig(string path) => File.Exists(path)
+            ? XDocument.Load(path).Root.Elements("package").Select(p => ((string)p.Attribute("id"), (string)p.Attribute("version"))).ToList()
+            : new List<(string, string)>();
+
+        /// <summary>Every .nfproj of the repository (outside Host/, bin/, obj/ and the restored packages/).</summary>
+        public static IReadOnlyList<string> AllInRepo() => System.IO.Directory
+            .EnumerateFiles(RepoPaths.Root, "*.nfproj", SearchOption.AllDirectories)
+            .Where(f => !System.IO.Path.GetRelativePath(RepoPaths.Root, f).Split(System.IO.Path.DirectorySeparatorChar)
+                .Any(d => d is "Host" or "bin" or "obj" or "packages" or ".git"))
+            .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();
 
         public IReadOnlyList<string> ProjectCapabilities => _doc.Descendants(Msb + "ProjectCapability")
@@ -67,5 +109,16 @@ namespace OneNetFirmware.Host.Tests.Gate
             .EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/"))
             .Select(System.IO.Path.GetFullPath);
+    }
+
+    /// <summary>A Reference item of an .nfproj: the assembly name and Version of its Include, and its HintPath.</summary>
+    public readonly record struct NfprojReference(string Name, Version Version, string HintPath)
+    {
+        public static NfprojReference Parse(string include, string hintPath)
+        {
+            string[] parts = include.Split(',').Select(p => p.Trim()).ToArray();
+            string version = parts.Skip(1).FirstOrDefault(p => p.StartsWith("Version=", StringComparison.Ordinal))?.Substring("Version=".Length);
+            return new NfprojReference(parts[0], version == null ? null : Version.Parse(version), hintPath);
+        }
     }
 }

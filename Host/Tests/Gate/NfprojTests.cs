@@ -90,8 +90,8 @@ namespace OneNetFirmware.Host.Tests.Gate
             Assert.Contains("TestContainer", tests.ProjectCapabilities);
             Assert.EndsWith(@"\nano.runsettings", tests.Property("RunSettingsFilePath"));
             Assert.True(File.Exists(Path.Combine(tests.Directory, "nano.runsettings")));
-            Assert.Contains(tests.References, r => r.HintPath == @"..\packages\nanoFramework.TestFramework.3.0.80\lib\nanoFramework.TestFramework.dll");
-            Assert.Contains(tests.References, r => r.HintPath == @"..\packages\nanoFramework.TestFramework.3.0.80\lib\nanoFramework.UnitTestLauncher.exe");
+            Assert.Contains(tests.References, r => r.HintPath == @"..\packages\nanoFramework.TestFramework.3.0.77\lib\nanoFramework.TestFramework.dll");
+            Assert.Contains(tests.References, r => r.HintPath == @"..\packages\nanoFramework.TestFramework.3.0.77\lib\nanoFramework.UnitTestLauncher.exe");
         }
 
         [Fact]

@@ -1,4 +1,6 @@
-// Compile-only stand-in: NANOFRAMEWORK.md §2.2 (nanoFramework.System.Device.Gpio 1.1.62). Only the members Drivers/Device uses.
+// COMPILE-ONLY stand-in: nanoFramework.System.Device.Gpio 1.1.62 (docs/packages.md). Only the members Drivers/Device uses,
+// copied from nanoframework/System.Device.Gpio v1.1.62: GpioPin has only an internal constructor, PinValueChangedEventArgs
+// only (changeType, pinNumber), PinEventTypes is [Flags].
 using System;
 using nanoFramework.Runtime.Events;
 
@@ -21,6 +23,8 @@ namespace System.Device.Gpio
 
     public sealed class GpioPin : IDisposable
     {
+        internal GpioPin(int pinNumber) { throw new NotImplementedException(); }
+
         public void Dispose() { throw new NotImplementedException(); }
     }
 
@@ -28,6 +32,8 @@ namespace System.Device.Gpio
 
     public class PinValueChangedEventArgs : BaseEvent
     {
+        public PinValueChangedEventArgs(PinEventTypes changeType, int pinNumber) { throw new NotImplementedException(); }
+
         public PinEventTypes ChangeType { get { throw new NotImplementedException(); } }
 
         public int PinNumber { get { throw new NotImplementedException(); } }
@@ -56,6 +62,7 @@ namespace System.Device.Gpio
         OutputOpenSourcePullDown,
     }
 
+    [Flags]
     public enum PinEventTypes
     {
         None = 0,

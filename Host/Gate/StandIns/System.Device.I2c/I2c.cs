@@ -1,4 +1,5 @@
-// Compile-only stand-in: NANOFRAMEWORK.md §2.3 (nanoFramework.System.Device.I2c 1.1.29). Only the members Drivers/Device uses.
+// COMPILE-ONLY stand-in: nanoFramework.System.Device.I2c 1.1.29 (docs/packages.md). Only the members Drivers/Device uses,
+// copied from nanoframework/System.Device.I2c v1.1.29 (I2cDevice's only constructor takes the settings).
 using System;
 
 namespace System.Device.I2c
@@ -10,6 +11,8 @@ namespace System.Device.I2c
 
     public class I2cDevice : IDisposable
     {
+        public I2cDevice(I2cConnectionSettings settings) { throw new NotImplementedException(); }
+
         public static I2cDevice Create(I2cConnectionSettings settings) { throw new NotImplementedException(); }
 
         public I2cTransferResult Read(SpanByte buffer) { throw new NotImplementedException(); }

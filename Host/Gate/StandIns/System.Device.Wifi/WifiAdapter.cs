@@ -1,5 +1,5 @@
-// COMPILE-ONLY stand-in: nanoFramework.System.Device.Wifi 1.5.149, NANOFRAMEWORK.md §2.7 (System.Device.Wifi).
-// Checked against nanoframework/System.Device.Wifi sources: WifiAdapter is sealed, NetworkRssiInDecibelMilliwatts is a
+// COMPILE-ONLY stand-in: nanoFramework.System.Device.Wifi 1.5.147 (docs/packages.md).
+// Checked against nanoframework/System.Device.Wifi v1.5.147: WifiAdapter and WifiNetworkReport have only internal constructors, WifiAdapter is sealed, NetworkRssiInDecibelMilliwatts is a
 // double (an sbyte dBm underneath), the scan event's delegate is AvailableNetworksChangedEventHandler(WifiAdapter, object).
 using System;
 
@@ -15,6 +15,8 @@ namespace System.Device.Wifi
 
     public sealed class WifiAdapter : IDisposable
     {
+        internal WifiAdapter(int NetworkInterface) { throw new NotImplementedException(); }
+
         public void ScanAsync() { throw new NotImplementedException(); }
         public int NetworkInterface { get { throw new NotImplementedException(); } }
         public WifiNetworkReport NetworkReport { get { throw new NotImplementedException(); } }
@@ -24,6 +26,8 @@ namespace System.Device.Wifi
 
     public class WifiNetworkReport
     {
+        internal WifiNetworkReport(WifiAvailableNetwork[] WifiNetworks) { throw new NotImplementedException(); }
+
         public WifiAvailableNetwork[] AvailableNetworks { get { throw new NotImplementedException(); } }
     }
 

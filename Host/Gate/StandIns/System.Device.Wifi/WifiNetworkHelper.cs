@@ -1,4 +1,5 @@
-// COMPILE-ONLY stand-in: nanoFramework.System.Device.Wifi 1.5.149, NANOFRAMEWORK.md §2.7 (nanoFramework.Networking.WifiNetworkHelper).
+// COMPILE-ONLY stand-in: nanoFramework.System.Device.Wifi 1.5.147 (docs/packages.md): nanoFramework.Networking.WifiNetworkHelper,
+// signatures from nanoframework/System.Device.Wifi v1.5.147 NetworkHelper/WifiNetworkHelper.cs.
 using System;
 using System.Device.Wifi;
 using System.Threading;

@@ -1,5 +1,5 @@
-// COMPILE-ONLY stand-in: nanoFramework.System.IO.FileSystem 1.1.93, NANOFRAMEWORK.md §2.12 (System.IO.File; ReadAllBytes/WriteAllBytes with
-// the System.IO signatures, the sheet names them only).
+// COMPILE-ONLY stand-in: nanoFramework.System.IO.FileSystem 1.1.93 (docs/packages.md): System.IO.File, signatures from
+// nanoframework/System.IO.FileSystem v1.1.93 System.IO.FileSystem/File.cs.
 using System;
 
 namespace System.IO

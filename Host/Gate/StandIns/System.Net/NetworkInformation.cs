@@ -1,5 +1,6 @@
-// COMPILE-ONLY stand-in: nanoFramework.System.Net 1.11.60, NANOFRAMEWORK.md §2.7 (System.Net.NetworkInformation).
-// Delegate names checked against nanoframework/System.Net (NetworkChange.cs); the firmware subscribes with method groups.
+// COMPILE-ONLY stand-in: nanoFramework.System.Net 1.11.60 (docs/packages.md): System.Net.NetworkInformation, checked against
+// nanoframework/System.Net v1.11.54 (NetworkChange.cs, NetworkInterface.cs): NetworkAvailabilityEventArgs has only an internal
+// constructor, NetworkInterface only a protected (int); the firmware subscribes with method groups.
 using System;
 
 namespace System.Net.NetworkInformation
@@ -10,6 +11,8 @@ namespace System.Net.NetworkInformation
 
     public class NetworkAvailabilityEventArgs : EventArgs
     {
+        internal NetworkAvailabilityEventArgs(bool isAvailable) { throw new NotImplementedException(); }
+
         public bool IsAvailable { get { throw new NotImplementedException(); } }
     }
 
@@ -21,6 +24,8 @@ namespace System.Net.NetworkInformation
 
     public class NetworkInterface
     {
+        protected NetworkInterface(int interfaceIndex) { throw new NotImplementedException(); }
+
         public static NetworkInterface[] GetAllNetworkInterfaces() { throw new NotImplementedException(); }
         public string IPv4Address { get { throw new NotImplementedException(); } }
     }

@@ -1,4 +1,4 @@
-// Compile-only stand-in: NANOFRAMEWORK.md §2.4 (UnitsNet.RelativeHumidity, Percent).
+// COMPILE-ONLY stand-in: UnitsNet.nanoFramework.RelativeHumidity 5.75.0 (docs/packages.md; angularsen/UnitsNet UnitsNet/5.75.0).
 using System;
 
 namespace UnitsNet

@@ -1,4 +1,4 @@
-// Compile-only stand-in: NANOFRAMEWORK.md §2.4 (UnitsNet.Temperature, DegreesCelsius).
+// COMPILE-ONLY stand-in: UnitsNet.nanoFramework.Temperature 5.75.0 (docs/packages.md; angularsen/UnitsNet UnitsNet/5.75.0).
 using System;
 
 namespace UnitsNet

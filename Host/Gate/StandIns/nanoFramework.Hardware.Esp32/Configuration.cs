@@ -1,10 +1,10 @@
-// Compile-only stand-in: NANOFRAMEWORK.md §2.10 (documented for nanoFramework.Hardware.Esp32 1.6.42; packages.config pins
-// 1.6.40, which has the same Configuration.SetPinFunction) and §2.3.
+// COMPILE-ONLY stand-in: nanoFramework.Hardware.Esp32 1.6.40 (docs/packages.md). Configuration is a plain (not static)
+// class in nanoframework/nanoFramework.Hardware.Esp32 v1.6.40 Configuration.cs, so it keeps C#'s implicit constructor.
 using System;
 
 namespace nanoFramework.Hardware.Esp32
 {
-    public static class Configuration
+    public class Configuration
     {
         public static void SetPinFunction(int pin, DeviceFunction value) { throw new NotImplementedException(); }
     }

@@ -1,6 +1,5 @@
-// COMPILE-ONLY stand-in: NANOFRAMEWORK.md §2.10 (documented for nanoFramework.Hardware.Esp32 1.6.42; packages.config
-// pins 1.6.40): Sleep.GetWakeupCause, EnableWakeupByTimer, EnableWakeupByPin, WakeupGpioPin, StartDeepSleep, NativeMemory.
-// EspNativeError: only OK = 0 (ESP_OK) is used. Checked against nanoframework/nanoFramework.Hardware.Esp32 sources: the
+// COMPILE-ONLY stand-in: nanoFramework.Hardware.Esp32 1.6.40 (docs/packages.md): Sleep.GetWakeupCause, EnableWakeupByTimer, EnableWakeupByPin, WakeupGpioPin, StartDeepSleep, NativeMemory.
+// EspNativeError: only OK = 0 (ESP_OK) is used. Checked against nanoframework/nanoFramework.Hardware.Esp32 v1.6.40: the
 // enums are nested in Sleep, WakeupGpioPin is a [Flags] UInt64 enum, GetMemoryInfo returns void with three out uint.
 using System;
 

@@ -1,4 +1,5 @@
-// COMPILE-ONLY stand-in: nanoFramework.Json 2.2.213, NANOFRAMEWORK.md §2.5.
+// COMPILE-ONLY stand-in: nanoFramework.Json 2.2.203 (docs/packages.md), from nanoframework/nanoFramework.Json v2.2.203
+// JsonConvert.cs and JsonSerializerOptions.cs.
 using System;
 
 namespace nanoFramework.Json
@@ -10,6 +11,8 @@ namespace nanoFramework.Json
 
     public sealed class JsonSerializerOptions
     {
+        public JsonSerializerOptions() { throw new NotImplementedException(); }
+
         public bool PropertyNameCaseInsensitive { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
     }
 }

@@ -1,4 +1,5 @@
-// COMPILE-ONLY stand-in: nanoFramework.M2Mqtt.Core 5.1.220 (IMqttClient, enums, event args), NANOFRAMEWORK.md §2.1.
+// COMPILE-ONLY stand-in: nanoFramework.M2Mqtt.Core 5.1.220 (docs/packages.md): IMqttClient, enums, event args, copied from
+// nanoframework/nanoFramework.m2mqtt v5.1.220 nanoFramework.M2Mqtt.Core/ (the event args have only their full constructors).
 // The delegates are nested in IMqttClient: MqttClient's events are typed IMqttClient.MqttMsgPublishEventHandler etc.
 // (checked against nanoframework/nanoFramework.m2mqtt MqttClient.cs); the firmware subscribes with method groups.
 using System;
@@ -21,13 +22,6 @@ namespace nanoFramework.M2Mqtt
         TLSv1_1,
         TLSv1_2,
         TLSv1_3
-    }
-
-    public enum MqttProtocolVersion
-    {
-        Version_3_1 = 3,
-        Version_3_1_1 = 4,
-        Version_5 = 5
     }
 }
 
@@ -55,12 +49,16 @@ namespace nanoFramework.M2Mqtt.Messages
 
     public class MqttMsgPublishEventArgs : EventArgs
     {
+        public MqttMsgPublishEventArgs(string topic, byte[] message, bool dupFlag, MqttQoSLevel qosLevel, bool retain) { throw new NotImplementedException(); }
+
         public string Topic { get { throw new NotImplementedException(); } }
         public byte[] Message { get { throw new NotImplementedException(); } }
     }
 
     public class MqttMsgSubscribedEventArgs : EventArgs
     {
+        public MqttMsgSubscribedEventArgs(ushort messageId, MqttQoSLevel[] grantedQosLevels) { throw new NotImplementedException(); }
+
         public ushort MessageId { get { throw new NotImplementedException(); } }
         public MqttQoSLevel[] GrantedQoSLevels { get { throw new NotImplementedException(); } }
     }

@@ -1,4 +1,6 @@
-// COMPILE-ONLY stand-in: nanoFramework.M2Mqtt 5.1.220 (MqttClient, MqttSettings), NANOFRAMEWORK.md §2.1.
+// COMPILE-ONLY stand-in: nanoFramework.M2Mqtt 5.1.220 (docs/packages.md): MqttClient, MqttSettings and MqttProtocolVersion,
+// which live in nanoFramework.M2Mqtt.dll (nanoframework/nanoFramework.m2mqtt v5.1.220 M2Mqtt/MqttClient.cs, MqttSettings.cs).
+// MqttSettings has only a private constructor (one shared instance).
 using System;
 using System.Collections;
 using System.Security.Cryptography.X509Certificates;
@@ -27,6 +29,15 @@ namespace nanoFramework.M2Mqtt
 
     public class MqttSettings
     {
+        private MqttSettings() { throw new NotImplementedException(); }
+
         public int InflightQueueSize { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
+    }
+
+    public enum MqttProtocolVersion
+    {
+        Version_3_1 = 3,
+        Version_3_1_1 = 4,
+        Version_5 = 5
     }
 }

@@ -1,4 +1,4 @@
-// Compile-only stand-in: NANOFRAMEWORK.md §2.13 (nanoFramework.Runtime.Events 1.11.37, BaseEvent) and §2.2 (GPIO event args derive from it).
+// COMPILE-ONLY stand-in: nanoFramework.Runtime.Events 1.11.37 (docs/packages.md): BaseEvent, which GPIO event args derive from.
 namespace nanoFramework.Runtime.Events
 {
     public class BaseEvent

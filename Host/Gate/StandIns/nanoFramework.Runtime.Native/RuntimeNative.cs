@@ -1,4 +1,5 @@
-// COMPILE-ONLY stand-in: nanoFramework.Runtime.Native 1.7.11, NANOFRAMEWORK.md §2.9. Only the members the firmware uses.
+// COMPILE-ONLY stand-in: nanoFramework.Runtime.Native 1.7.11 (docs/packages.md). Only the members the firmware uses, from
+// nanoframework/nanoFramework.Runtime.Native v1.7.11 (Power.cs, GC.cs, System/Environment.cs).
 using System;
 
 namespace nanoFramework.Runtime.Native
