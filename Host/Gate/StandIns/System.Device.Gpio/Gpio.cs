@@ -1,4 +1,4 @@
-// Compile-only stand-in: NANOFRAMEWORK.md §2.2 (nanoFramework.System.Device.Gpio 1.1.62). Only the members Drivers/Device uses.
+// Compile-only stand-in: NANOFRAMEWORK.md §2.2 (nanoFramework.System.Device.Gpio 1.1.62). Only the members Firmware/Device/Drivers uses.
 using System;
 using nanoFramework.Runtime.Events;
 

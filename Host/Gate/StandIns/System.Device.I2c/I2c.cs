@@ -1,4 +1,4 @@
-// Compile-only stand-in: NANOFRAMEWORK.md §2.3 (nanoFramework.System.Device.I2c 1.1.29). Only the members Drivers/Device uses.
+// Compile-only stand-in: NANOFRAMEWORK.md §2.3 (nanoFramework.System.Device.I2c 1.1.29). Only the members Firmware/Device/Drivers uses.
 using System;
 
 namespace System.Device.I2c
