@@ -24,15 +24,8 @@ namespace OneNetFirmware.Host.Tests.Gate
             _output = output;
         }
 
-        public static TheoryData<string> Projects()
-        {
-            var data = new TheoryData<string>();
-            foreach (NfprojFile project in NfprojFile.All()) data.Add(project.Name);
-            return data;
-        }
-
         [Theory]
-        [MemberData(nameof(Projects))]
+        [MemberData(nameof(NfprojTests.Projects), MemberType = typeof(NfprojTests))]
         public void EveryAssemblyKeepsAQuarterOfBothLimitsFree(string project)
         {
             AssemblySize size = Measure(project);
@@ -43,13 +36,13 @@ namespace OneNetFirmware.Host.Tests.Gate
         }
 
         [Theory]
-        [MemberData(nameof(Projects))]
+        [MemberData(nameof(NfprojTests.Projects), MemberType = typeof(NfprojTests))]
         public void GateBuildsWhatVisualStudioDeploysUnoptimised(string project)
         {
             // Debug in the nanoFramework project system means Optimize=false, whatever configuration built the host:
             // the compiler then marks the assembly [Debuggable(... DisableOptimizations ...)].
             const int disableOptimizations = 0x100;
-            using var pe = new PEReader(File.OpenRead(new NfprojFile(RepoPaths.Of(project, project + ".nfproj")).GateOutput));
+            using var pe = new PEReader(File.OpenRead(NfprojFile.Named(project).GateOutput));
             MetadataReader md = pe.GetMetadataReader();
 
             int modes = md.GetAssemblyDefinition().GetCustomAttributes()
@@ -127,7 +120,7 @@ namespace OneNetFirmware.Host.Tests.Gate
 
         private static AssemblySize Measure(string project)
         {
-            var nfproj = new NfprojFile(RepoPaths.Of(project, project + ".nfproj"));
+            var nfproj = NfprojFile.Named(project);
             Assert.True(File.Exists(nfproj.GateOutput), nfproj.GateOutput + " is missing: the gate project " + nfproj.GateProject + " must build it.");
             using FileStream file = File.OpenRead(nfproj.GateOutput);
             return AssemblySize.Read(project + " (" + nfproj.Property("AssemblyName") + ")", file);

@@ -44,6 +44,9 @@ namespace OneNetFirmware.Host.Tests.Gate
             .Select(e => (string)e.Attribute("Include"))
             .ToList();
 
+        /// <summary>The project of a top-level folder: Named("Runtime") is Runtime/Runtime.nfproj.</summary>
+        public static NfprojFile Named(string project) => new NfprojFile(RepoPaths.Of(project, project + ".nfproj"));
+
         /// <summary>Every .nfproj of the repository: one per top-level folder (docs/assemblies.md).</summary>
         public static IReadOnlyList<NfprojFile> All() => System.IO.Directory.EnumerateDirectories(RepoPaths.Root)
             .SelectMany(dir => System.IO.Directory.EnumerateFiles(dir, "*.nfproj"))

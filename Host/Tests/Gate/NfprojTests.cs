@@ -32,7 +32,7 @@ namespace OneNetFirmware.Host.Tests.Gate
         [MemberData(nameof(Projects))]
         public void EverySourceIsACompileItemAndEveryItemExists(string project)
         {
-            var nfproj = Load(project);
+            var nfproj = NfprojFile.Named(project);
 
             var problems = NfprojFile.CompareSources(nfproj.CompileItems, NfprojFile.SourcesUnder(nfproj.Directory), File.Exists);
 
@@ -45,7 +45,7 @@ namespace OneNetFirmware.Host.Tests.Gate
         {
             // No linked sources: a test project reaches the code under test through a ProjectReference, so every source
             // is compiled into exactly one assembly.
-            var nfproj = Load(project);
+            var nfproj = NfprojFile.Named(project);
 
             var outside = nfproj.CompileItems.Where(i => !i.StartsWith(nfproj.Directory + Path.DirectorySeparatorChar)).ToList();
 
@@ -56,7 +56,7 @@ namespace OneNetFirmware.Host.Tests.Gate
         [MemberData(nameof(Libraries))]
         public void LibraryIsPortableAndReferencesOnlyMscorlib(string project)
         {
-            var nfproj = Load(project);
+            var nfproj = NfprojFile.Named(project);
 
             Assert.Equal(new[] { "mscorlib" }, nfproj.References.Select(r => r.Assembly));
             Assert.All(nfproj.ProjectReferences, r => Assert.True(Referenced(nfproj, r).IsLibrary, project + " references " + r));
@@ -77,7 +77,7 @@ namespace OneNetFirmware.Host.Tests.Gate
         [MemberData(nameof(Projects))]
         public void GateProjectCompilesItWithItsReferences(string project)
         {
-            var nfproj = Load(project);
+            var nfproj = NfprojFile.Named(project);
             Assert.True(File.Exists(nfproj.GateProject), "no gate project " + nfproj.GateProject + " for " + project);
             XDocument gate = XDocument.Load(nfproj.GateProject);
 
@@ -111,7 +111,7 @@ namespace OneNetFirmware.Host.Tests.Gate
         [MemberData(nameof(Projects))]
         public void ReferencesMatchPackagesConfig(string project)
         {
-            var nfproj = Load(project);
+            var nfproj = NfprojFile.Named(project);
             var packages = XDocument.Load(Path.Combine(nfproj.Directory, "packages.config")).Root.Elements("package")
                 .Select(p => ((string)p.Attribute("id")) + "." + (string)p.Attribute("version"))
                 .ToHashSet();
@@ -132,7 +132,7 @@ namespace OneNetFirmware.Host.Tests.Gate
         [Fact]
         public void EveryProjectUsesCoreLibrary1_17_11AndTheStablePackageLine()
         {
-            var firmware = Load("Firmware");
+            var firmware = NfprojFile.Named("Firmware");
             string[] hints = firmware.References.Select(r => r.HintPath).ToArray();
 
             Assert.Contains(@"..\packages\nanoFramework.CoreLibrary.1.17.11\lib\mscorlib.dll", hints);
@@ -147,7 +147,7 @@ namespace OneNetFirmware.Host.Tests.Gate
         [MemberData(nameof(TestProjects))]
         public void TestProjectIsWhatTheNanoFrameworkTestAdapterLooksFor(string project)
         {
-            var tests = Load(project);
+            var tests = NfprojFile.Named(project);
 
             Assert.Equal("NFUnitTest", tests.Property("AssemblyName")); // the launcher loads this name
             Assert.Equal("Library", tests.Property("OutputType"));
@@ -189,8 +189,6 @@ namespace OneNetFirmware.Host.Tests.Gate
             foreach (NfprojFile project in NfprojFile.All().Where(which)) data.Add(project.Name);
             return data;
         }
-
-        private static NfprojFile Load(string project) => new NfprojFile(RepoPaths.Of(project, project + ".nfproj"));
 
         private static NfprojFile Referenced(NfprojFile from, string include)
         {
