@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 
 [assembly: AssemblyTitle("OneNetFirmware.Drivers")]
-[assembly: AssemblyDescription("Sensor and GPIO drivers for the OneNetFirmware node")]
+[assembly: AssemblyDescription("Sensor and GPIO drivers of the OneNetFirmware node (portable: mscorlib only)")]
 [assembly: AssemblyProduct("OneNetFirmware")]
 [assembly: AssemblyCopyright("Copyright (c) OneNetFirmware contributors")]
 [assembly: ComVisible(false)]

@@ -52,11 +52,11 @@ namespace OneNetFirmware.Host.Tests.Gate
         [Fact]
         public void ErrorNamesFileAndLine()
         {
-            var errors = NanoCompiler.Errors("namespace N\n{\n    class Box<T> { }\n}\n", "Firmware/Portable/Config/NodeConfig.cs");
+            var errors = NanoCompiler.Errors("namespace N\n{\n    class Box<T> { }\n}\n", "OneNet/Config/NodeConfig.cs");
 
             var error = Assert.Single(errors);
             var span = error.Location.GetLineSpan();
-            Assert.Equal("Firmware/Portable/Config/NodeConfig.cs", span.Path);
+            Assert.Equal("OneNet/Config/NodeConfig.cs", span.Path);
             Assert.Equal(2, span.StartLinePosition.Line);
             Assert.Contains("Box", error.GetMessage());
         }

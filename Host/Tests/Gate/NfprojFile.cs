@@ -22,6 +22,12 @@ namespace OneNetFirmware.Host.Tests.Gate
         public string Path { get; }
         public string Directory { get; }
 
+        /// <summary>The project's name, which is also its folder's: "Runtime" for Runtime/Runtime.nfproj.</summary>
+        public string Name => System.IO.Path.GetFileNameWithoutExtension(Path);
+        public bool IsTestProject => Property("IsTestProject") == "true";
+        /// <summary>A class library of the node (not a test project): portable, mscorlib only.</summary>
+        public bool IsLibrary => Property("OutputType") == "Library" && !IsTestProject;
+
         public string Property(string name) => _doc.Descendants(Msb + name).Select(e => e.Value).FirstOrDefault();
 
         /// <summary>Compile items as full paths.</summary>
@@ -72,13 +78,21 @@ namespace OneNetFirmware.Host.Tests.Gate
             ? XDocument.Load(path).Root.Elements("package").Select(p => ((string)p.Attribute("id"), (string)p.Attribute("version"))).ToList()
             : new List<(string, string)>();
 
-        /// <summary>Every .nfproj of the repository (outside Host/, bin/, obj/ and the restored packages/).</summary>
-        public static IReadOnlyList<string> AllInRepo() => System.IO.Directory
-            .EnumerateFiles(RepoPaths.Root, "*.nfproj", SearchOption.AllDirectories)
-            .Where(f => !System.IO.Path.GetRelativePath(RepoPaths.Root, f).Split(System.IO.Path.DirectorySeparatorChar)
-                .Any(d => d is "Host" or "bin" or "obj" or "packages" or ".git"))
-            .OrderBy(f => f, StringComparer.Ordinal)
+        /// <summary>The project of a top-level folder: Named("Runtime") is Runtime/Runtime.nfproj.</summary>
+        public static NfprojFile Named(string project) => new NfprojFile(RepoPaths.Of(project, project + ".nfproj"));
+
+        /// <summary>Every .nfproj of the repository: one per top-level folder (docs/assemblies.md).</summary>
+        public static IReadOnlyList<NfprojFile> All() => System.IO.Directory.EnumerateDirectories(RepoPaths.Root)
+            .SelectMany(dir => System.IO.Directory.EnumerateFiles(dir, "*.nfproj"))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => new NfprojFile(p))
             .ToList();
+
+        /// <summary>The host project that compiles this one as Visual Studio would: Host/Gate/Gate.&lt;Name&gt;.csproj.</summary>
+        public string GateProject => RepoPaths.Of("Host", "Gate", "Gate." + Name + ".csproj");
+
+        /// <summary>That gate project's output (NanoGate.props puts each in a folder of its own).</summary>
+        public string GateOutput => RepoPaths.Of("Host", "Gate", "bin", "Gate." + Name, Property("AssemblyName") + ".dll");
 
         public IReadOnlyList<string> ProjectCapabilities => _doc.Descendants(Msb + "ProjectCapability")
             .Select(e => (string)e.Attribute("Include"))

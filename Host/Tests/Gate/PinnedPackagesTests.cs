@@ -17,7 +17,7 @@ namespace OneNetFirmware.Host.Tests.Gate
         public static TheoryData<string> Projects()
         {
             var data = new TheoryData<string>();
-            foreach (string path in NfprojFile.AllInRepo())
+            foreach (string path in NfprojFile.All().Select(p => p.Path))
             {
                 data.Add(Path.GetRelativePath(RepoPaths.Root, path));
             }
@@ -57,12 +57,12 @@ namespace OneNetFirmware.Host.Tests.Gate
         public void EveryRowOfTheTableIsPinnedSomewhere()
         {
             // A row nobody pins is a fact about nothing: the table holds exactly the pinned set.
-            var pinned = NfprojFile.AllInRepo().SelectMany(p => new NfprojFile(p).Packages).ToHashSet();
+            var pinned = NfprojFile.All().SelectMany(p => p.Packages).ToHashSet();
 
             var stale = Table.Where(r => !pinned.Contains((r.Package, r.PackageVersion))).Select(r => r.ToString()).ToList();
 
             Assert.True(stale.Count == 0, "pinned by no packages.config:\n" + string.Join("\n", stale));
-            Assert.True(NfprojFile.AllInRepo().Count >= 3, "the .nfproj projects were not found");
+            Assert.True(NfprojFile.All().Count >= 3, "the .nfproj projects were not found");
         }
 
         [Fact]

@@ -1,4 +1,4 @@
-// COMPILE-ONLY stand-in: nanoFramework.System.Device.Gpio 1.1.62 (docs/packages.md). Only the members Drivers/Device uses,
+// COMPILE-ONLY stand-in: nanoFramework.System.Device.Gpio 1.1.62 (docs/packages.md). Only the members Firmware/Device/Drivers uses,
 // copied from nanoframework/System.Device.Gpio v1.1.62: GpioPin has only an internal constructor, PinValueChangedEventArgs
 // only (changeType, pinNumber), PinEventTypes is [Flags].
 using System;

@@ -1,4 +1,4 @@
-// COMPILE-ONLY stand-in: nanoFramework.System.Device.I2c 1.1.29 (docs/packages.md). Only the members Drivers/Device uses,
+// COMPILE-ONLY stand-in: nanoFramework.System.Device.I2c 1.1.29 (docs/packages.md). Only the members Firmware/Device/Drivers uses,
 // copied from nanoframework/System.Device.I2c v1.1.29 (I2cDevice's only constructor takes the settings).
 using System;
 

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 
 [assembly: AssemblyTitle("NFUnitTest")]
-[assembly: AssemblyDescription("Unit tests of the OneNetFirmware portable code")]
+[assembly: AssemblyDescription("Unit tests of OneNetFirmware.OneNet (protocol, configuration, ports) and the OneNET adapters of OneNetFirmware.Runtime")]
 [assembly: AssemblyProduct("OneNetFirmware")]
 [assembly: AssemblyCopyright("Copyright (c) OneNetFirmware contributors")]
 [assembly: ComVisible(false)]
