@@ -26,6 +26,8 @@ namespace OneNetFirmware.Host.Emulator
             public bool Writable { get; set; }
             public int? MaxLength { get; set; }
             public long[] Values { get; set; }
+            /// <summary>Display unit (the console shows it next to the value), e.g. "°C"; optional.</summary>
+            public string Unit { get; set; }
         }
 
         public sealed class Named
