@@ -16,6 +16,11 @@ namespace OneNetFirmware.Host.Emulator.WebConsole
         /// <summary>Points per property in a chart: enough for hours of 10 s reports, small enough to poll every second.</summary>
         public const int MaxHistoryPoints = 500;
         private const int MaxEvents = 30, MaxDownlinks = 20, MaxRefusals = 5, MaxRejected = 10;
+        private static readonly JsonSerializerOptions ModelJson = new()
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        };
 
         public static async Task<JsonArray> DevicesAsync(OneNetEmulator emulator)
         {
@@ -141,7 +146,7 @@ namespace OneNetFirmware.Host.Emulator.WebConsole
                 ["productId"] = productId,
                 ["deviceName"] = deviceName,
                 ["online"] = online,
-                ["model"] = model == null ? null : JsonSerializer.SerializeToNode(model, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }),
+                ["model"] = model == null ? null : JsonSerializer.SerializeToNode(model, ModelJson),
                 ["properties"] = properties,
                 ["events"] = new JsonArray(events.OrderBy(e => (long)e["time"]).TakeLast(MaxEvents).Reverse().Select(e => (JsonNode)e).ToArray()),
                 ["downlinks"] = downlinks,

@@ -79,9 +79,22 @@
 
   // ---- one device ----
 
+  const isDiagnostic = (p) => p.identifier.startsWith("diag_");
+
+  // Diagnostics are many and rarely change: one compact line of name=value, no charts.
+  function drawDiagnostics(props) {
+    const diag = props.filter((p) => isDiagnostic(p) && p.value != null);
+    if (diag.length === 0) return;
+    $("diagnostics").replaceChildren(...diag.map((p) => {
+      const s = el("span", null, p.identifier.substring(5) + " ");
+      s.append(el("b", null, typeof p.value === "object" ? json(p.value) : String(p.value)));
+      return s;
+    }));
+  }
+
   function drawProperties(props) {
     const box = $("properties");
-    for (const p of props) {
+    for (const p of props.filter((x) => !isDiagnostic(x))) {
       let card = box.querySelector('.prop[data-id="' + CSS.escape(p.identifier) + '"]');
       if (!card) {
         card = el("div", "prop");
@@ -93,9 +106,17 @@
       const reading = card.querySelector(".reading");
       reading.replaceChildren(el("span", "value", p.value === null || p.value === undefined ? "—" : (typeof p.value === "object" ? json(p.value) : String(p.value))));
       if (p.unit) reading.append(el("span", "unit", p.unit));
-      card.querySelector(".time").textContent = p.time ? time(p.time) + " · " + p.history.length + " points" : "no value yet";
+      const set = lastSet(p.identifier);
+      card.querySelector(".time").textContent = (p.time ? time(p.time) + " · " + p.history.length + (p.history.length === 1 ? " point" : " points") : "no value posted yet")
+        + (set ? " · last set " + json(set.value) + " (" + set.code + ")" : "");
       drawChart(card.querySelector(".chart"), p);
     }
+  }
+
+  // A writable property the device does not post still shows what the platform last set and how the device answered.
+  function lastSet(identifier) {
+    const d = (device ? device.downlinks : []).find((x) => x.request === "property/set" && x.params && identifier in x.params);
+    return d ? { value: d.params[identifier], code: d.reply ? d.reply.code : "no reply" } : null;
   }
 
   function drawChart(box, p) {
@@ -104,9 +125,10 @@
     let chart = charts.get(p.identifier);
     if (!chart) {
       chart = new uPlot({
-        width: Math.max(160, box.clientWidth || 220), height: 90,
+        width: Math.max(160, box.clientWidth || 200), height: 80,
         legend: { show: false }, cursor: { show: true },
-        scales: { x: { time: true } },
+        // One point (or several at one time) would stretch the time axis over years: show a minute either side.
+        scales: { x: { time: true, range: (u, min, max) => min === max ? [min - 60, max + 60] : [min, max] } },
         axes: [{ size: 24, font: "10px system-ui" }, { size: 40, font: "10px system-ui" }],
         series: [{}, { label: p.identifier, stroke: "#0969da", width: 1.5, points: { size: 4 } }],
       }, data, box);
@@ -166,8 +188,9 @@
   }
 
   function drawDevice(d) {
-    device = d;
+    device = d; // first: the property cards read the downlinks
     drawProperties(d.properties);
+    drawDiagnostics(d.properties);
     drawSetForm(d.model);
     drawRows($("downlinks").tBodies[0], d.downlinks.map((x) => [
       { text: time(x.sentAt) }, { text: x.request + " #" + x.id }, { text: json(x.params) }, replyText(x.reply)]));
