@@ -13,6 +13,7 @@ namespace OneNetFirmware.Host.Emulator
     ///  "events":[{"identifier":"alarm"},{"identifier":"door","outputs":[{"identifier":"open","type":"bool"}]}],
     ///  "services":[{"identifier":"reboot"}]}
     /// Types: int32, int64, float, double, bool, string, enum (also for event outputs). Identifiers are case-sensitive.
+    /// A property may name its "unit" ("°C"), which only the console shows and exports.
     /// An event without "outputs" accepts any value object; with them, only those parameters, each of its type.
     /// </summary>
     public sealed class ThingModel
