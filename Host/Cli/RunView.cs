@@ -108,7 +108,7 @@ namespace OneNetFirmware.Cli
             {
                 new Section(0, 1, 1, rows => Line(StateLine(), width, markup: true)),
                 new Section(3, 1, 1, rows => Line(Counts(), width)),
-                new Section(2, 3, 2 + Math.Max(1, valueLines.Length), rows => Box("values", valueLines, rows, inner, "no values posted yet")),
+                new Section(2, 3, 2 + Math.Max(1, valueLines.Length), rows => Box("values", valueLines, rows, inner, "no values posted yet", newest: false)),
                 new Section(4, 1, 1, rows => Line(diagnostics, width)),
                 new Section(1, 3, 2 + Math.Max(1, downlinks.Length), rows => Box("downlinks", downlinks, rows, inner, "none yet: set a property from the console")),
                 new Section(5, 3, 2 + Math.Max(1, events.Length), rows => Box("events", events, rows, inner, "none yet")),
@@ -191,10 +191,11 @@ namespace OneNetFirmware.Cli
             return markup ? new Markup(text).Overflow(Overflow.Ellipsis) : new Text(Fit(text, width)) { Overflow = Overflow.Ellipsis };
         }
 
-        /// <summary>A titled panel of the newest lines that fit in rows (border included), each cut to the width.</summary>
-        private static IRenderable Box(string title, string[] lines, int rows, int inner, string empty)
+        /// <summary>A titled panel of the lines that fit in rows (border included; the newest, or the first), each cut to the width.</summary>
+        private static IRenderable Box(string title, string[] lines, int rows, int inner, string empty, bool newest = true)
         {
-            string[] shown = lines.Length == 0 ? new[] { empty } : lines.Skip(Math.Max(0, lines.Length - (rows - 2))).ToArray();
+            string[] shown = lines.Length == 0 ? new[] { empty }
+                : newest ? lines.Skip(Math.Max(0, lines.Length - (rows - 2))).ToArray() : lines.Take(rows - 2).ToArray();
             var text = new Text(string.Join("\n", shown.Select(l => Fit(l, inner)))) { Overflow = Overflow.Ellipsis };
             return new Panel(text) { Header = new PanelHeader(title), Border = BoxBorder.Rounded, Expand = true };
         }

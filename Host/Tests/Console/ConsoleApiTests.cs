@@ -82,6 +82,29 @@ public class ConsoleApiTests
     }
 
     [Fact]
+    public async Task ASecondLoginCountsAsAKickOfTheFirst()
+    {
+        await using TestEmulator t = await Start();
+        using var first = new MqttNetLink();
+        using var second = new MqttNetLink();
+        Assert.Equal(0, first.Connect(t.Options()));
+        Assert.Equal(0, second.Connect(t.Options()));
+
+        JsonElement node = default;
+        for (int attempt = 0; attempt < 50; attempt++)
+        {
+            node = (await Get(Base(t) + "console/api/devices")).EnumerateArray().Single(d => d.GetProperty("deviceName").GetString() == TestEmulator.DeviceName);
+            if (node.GetProperty("kicks").GetInt32() > 0) break;
+            await Task.Delay(100); // the takeover is reported on MQTTnet's thread
+        }
+
+        Assert.Equal(1, node.GetProperty("kicks").GetInt32());
+        Assert.Equal(2, node.GetProperty("connects").GetInt32());
+        Assert.True(node.GetProperty("online").GetBoolean());
+        Assert.Equal(0, node.GetProperty("bans").GetInt32());
+    }
+
+    [Fact]
     public async Task ThePageAndUPlotAreServedFromTheAssembly()
     {
         await using TestEmulator t = await Start();

@@ -9,7 +9,7 @@
 
   const $ = (id) => document.getElementById(id);
   const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
-  const time = (ms) => ms == null ? "—" : new Date(ms).toLocaleTimeString();
+  const time = (ms) => ms == null ? "—" : new Date(ms).toLocaleTimeString([], { hour12: false });
   const ago = (ms) => ms == null ? "never" : Math.max(0, Math.round((Date.now() - ms) / 1000)) + " s ago";
   const json = (v) => v === undefined ? "" : JSON.stringify(v);
 
@@ -127,8 +127,7 @@
       chart = new uPlot({
         width: Math.max(160, box.clientWidth || 200), height: 80,
         legend: { show: false }, cursor: { show: true },
-        // One point (or several at one time) would stretch the time axis over years: show a minute either side.
-        scales: { x: { time: true, range: (u, min, max) => min === max ? [min - 60, max + 60] : [min, max] } },
+        scales: { x: { time: true } },
         axes: [{ size: 24, font: "10px system-ui" }, { size: 40, font: "10px system-ui" }],
         series: [{}, { label: p.identifier, stroke: "#0969da", width: 1.5, points: { size: 4 } }],
       }, data, box);
@@ -136,6 +135,9 @@
     } else {
       chart.setData(data);
     }
+    // One point (or several at one time) would stretch the time axis over years: show a minute either side.
+    const first = data[0][0], last = data[0][data[0].length - 1];
+    if (first === last) chart.setScale("x", { min: first - 60, max: last + 60 });
     box.dataset.points = String(p.history.length);
   }
 
