@@ -81,8 +81,8 @@ namespace OneNetFirmware.Cli
   run [--config nf-config.json] [--broker mqtt://host:port|mqtts://host:port] [--duration 60s] [--summary FILE] [--plain]
                                            run the node on this machine (simulated sensors, embedded OneNET emulator)
   emulator [--port 1883] [--config nf-config.json] [--devices FILE] [--thing-model FILE]
-           [--tls-cert PFX] [--tls-port 8883] [--http-port 8080] [--bind 0.0.0.0] [--ban-seconds 300]
-                                           a local OneNET (MQTT broker + operator API on 127.0.0.1) until Ctrl+C
+           [--tls-cert PFX] [--tls-port 8883] [--http-port 8080] [--http-bind 127.0.0.1] [--bind 0.0.0.0] [--ban-seconds 300]
+                                           a local OneNET (MQTT broker + web console and operator API on 127.0.0.1) until Ctrl+C
   config check [FILE]                      validate a configuration (default nf-config.json); prints every bad field
   token --product P [--device D] --key K [--method md5|sha1|sha256] (--et UNIX | --valid-for 30d)
                                            print a OneNET MQTT password (no --device: product-level res)

@@ -1,11 +1,14 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Node;
 using OneNetFirmware.Ports;
 using OneNetFirmware.Runtime;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace OneNetFirmware.Cli
 {
@@ -29,13 +32,13 @@ namespace OneNetFirmware.Cli
 
         public void ShowLive(CancellationToken stop)
         {
-            AnsiConsole.Live(Render()).Start(context =>
+            AnsiConsole.Live(Render(AnsiConsole.Profile.Width, AnsiConsole.Profile.Height)).Start(context =>
             {
                 while (!stop.WaitHandle.WaitOne(500))
                 {
-                    context.UpdateTarget(Render());
+                    context.UpdateTarget(Render(AnsiConsole.Profile.Width, AnsiConsole.Profile.Height));
                 }
-                context.UpdateTarget(Render());
+                context.UpdateTarget(Render(AnsiConsole.Profile.Width, AnsiConsole.Profile.Height));
             });
         }
 
@@ -81,39 +84,122 @@ namespace OneNetFirmware.Cli
             };
         }
 
-        private Grid Render()
+        /// <summary>
+        /// The live view for a terminal of width × height: the connection state first, one line of counts, the values
+        /// packed several to a line, the diagnostics as one summary line, then the downlinks, events and log. Each
+        /// section gets its smallest size in order of importance and then what is left, so a small terminal loses
+        /// the log first and never the state line or the downlinks; nothing is taller or wider than the terminal.
+        /// </summary>
+        public IRenderable Render(int width, int height)
         {
-            var status = new Table().Border(TableBorder.Rounded).Title("node").AddColumn("").AddColumn("");
-            status.AddRow("state", Markup.Escape(_node.Supervisor.State.ToString()));
-            status.AddRow("posts sent / acknowledged", _link.PropertyPosts + " / " + _link.RepliesOk + (_link.RepliesFailed > 0 ? " (" + _link.RepliesFailed + " rejected)" : ""));
-            status.AddRow("history posts", _link.HistoryPosts.ToString());
-            status.AddRow("event posts / acknowledged", _link.EventPosts + " / " + _node.InputEvents.Acknowledged
-                + (_node.InputEvents.Dropped > 0 ? " (" + _node.InputEvents.Dropped + " dropped)" : ""));
-            status.AddRow("outbox", _node.Outbox.Depth + " readings, " + _node.Outbox.Dropped + " dropped");
-            status.AddRow("connects / auth failures", _link.Connects + " / " + _node.Counters.AuthFailures);
-            if (_emulator != null) status.AddRow("emulator accepted", _emulator.AcceptedPosts.Count.ToString());
+            width = Math.Max(width, 20);
+            int inner = width - 4; // a panel's border and padding
+            KeyValuePair<string, string>[] values = _link.LatestValues();
+            string[] valueLines = Pack(values.Where(v => !IsDiagnostic(v.Key)).Select(v => v.Key + " " + v.Value), inner);
+            string diagnostics = "diagnostics: " + (values.Any(v => IsDiagnostic(v.Key))
+                ? string.Join(" ", values.Where(v => IsDiagnostic(v.Key)).Select(v => v.Key.Substring("diag_".Length) + "=" + v.Value))
+                : "none posted yet");
+            string[] downlinks = _link.RecentDownlinkLines();
+            string[] events = _link.RecentEventLines();
+            string[] log = _log.Lines();
 
-            var readings = new Table().Border(TableBorder.Rounded).Title("latest readings").AddColumn("identifier").AddColumn("value");
-            foreach (KeyValuePair<string, string> value in _link.LatestValues())
+            // Display order; priority 0 is kept longest. Panels need two rows for their border.
+            var sections = new[]
             {
-                readings.AddRow(Markup.Escape(value.Key), Markup.Escape(value.Value));
+                new Section(0, 1, 1, rows => Line(StateLine(), width, markup: true)),
+                new Section(3, 1, 1, rows => Line(Counts(), width)),
+                new Section(2, 3, 2 + Math.Max(1, valueLines.Length), rows => Box("values", valueLines, rows, inner, "no values posted yet", newest: false)),
+                new Section(4, 1, 1, rows => Line(diagnostics, width)),
+                new Section(1, 3, 2 + Math.Max(1, downlinks.Length), rows => Box("downlinks", downlinks, rows, inner, "none yet: set a property from the console")),
+                new Section(5, 3, 2 + Math.Max(1, events.Length), rows => Box("events", events, rows, inner, "none yet")),
+                new Section(6, 3, 2 + Math.Max(1, log.Length), rows => Box("log", log, rows, inner, "")),
+                new Section(7, 1, 1, rows => Line("Ctrl+C stops the node", width)),
+            };
+            int left = Math.Max(height, 1);
+            foreach (Section section in sections.OrderBy(x => x.Priority))
+            {
+                if (section.Min <= left) left -= section.Rows = section.Min;
+            }
+            foreach (Section section in sections.OrderBy(x => x.Priority))
+            {
+                if (section.Rows == 0) continue;
+                int more = Math.Min(left, section.Desired - section.Rows);
+                section.Rows += more;
+                left -= more;
+            }
+            return new Rows(sections.Where(x => x.Rows > 0).Select(x => x.Render(x.Rows)));
+        }
+
+        private sealed class Section
+        {
+            public Section(int priority, int min, int desired, Func<int, IRenderable> render)
+            {
+                Priority = priority;
+                Min = min;
+                Desired = desired;
+                Render = render;
             }
 
-            var downlinks = new Table().Border(TableBorder.Rounded).Title("recent downlinks").AddColumn("");
-            foreach (string line in _link.RecentDownlinkLines()) downlinks.AddRow(Markup.Escape(line));
-
-            var events = new Table().Border(TableBorder.Rounded).Title("recent events").AddColumn("");
-            foreach (string line in _link.RecentEventLines()) events.AddRow(Markup.Escape(line));
-
-            var log = new Table().Border(TableBorder.Rounded).Title("log").AddColumn("");
-            foreach (string line in _log.Lines()) log.AddRow(Markup.Escape(line));
-
-            var grid = new Grid().AddColumn();
-            grid.AddRow(new Columns(status, readings));
-            grid.AddRow(new Columns(events, downlinks));
-            grid.AddRow(log);
-            grid.AddRow(new Markup("[grey]Ctrl+C stops the node[/]"));
-            return grid;
+            public int Priority { get; }
+            public int Min { get; }
+            public int Desired { get; }
+            public Func<int, IRenderable> Render { get; }
+            public int Rows { get; set; }
         }
+
+        private string StateLine()
+        {
+            bool online = _node.Supervisor.IsOnline;
+            string console = _emulator?.ConsoleUrl;
+            return (online ? "[green]● online[/]" : "[red]○ " + Markup.Escape(_node.Supervisor.State.ToString()) + "[/]")
+                + "  t=" + (_clock.NowMilliseconds / 1000) + "s  connects " + _link.Connects
+                + (console != null ? "  console " + Markup.Escape(console) : "");
+        }
+
+        private string Counts()
+        {
+            return "posts " + _link.PropertyPosts + "/" + _link.RepliesOk + " ok" + (_link.RepliesFailed > 0 ? " " + _link.RepliesFailed + " rejected" : "")
+                + " · history " + _link.HistoryPosts
+                + " · events " + _link.EventPosts + "/" + _node.InputEvents.Acknowledged + (_node.InputEvents.Dropped > 0 ? " (" + _node.InputEvents.Dropped + " dropped)" : "")
+                + " · outbox " + _node.Outbox.Depth + " (" + _node.Outbox.Dropped + " dropped)"
+                + " · auth failures " + _node.Counters.AuthFailures
+                + (_emulator != null ? " · emulator accepted " + _emulator.AcceptedPosts.Count : "");
+        }
+
+        private static bool IsDiagnostic(string identifier) => identifier.StartsWith("diag_", StringComparison.Ordinal);
+
+        /// <summary>Items side by side, separated by three spaces, as many to a line as fit.</summary>
+        private static string[] Pack(IEnumerable<string> items, int width)
+        {
+            var lines = new List<string>();
+            string line = "";
+            foreach (string item in items)
+            {
+                if (line.Length > 0 && line.Length + 3 + item.Length > width)
+                {
+                    lines.Add(line);
+                    line = "";
+                }
+                line += (line.Length > 0 ? "   " : "") + item;
+            }
+            if (line.Length > 0) lines.Add(line);
+            return lines.ToArray();
+        }
+
+        private static IRenderable Line(string text, int width, bool markup = false)
+        {
+            return markup ? new Markup(text).Overflow(Overflow.Ellipsis) : new Text(Fit(text, width)) { Overflow = Overflow.Ellipsis };
+        }
+
+        /// <summary>A titled panel of the lines that fit in rows (border included; the newest, or the first), each cut to the width.</summary>
+        private static IRenderable Box(string title, string[] lines, int rows, int inner, string empty, bool newest = true)
+        {
+            string[] shown = lines.Length == 0 ? new[] { empty }
+                : newest ? lines.Skip(Math.Max(0, lines.Length - (rows - 2))).ToArray() : lines.Take(rows - 2).ToArray();
+            var text = new Text(string.Join("\n", shown.Select(l => Fit(l, inner)))) { Overflow = Overflow.Ellipsis };
+            return new Panel(text) { Header = new PanelHeader(title), Border = BoxBorder.Rounded, Expand = true };
+        }
+
+        private static string Fit(string text, int width) => text.Length <= width ? text : text.Substring(0, Math.Max(0, width - 1)) + "…";
     }
 }

@@ -16,8 +16,15 @@ namespace OneNetFirmware.Host.Emulator
         public X509Certificate2 TlsCertificate { get; set; }
         public int TlsPort { get; set; } = 8883;
 
-        /// <summary>The operator HTTP API, always on 127.0.0.1; 0 = off.</summary>
+        /// <summary>The web console and operator HTTP API (docs/console.md); 0 = off.</summary>
         public int HttpPort { get; set; }
+
+        /// <summary>
+        /// Where the console listens: loopback by default. Any other address makes every write (POST) need
+        /// ConsoleToken, generated at start when not set.
+        /// </summary>
+        public IPAddress HttpBindAddress { get; set; } = IPAddress.Loopback;
+        public string ConsoleToken { get; set; }
 
         public List<RegisteredDevice> Devices { get; } = new();
 

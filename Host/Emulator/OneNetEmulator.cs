@@ -43,6 +43,7 @@ namespace OneNetFirmware.Host.Emulator
         private readonly List<RejectedPost> _rejected = new();
         private readonly List<DeviceReply> _replies = new();
         private readonly List<ConnectionEvent> _connectionEvents = new();
+        private readonly List<SentDownlink> _downlinks = new();
         private readonly List<DateTimeOffset> _connectTimes = new();
         private MqttServer _server;
         private OperatorHttpApi _http;
@@ -67,6 +68,10 @@ namespace OneNetFirmware.Host.Emulator
         public IReadOnlyList<RejectedPost> RejectedPosts { get { lock (_records) return _rejected.ToArray(); } }
         public IReadOnlyList<DeviceReply> DeviceReplies { get { lock (_records) return _replies.ToArray(); } }
         public IReadOnlyList<ConnectionEvent> ConnectionEvents { get { lock (_records) return _connectionEvents.ToArray(); } }
+        /// <summary>Property sets/gets and service invokes sent to devices (the latest MaxRecords).</summary>
+        public IReadOnlyList<SentDownlink> SentDownlinks { get { lock (_records) return _downlinks.ToArray(); } }
+        /// <summary>The web console's address (docs/console.md), with its token when it needs one; null while the HTTP side is off.</summary>
+        public string ConsoleUrl => _http?.ConsoleUrl;
         /// <summary>The platform-clock time of every CONNECT received, accepted or not (the latest MaxRecords).</summary>
         public IReadOnlyList<DateTimeOffset> ConnectTimes { get { lock (_records) return _connectTimes.ToArray(); } }
         public int ConnectAttempts => Volatile.Read(ref _connectAttempts);
@@ -115,12 +120,12 @@ namespace OneNetFirmware.Host.Emulator
             await _server.StartAsync().ConfigureAwait(false);
             if (_options.HttpPort > 0)
             {
-                _http = new OperatorHttpApi(this, _options.HttpPort);
+                _http = new OperatorHttpApi(this, _options.HttpPort, _options.HttpBindAddress);
                 _http.Start();
             }
             Log("OneNET emulator listening on " + _options.BindAddress + ":" + _options.Port
                 + (_options.TlsCertificate != null ? ", TLS on " + _options.TlsPort : "")
-                + (_options.HttpPort > 0 ? ", operator API on http://127.0.0.1:" + _options.HttpPort + "/" : ""));
+                + (_http != null ? ", console and operator API on " + _http.ConsoleUrl : ""));
         }
 
         public async Task StopAsync()
@@ -439,6 +444,7 @@ namespace OneNetFirmware.Host.Emulator
             var request = new JsonObject { ["id"] = id, ["version"] = "1.0", ["params"] = parameters.DeepClone() };
             string topic = TopicRules.Prefix(productId, deviceName) + suffix;
             Log("→ " + productId + "/" + deviceName + " " + suffix + ": " + request.ToJsonString());
+            lock (_records) Keep(_downlinks, new SentDownlink(_options.Clock(), productId, deviceName, suffix, id, parameters.ToJsonString()));
             await SendAsync(topic, request.ToJsonString()).ConfigureAwait(false);
             return id;
         }

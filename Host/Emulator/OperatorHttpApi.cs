@@ -10,7 +10,9 @@ using System.Threading.Tasks;
 namespace OneNetFirmware.Host.Emulator
 {
     /// <summary>
-    /// The operator's side of the platform on http://127.0.0.1:{port}/ (HttpListener, local only):
+    /// The operator's side of the platform on http://127.0.0.1:{port}/ (HttpListener; loopback unless
+    /// EmulatorOptions.HttpBindAddress says otherwise, then every POST needs the console token), next to the web console
+    /// (Console/ConsoleEndpoints, docs/console.md):
     ///   POST /devices/{pid}/{dev}/property/set        body {"relay1":true}         → waits ≤ 5 s for the set_reply
     ///   POST /devices/{pid}/{dev}/property/get        body ["temperature"]         → waits for the get_reply
     ///   POST /devices/{pid}/{dev}/service/{id}/invoke body {"a":1}                 → waits for the invoke_reply
@@ -22,14 +24,17 @@ namespace OneNetFirmware.Host.Emulator
         private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(5);
         private readonly OneNetEmulator _emulator;
         private readonly HttpListener _listener = new();
+        private readonly WebConsole.ConsoleEndpoints _console;
 
-        public OperatorHttpApi(OneNetEmulator emulator, int port)
+        public OperatorHttpApi(OneNetEmulator emulator, int port, IPAddress bind)
         {
             _emulator = emulator;
-            // Loopback only; both names, because HttpListener matches the request's Host header.
-            _listener.Prefixes.Add("http://127.0.0.1:" + port + "/");
-            _listener.Prefixes.Add("http://localhost:" + port + "/");
+            _console = new WebConsole.ConsoleEndpoints(emulator, port, bind);
+            foreach (string prefix in _console.ListenerPrefixes) _listener.Prefixes.Add(prefix);
         }
+
+        /// <summary>Where a browser opens the console (with ?token=… when writes need one).</summary>
+        public string ConsoleUrl => _console.Url;
 
         public void Start()
         {
@@ -75,6 +80,7 @@ namespace OneNetFirmware.Host.Emulator
             JsonNode body;
             try
             {
+                if (await _console.TryServeAsync(context).ConfigureAwait(false)) return;
                 body = await Route(context.Request).ConfigureAwait(false);
                 if (body == null)
                 {

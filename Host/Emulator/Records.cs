@@ -16,6 +16,9 @@ namespace OneNetFirmware.Host.Emulator
     /// <summary>An uplink the platform answered with a non-200 code.</summary>
     public sealed record RejectedPost(DateTimeOffset ReceivedAt, string ProductId, string DeviceName, string Topic, int Code, string Msg);
 
+    /// <summary>A downlink the platform sent (property set/get, service invoke): what the console shows next to the device's reply.</summary>
+    public sealed record SentDownlink(DateTimeOffset SentAt, string ProductId, string DeviceName, string Suffix, string Id, string ParamsJson);
+
     /// <summary>Why the emulator ended a connection or refused a CONNECT.</summary>
     public sealed record ConnectionEvent(DateTimeOffset At, string ClientId, string What);
 }

@@ -13,6 +13,7 @@ namespace OneNetFirmware.Host.Emulator
     ///  "events":[{"identifier":"alarm"},{"identifier":"door","outputs":[{"identifier":"open","type":"bool"}]}],
     ///  "services":[{"identifier":"reboot"}]}
     /// Types: int32, int64, float, double, bool, string, enum (also for event outputs). Identifiers are case-sensitive.
+    /// A property may name its "unit" ("°C"), which only the console shows and exports.
     /// An event without "outputs" accepts any value object; with them, only those parameters, each of its type.
     /// </summary>
     public sealed class ThingModel
@@ -26,6 +27,8 @@ namespace OneNetFirmware.Host.Emulator
             public bool Writable { get; set; }
             public int? MaxLength { get; set; }
             public long[] Values { get; set; }
+            /// <summary>Display unit (the console shows it next to the value), e.g. "°C"; optional.</summary>
+            public string Unit { get; set; }
         }
 
         public sealed class Named

@@ -12,7 +12,8 @@ namespace OneNetFirmware.Cli.Commands
 {
     /// <summary>
     /// `emulator [--port 1883] [--config nf-config.json] [--devices FILE] [--thing-model FILE] [--tls-cert PFX]
-    /// [--tls-port 8883] [--http-port 8080] [--bind 0.0.0.0] [--ban-seconds 300]`: a local OneNET until Ctrl+C.
+    /// [--tls-port 8883] [--http-port 8080] [--http-bind 127.0.0.1] [--bind 0.0.0.0] [--ban-seconds 300]`: a local OneNET until Ctrl+C.
+    /// The web console and operator API listen on --http-port, loopback unless --http-bind says otherwise (docs/console.md).
     /// The device of the configuration is registered; 0.0.0.0 lets a board on the LAN connect.
     /// </summary>
     public static class EmulatorCommand
@@ -28,8 +29,10 @@ namespace OneNetFirmware.Cli.Commands
             string modelPath = args.Option("thing-model");
             string tlsCert = args.Option("tls-cert");
             string bind = args.Option("bind") ?? "0.0.0.0";
+            string httpBind = args.Option("http-bind") ?? "127.0.0.1";
             args.RejectUnknown(maxPositional: 0);
             if (!IPAddress.TryParse(bind, out IPAddress address)) throw new UsageException("--bind needs an IP address");
+            if (!IPAddress.TryParse(httpBind, out IPAddress httpAddress)) throw new UsageException("--http-bind needs an IP address");
 
             ConfigFile.Result config = ConfigFile.Load(configPath);
             if (!config.IsValid)
@@ -45,6 +48,7 @@ namespace OneNetFirmware.Cli.Commands
                 Port = port,
                 TlsPort = tlsPort,
                 HttpPort = httpPort,
+                HttpBindAddress = httpAddress,
                 BanDuration = TimeSpan.FromSeconds(banSeconds),
                 Log = line => log.WriteLine(DateTime.UtcNow.ToString("HH:mm:ss.fff") + " " + line),
             };
@@ -73,6 +77,7 @@ namespace OneNetFirmware.Cli.Commands
                 return Program.Failed;
             }
             log.WriteLine("registered: " + options.Devices.Count + " device/product key(s); product " + onenet.ProductId + ", device " + onenet.DeviceName);
+            if (emulator.ConsoleUrl != null) log.WriteLine("console: " + emulator.ConsoleUrl);
             log.WriteLine("point a board at this PC's LAN IP, port " + port + " (plain), with the same nf-config.json; Ctrl+C stops");
             stop.WaitHandle.WaitOne();
             emulator.StopAsync().GetAwaiter().GetResult();

@@ -21,7 +21,8 @@ namespace OneNetFirmware.Cli.Commands
     /// `run [--config nf-config.json] [--broker mqtt://host:port|mqtts://host:port] [--duration 60s] [--summary FILE] [--plain]
     /// [--outbox-file FILE]`:
     /// the same portable runtime and drivers as the ESP32, on .NET, with simulated sensors, against the embedded OneNET
-    /// emulator (default) or any broker. A live view on a terminal, status lines otherwise; Ctrl+C or --duration stops it.
+    /// emulator (default, with its web console; docs/console.md) or any broker. A live view on a terminal, status lines
+    /// otherwise; Ctrl+C or --duration stops it.
     /// With battery.enabled it runs wake-ups instead (BatteryRun), keeping the outbox in --outbox-file between them.
     /// </summary>
     public static class RunCommand
@@ -52,6 +53,7 @@ namespace OneNetFirmware.Cli.Commands
             if (broker == null)
             {
                 emulator = StartEmulator(config, log);
+                stdout.WriteLine("console: " + emulator.ConsoleUrl + " (open it in a browser; it stays open while the node runs)");
             }
             else if (!PointAtBroker(config, broker, stderr, out caPem))
             {
@@ -134,22 +136,35 @@ namespace OneNetFirmware.Cli.Commands
             }
         }
 
-        /// <summary>Starts the embedded OneNET emulator on a free loopback port, knowing the config's device, and points the node at it.</summary>
+        /// <summary>
+        /// Starts the embedded OneNET emulator on free loopback ports, knowing the config's device and a thing model
+        /// derived from the config (RunThingModel), with its web console; points the node at it.
+        /// </summary>
         private static OneNetEmulator StartEmulator(NodeConfig config, RecentLog log)
         {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var options = new EmulatorOptions { BindAddress = IPAddress.Loopback, Port = port, Log = line => log.Info("emulator: " + line) };
+            int port = FreeLoopbackPort();
+            var options = new EmulatorOptions
+            {
+                BindAddress = IPAddress.Loopback, Port = port, HttpPort = FreeLoopbackPort(), ThingModel = RunThingModel.FromConfig(config),
+                Log = line => log.Info("emulator: " + line),
+            };
             options.Devices.Add(new RegisteredDevice(config.OneNet.ProductId, config.OneNet.DeviceName, config.OneNet.DeviceKey));
             var emulator = new OneNetEmulator(options);
             emulator.StartAsync().GetAwaiter().GetResult();
             config.OneNet.Host = "127.0.0.1";
             config.OneNet.Port = port;
             config.OneNet.Tls = false;
-            log.Info("embedded OneNET emulator on 127.0.0.1:" + port);
+            log.Info("embedded OneNET emulator on 127.0.0.1:" + port + "; console " + emulator.ConsoleUrl);
             return emulator;
+        }
+
+        private static int FreeLoopbackPort()
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            return port;
         }
 
         /// <summary>--broker mqtt://host:port or mqtts://host:port (TLS trusts the CA at onenet.caCertificatePath).</summary>

@@ -44,6 +44,7 @@ namespace OneNetFirmware.Host.Tests.Cli
             Assert.Equal(Program.Ok, await run.WaitAsync(RecordingListener.Patience));
             string output = stdout.ToString();
             Assert.Contains("listening on 127.0.0.1:" + port, output);
+            Assert.Contains("console: http://127.0.0.1:" + httpPort + "/" + Environment.NewLine, output); // loopback: no token
             Assert.Contains("FakeProd01/node-01 property/post id=1: temperature=21.5", output);
             Assert.Contains("emulator stopped", output);
             Assert.DoesNotContain(ExampleKey, output);
@@ -54,6 +55,7 @@ namespace OneNetFirmware.Host.Tests.Cli
         [Theory]
         [InlineData("--port", "abc")]
         [InlineData("--bind", "lan")]
+        [InlineData("--http-bind", "lan")]
         [InlineData("--color", "red")]
         public void BadOptionsAreUsageErrors(string option, string value)
         {

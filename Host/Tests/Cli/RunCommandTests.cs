@@ -32,6 +32,7 @@ namespace OneNetFirmware.Host.Tests.Cli
             Assert.Equal(0, s.GetProperty("authFailures").GetInt32());
             string all = stdout.ToString() + stderr.ToString();
             Assert.Contains("product=FakeProd01", all);
+            Assert.Matches(@"console: http://127\.0\.0\.1:\d+/ ", stdout.ToString());
             Assert.DoesNotContain("not-a-real-password", all);
             Assert.DoesNotContain("RkFLRS1kZXZpY2Uta2V5", all);
             Assert.DoesNotContain("sign=", all);
