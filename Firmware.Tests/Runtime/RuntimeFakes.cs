@@ -101,6 +101,7 @@ namespace NFUnitTest.Runtime
         }
 
         public int WriteDesiredGet(byte[] buffer, int requestId, PropertyTable properties, int[] indexes, int count) { return 1; }
+        public int WriteDesiredDelete(byte[] buffer, int requestId, PropertyTable properties, int[] indexes, long[] versions, int count) { return 1; }
     }
 
     public sealed class NullLog : ILog
