@@ -34,6 +34,8 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
     public int DesiredGets;
     /// <summary>The params of every desired/delete the node sent, as JSON text.</summary>
     public readonly List<string> DesiredDeletes = new();
+    /// <summary>When true, desired/delete requests are carried out but never answered.</summary>
+    public bool LoseDesiredDeleteReplies;
     /// <summary>CONNECT and SUBSCRIBE calls (the link's blocking calls).</summary>
     public int BlockingCalls;
     public int RejectedPosts;
@@ -183,7 +185,10 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
                     DesiredVersions.Remove(p.Name);
                 }
             }
-            Schedule(now + faults.ReplyLatencyMs, "property/desired/delete/reply", $"{{\"id\":\"{id}\",\"code\":200,\"msg\":\"success\"}}");
+            if (!LoseDesiredDeleteReplies)
+            {
+                Schedule(now + faults.ReplyLatencyMs, "property/desired/delete/reply", $"{{\"id\":\"{id}\",\"code\":200,\"msg\":\"success\"}}");
+            }
         }
         else
         {
