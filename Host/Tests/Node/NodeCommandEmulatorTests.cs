@@ -20,11 +20,12 @@ using Xunit;
 namespace OneNetFirmware.Host.Tests.Node;
 
 /// <summary>
-/// The reproduced stale-desired-value bug, over real MQTT against the in-process emulator in real time: desired
-/// relay1=true, a property/set relay1=false, a restart (a new node on the same board, the same emulator) — the relay
-/// stays off, the platform holds no desired value, and the console's latest relay1 follows every change.
+/// Commands from the platform, over real MQTT against the in-process emulator in real time. The reproduced
+/// stale-desired-value bug: desired relay1=true, a property/set relay1=false, a restart (a new node on the same board,
+/// the same emulator) — the relay stays off, the platform holds no desired value, and the console's latest relay1
+/// follows every change. And a set with a quoted number, as OneNET's own example writes it.
 /// </summary>
-public class NodeDesiredEmulatorTests
+public class NodeCommandEmulatorTests
 {
     private sealed class RunningNode : IDisposable
     {
@@ -113,5 +114,22 @@ public class NodeDesiredEmulatorTests
         Assert.Null(emulator.Desired(Pid, Dev, "relay1"));
         Assert.Equal(false, Latest(emulator, "relay1"));
         Assert.Empty(emulator.RejectedPosts);
+    }
+
+    [Fact]
+    public async Task ASetWithAQuotedNumberIsAppliedAndOtherTextIsRefused()
+    {
+        await using TestEmulator t = await TestEmulator.StartAsync(o => o.Clock = () => DateTimeOffset.UtcNow);
+        OneNetEmulator emulator = t.Emulator;
+        using var node = new RunningNode(t, new SimBoard());
+        node.RunUntil(() => node.Node.Supervisor.IsOnline, "online");
+
+        string ok = await emulator.SetPropertiesAsync(TestEmulator.ProductId, TestEmulator.DeviceName, new JsonObject { ["report_interval"] = "30" });
+        string refused = await emulator.SetPropertiesAsync(TestEmulator.ProductId, TestEmulator.DeviceName, new JsonObject { ["report_interval"] = "30s" });
+        node.RunUntil(() => emulator.DeviceReplies.Any(r => r.Id == refused), "both set replies");
+
+        Assert.Equal(200, emulator.DeviceReplies.Single(r => r.Id == ok).Code);
+        Assert.Equal(422, emulator.DeviceReplies.Single(r => r.Id == refused).Code);
+        Assert.Equal(30, node.Node.Settings.ReportIntervalSeconds);
     }
 }
