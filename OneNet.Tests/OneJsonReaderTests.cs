@@ -97,6 +97,58 @@ namespace NFUnitTest.OneNet
         }
 
         [TestMethod]
+        [DataRow("\"30.5\"", 30.5)]
+        [DataRow("\"-2\"", -2.0)]
+        [DataRow("\"1e3\"", 1000.0)]
+        [DataRow("\"0\"", 0.0)]
+        public void ReadsANumberWrittenAsAString(string value, double expected)
+        {
+            OneJsonReader r = Read("{\"id\":\"5\",\"params\":{\"t\":" + value + "}}");
+            double d;
+            r.OpenParams();
+            Assert.IsTrue(r.NextMember());
+            Assert.IsTrue(r.TryGetNumberInString(out d));
+            Assert.AreEqual(expected, d);
+            Assert.IsFalse(r.TryGetDouble(out d)); // still a string to the plain accessor
+        }
+
+        [TestMethod]
+        [DataRow("\"\"")]
+        [DataRow("\" 30\"")]
+        [DataRow("\"30 \"")]
+        [DataRow("\"30.\"")]
+        [DataRow("\"+3\"")]
+        [DataRow("\"0x10\"")]
+        [DataRow("\"01\"")]
+        [DataRow("\"NaN\"")]
+        [DataRow("\"Infinity\"")]
+        [DataRow("\"\\u0033\"")]
+        [DataRow("\"on\"")]
+        [DataRow("\"1e999\"")]
+        [DataRow("30")]
+        [DataRow("true")]
+        public void RefusesAnythingElseAsAQuotedNumber(string value)
+        {
+            OneJsonReader r = Read("{\"id\":\"5\",\"params\":{\"t\":" + value + "}}");
+            double d;
+            r.OpenParams();
+            Assert.IsTrue(r.NextMember());
+            Assert.IsFalse(r.TryGetNumberInString(out d));
+        }
+
+        [TestMethod]
+        public void ReadsTrueAndFalseWrittenAsStrings()
+        {
+            OneJsonReader r = Read("{\"id\":\"5\",\"params\":{\"a\":\"true\",\"b\":\"false\",\"c\":\"True\",\"d\":true}}");
+            bool b;
+            r.OpenParams();
+            r.NextMember(); Assert.IsTrue(r.TryGetBoolInString(out b)); Assert.IsTrue(b);
+            r.NextMember(); Assert.IsTrue(r.TryGetBoolInString(out b)); Assert.IsFalse(b);
+            r.NextMember(); Assert.IsFalse(r.TryGetBoolInString(out b));
+            r.NextMember(); Assert.IsFalse(r.TryGetBoolInString(out b));
+        }
+
+        [TestMethod]
         public void ReadsNumbersOfEveryShape()
         {
             OneJsonReader r = Read("{\"params\":[0,-0.5,1e3,2.5E-2,123456789012345678901234567890,1e400,9223372036854775807,-9223372036854775808,9223372036854775808]}");

@@ -149,6 +149,30 @@ namespace NFUnitTest.OneNet
         }
 
         [TestMethod]
+        public void WritesADesiredDeleteWithAndWithoutVersions()
+        {
+            byte[] buffer = new byte[128];
+            var w = new OneJsonWriter(buffer, 0, buffer.Length);
+            w.BeginDesiredDelete(9);
+            w.DesiredDeleteMember("power", 2);
+            w.DesiredDeleteMember("temperature", 0);
+            Assert.AreEqual("{\"id\":\"9\",\"version\":\"1.0\",\"params\":{\"power\":{\"version\":2},\"temperature\":{}}}", Write(w, buffer));
+        }
+
+        [TestMethod]
+        public void WritesBoolHistoryPointsAsTrueAndFalse()
+        {
+            byte[] buffer = new byte[256];
+            var w = new OneJsonWriter(buffer, 0, buffer.Length);
+            w.BeginHistoryPost(5);
+            w.BeginHistory("relay1");
+            Assert.IsTrue(w.Point(true, 1000));
+            Assert.IsTrue(w.Point(false, OneJsonWriter.NoTime));
+            w.EndHistory();
+            Assert.AreEqual("{\"id\":\"5\",\"version\":\"1.0\",\"params\":[{\"properties\":{\"relay1\":[{\"value\":true,\"time\":1000},{\"value\":false}]}}]}", Write(w, buffer));
+        }
+
+        [TestMethod]
         public void EchoesTheRequestIdInAReply()
         {
             byte[] request = Bytes.Of("{\"id\":\"0042\",\"version\":\"1.0\",\"params\":{\"x\":1}}");

@@ -18,6 +18,8 @@ namespace OneNetFirmware.OneNet
 
         private const int TopId = 0, TopCode = 1, TopMsg = 2, TopParams = 3, TopData = 4, TopCount = 5;
         private static readonly string[] TopNames = { "id", "code", "msg", "params", "data" };
+        private static readonly string TrueText = "true";
+        private static readonly string FalseText = "false";
         private static readonly double[] Exact = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
         private readonly byte[] _stack = new byte[MaxDepth];
@@ -222,6 +224,27 @@ namespace OneNetFirmware.OneNet
         {
             value = 0;
             return ValueKind == JsonKind.Number && ParseDouble(_valStart, _valEnd, out value);
+        }
+
+        /// <summary>
+        /// The current value as a finite double when it is a string holding exactly one JSON number ("30.5", "-2",
+        /// "1e3": no spaces, no escapes); false for any other string or value.
+        /// </summary>
+        public bool TryGetNumberInString(out double value)
+        {
+            value = 0;
+            if (ValueKind != JsonKind.String) return false;
+            int start = _valStart + 1;
+            int end = _valEnd - 1;
+            // The closing quote stops the number grammar, so a valid number ends exactly there.
+            return start < end && ValidateNumber(start) == end && ParseDouble(start, end, out value);
+        }
+
+        /// <summary>The current value as a bool when it is the string "true" or "false"; false otherwise.</summary>
+        public bool TryGetBoolInString(out bool value)
+        {
+            value = ValueEquals(TrueText);
+            return value || ValueEquals(FalseText);
         }
 
         /// <summary>The current value as a long; false when it is not an integer number (fraction, exponent) or out of range.</summary>

@@ -94,6 +94,26 @@ namespace OneNetFirmware.OneNet
             return End();
         }
 
+        /// <summary>{"id":"id","version":"1.0","params":{ — then DesiredDeleteMember(…) per identifier and End().</summary>
+        public void BeginDesiredDelete(int id)
+        {
+            BeginPropertyPost(id);
+        }
+
+        /// <summary>"identifier":{"version":v}: deleted only while the platform's version is still v; with a version below
+        /// 1, "identifier":{} (deleted whatever its version).</summary>
+        public void DesiredDeleteMember(string identifier, long version)
+        {
+            Key(identifier);
+            Open((byte)'{');
+            if (version >= 1)
+            {
+                Key("version");
+                WriteLong(version);
+            }
+            Close();
+        }
+
         public void Property(string identifier, double value, long timeMs)
         {
             if (!CanWrite(value)) return;
@@ -156,13 +176,28 @@ namespace OneNetFirmware.OneNet
         public bool Point(double value, long timeMs)
         {
             if (_historyPoints >= MaxHistoryPoints || !CanWrite(value)) return false;
+            BeginPoint();
+            WriteDouble(value);
+            EndValue(timeMs);
+            return true;
+        }
+
+        /// <summary>{"value":true|false,"time":t} (a bool property's history); false when 100 points are already there.</summary>
+        public bool Point(bool value, long timeMs)
+        {
+            if (_historyPoints >= MaxHistoryPoints) return false;
+            BeginPoint();
+            WriteBool(value);
+            EndValue(timeMs);
+            return true;
+        }
+
+        private void BeginPoint()
+        {
             _historyPoints++;
             Separator();
             Open((byte)'{');
             Key("value");
-            WriteDouble(value);
-            EndValue(timeMs);
-            return true;
         }
 
         public void EndHistory()

@@ -1,3 +1,5 @@
+using OneNetFirmware.Node;
+using OneNetFirmware.OneNet;
 using OneNetFirmware.Ports;
 using OneNetFirmware.Runtime;
 
@@ -101,6 +103,47 @@ namespace NFUnitTest.Runtime
         }
 
         public int WriteDesiredGet(byte[] buffer, int requestId, PropertyTable properties, int[] indexes, int count) { return 1; }
+        public int WriteDesiredDelete(byte[] buffer, int requestId, PropertyTable properties, int[] indexes, long[] versions, int count) { return 1; }
+    }
+
+    /// <summary>
+    /// A DownlinkHandler with the real OneJSON reader and writer behind LinkEvents and the queue, on a RecordingLink;
+    /// no outputs, no sampler. Arrive hands it a downlink as the MQTT thread would, Step applies the queue a second later.
+    /// </summary>
+    public sealed class HandlerRig
+    {
+        public readonly OneNetTopics Topics = new OneNetTopics("P1", "d1");
+        public readonly RecordingLink Link = new RecordingLink();
+        public readonly NodeCounters Counters = new NodeCounters();
+        public readonly RuntimeSettings Settings = new RuntimeSettings();
+        public readonly UplinkPacer Pacer = new UplinkPacer();
+        public readonly LinkEvents Events;
+        public readonly DownlinkHandler Handler;
+        public long Now = 10000;
+
+        public HandlerRig(int slotBytes, PropertyTable properties)
+        {
+            var clock = new TestClock();
+            var log = new NullLog();
+            var queue = new DownlinkQueue(4, slotBytes);
+            Events = new LinkEvents(Topics, queue);
+            Handler = new DownlinkHandler(queue, slotBytes, new OneJsonDownlinkParser(), new OneJsonPayloadWriter(), Link,
+                Topics, properties, null, null, new Outbox(8, 4096, 10, 16, properties, clock, log),
+                new EventOutbox(2, 10, new EventTable(1), clock, log), Settings, Counters, log);
+        }
+
+        public void Arrive(string topic, string payload)
+        {
+            byte[] b = new byte[payload.Length];
+            for (int i = 0; i < b.Length; i++) b[i] = (byte)payload[i];
+            Events.OnMessage(topic, b);
+        }
+
+        public void Step()
+        {
+            Now += 1000;
+            Handler.ApplyQueued(Now, Pacer);
+        }
     }
 
     public sealed class NullLog : ILog

@@ -1,5 +1,4 @@
 using nanoFramework.TestFramework;
-using OneNetFirmware.Node;
 using OneNetFirmware.OneNet;
 using OneNetFirmware.Runtime;
 
@@ -14,9 +13,9 @@ namespace NFUnitTest.Runtime
     public class UnreadableDownlinkTests
     {
         private const int Slot = 64;
+        private static HandlerRig s_rig;
         private static OneNetTopics s_topics;
         private static RecordingLink s_link;
-        private static LinkEvents s_events;
         private static DownlinkHandler s_handler;
         private static NodeCounters s_counters;
         private static UplinkPacer s_pacer;
@@ -24,33 +23,26 @@ namespace NFUnitTest.Runtime
 
         private static void Make()
         {
-            var clock = new TestClock();
-            var log = new NullLog();
             var properties = new PropertyTable(2);
             properties.Add("temperature", PropertyKind.Number, 1);
-            s_topics = new OneNetTopics("P1", "d1");
-            s_link = new RecordingLink();
-            var queue = new DownlinkQueue(4, Slot);
-            s_events = new LinkEvents(s_topics, queue);
-            s_counters = new NodeCounters();
-            s_pacer = new UplinkPacer();
-            s_now = 10000;
-            s_handler = new DownlinkHandler(queue, Slot, new OneJsonDownlinkParser(), new OneJsonPayloadWriter(), s_link,
-                s_topics, properties, null, null, new Outbox(8, 4096, 10, 16, properties, clock, log),
-                new EventOutbox(2, 10, new EventTable(1), clock, log), new RuntimeSettings(), s_counters, log);
+            s_rig = new HandlerRig(Slot, properties);
+            s_topics = s_rig.Topics;
+            s_link = s_rig.Link;
+            s_handler = s_rig.Handler;
+            s_counters = s_rig.Counters;
+            s_pacer = s_rig.Pacer;
+            s_now = s_rig.Now;
         }
 
         private static void Arrive(string topic, string payload)
         {
-            byte[] b = new byte[payload.Length];
-            for (int i = 0; i < b.Length; i++) b[i] = (byte)payload[i];
-            s_events.OnMessage(topic, b);
+            s_rig.Arrive(topic, payload);
         }
 
         private static void Step()
         {
-            s_now += 1000;
-            s_handler.ApplyQueued(s_now, s_pacer);
+            s_rig.Step();
+            s_now = s_rig.Now;
         }
 
         private static string Big(string head)

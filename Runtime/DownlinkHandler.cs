@@ -7,9 +7,11 @@ namespace OneNetFirmware.Runtime
     /// Applies queued downlinks on the main loop and answers each request through the uplink pacer (one uplink per
     /// second; a reply goes before any post, and after MaxReplyWaitMs it goes anyway, well inside OneNET's 5 s):
     /// property set (all-or-nothing validation: unknown identifier 404, not writable 405, wrong type or out of range 422),
-    /// property get, services `reboot` and `report_now`, desired/get replies, post replies for the outbox and the event
-    /// queue, and OTA notices (logged and ignored). A request that cannot be read is answered 400 (malformed) or 413
-    /// (larger than a queue slot) when its id can be recovered, so OneNET's caller does not wait for a timeout.
+    /// property get, services `reboot` and `report_now`, desired/get and desired/delete replies, post replies for the
+    /// outbox and the event queue, and OTA notices (logged and ignored). A request that cannot be read is answered 400
+    /// (malformed) or 413 (larger than a queue slot) when its id can be recovered, so OneNET's caller does not wait for a
+    /// timeout. Desired values are deleted on the platform once handled, and a set deletes its identifiers' desired values
+    /// (DesiredDeletes); every output state the node sets goes to the outbox for the console.
     /// </summary>
     public sealed class DownlinkHandler
     {
@@ -41,6 +43,9 @@ namespace OneNetFirmware.Runtime
         private readonly byte[] _reply;
         private readonly int _reportIndex;
         private readonly int _sampleIndex;
+        private readonly DesiredDeletes _desiredDeletes;
+        // Per property: a property/set came in this session, so a desired value that arrives after it is older.
+        private readonly bool[] _setThisSession;
         private bool _reportNow;
         private long _rebootAtMs = -1;
         private long _replyWaitSinceMs = -1;
@@ -68,6 +73,29 @@ namespace OneNetFirmware.Runtime
             _reply = new byte[1024];
             _reportIndex = properties.IndexOf(RuntimeSettings.ReportIntervalIdentifier);
             _sampleIndex = properties.IndexOf(RuntimeSettings.SampleIntervalIdentifier);
+            _desiredDeletes = new DesiredDeletes(properties.Count);
+            _setThisSession = new bool[properties.Count];
+        }
+
+        /// <summary>The desired values waiting to be deleted on OneNET (the main loop sends them).</summary>
+        public DesiredDeletes DesiredDeletes { get { return _desiredDeletes; } }
+
+        /// <summary>
+        /// A new session: unanswered desired deletes go again, and every output's state goes to the outbox, so the
+        /// console shows it after each connect (at boot: the state it opened at) — unless the outbox still holds one
+        /// (each change adds one, so the newest held is the current state).
+        /// </summary>
+        public void OnSessionStarted()
+        {
+            _desiredDeletes.OnSessionStarted();
+            for (int i = 0; i < _setThisSession.Length; i++)
+            {
+                _setThisSession[i] = false;
+                if (_outputs != null && _outputs.Has(i) && !_outbox.Holds(i))
+                {
+                    _outbox.Add(i, _outputs.Get(i) ? 1 : 0);
+                }
+            }
         }
 
         /// <summary>True once after `report_now` was invoked.</summary>
@@ -167,6 +195,19 @@ namespace OneNetFirmware.Runtime
                     {
                         ApplyDesired();
                     }
+                    else
+                    {
+                        _log.Warn("desired/get refused: code " + _message.Code.ToString() + " " + _message.Msg);
+                    }
+                    break;
+                case DownlinkKind.DesiredDeleteReply:
+                    int deleteId;
+                    if (TryParseId(_message.Id, out deleteId) && _desiredDeletes.OnReply(deleteId) > 0
+                        && _message.Code != ReplyCodes.Success)
+                    {
+                        _log.Warn("desired/delete refused: code " + _message.Code.ToString() + " " + _message.Msg
+                            + " (the value may come back at the next connect)");
+                    }
                     break;
                 case DownlinkKind.PropertySet:
                     ApplySet();
@@ -220,19 +261,44 @@ namespace OneNetFirmware.Runtime
                     return;
                 }
             }
+            // The set is the newest word on these properties: a desired value still cached for them is stale.
+            for (int i = 0; i < _message.Count; i++)
+            {
+                int index = _properties.IndexOf(_message.Names[i]);
+                _setThisSession[index] = true;
+                _desiredDeletes.Add(index, DesiredDeletes.AnyVersion);
+            }
             Reply(DownlinkKind.PropertySet, null, ReplyCodes.Success, "success");
         }
 
-        /// <summary>Desired values cached by OneNET while the node was offline: applied when valid, no reply.</summary>
+        /// <summary>
+        /// Desired values cached by OneNET (while the node was offline): applied when valid, no reply. Each one applied,
+        /// superseded by a set in this session, or invalid is deleted with its version (so it does not come back after
+        /// the next connect); one the device failed to carry out is kept for the next connect.
+        /// </summary>
         private void ApplyDesired()
         {
             for (int i = 0; i < _message.Count; i++)
             {
-                int code = Check(i);
-                if (code != ReplyCodes.Success || !Write(i))
+                int index = _properties.IndexOf(_message.Names[i]);
+                if (index >= 0 && _setThisSession[index])
                 {
-                    _log.Warn("desired value for '" + _message.Names[i] + "' ignored: " + Describe(code));
+                    _log.Info("desired value for '" + _message.Names[i] + "' not applied: a property/set came after it");
                 }
+                else
+                {
+                    int code = Check(i);
+                    if (code == ReplyCodes.Success && !Write(i))
+                    {
+                        _log.Warn("desired value for '" + _message.Names[i] + "' could not be applied; kept for the next connect");
+                        continue;
+                    }
+                    if (code != ReplyCodes.Success)
+                    {
+                        _log.Warn("desired value for '" + _message.Names[i] + "' ignored: " + Describe(code));
+                    }
+                }
+                _desiredDeletes.Add(index, _message.Versions[i]);
             }
         }
 
@@ -282,7 +348,14 @@ namespace OneNetFirmware.Runtime
                 _settings.SampleIntervalSeconds = (int)value;
                 return true;
             }
-            return _outputs.Set(index, value != 0);
+            if (!_outputs.Set(index, value != 0))
+            {
+                return false;
+            }
+            // The console shows the state only once it is posted: at once, with whatever else is fresh.
+            _outbox.Add(index, value != 0 ? 1 : 0);
+            _outbox.RequestReport();
+            return true;
         }
 
         private void AnswerGet()

@@ -12,5 +12,7 @@ namespace OneNetFirmware.Runtime
         PostReply = 5,
         /// <summary>$sys/{pid}/{dev}/ota/inform: an OTA task notice; this firmware does not update over the air and ignores it.</summary>
         OtaInform = 6,
+        /// <summary>…/thing/property/desired/delete/reply: acknowledges the node's delete of desired values.</summary>
+        DesiredDeleteReply = 7,
     }
 }

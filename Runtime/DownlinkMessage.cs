@@ -3,7 +3,8 @@ namespace OneNetFirmware.Runtime
     /// <summary>
     /// A parsed downlink, preallocated and refilled by IDownlinkParser:
     /// requests (set/get/invoke): Id and the params as names with values (get: names only, kind None);
-    /// replies (post reply, desired/get reply): Id, Code, Msg, and for desired/get the data's "value" per name.
+    /// replies (post reply, desired/get and desired/delete reply): Id, Code, Msg, and for desired/get the data's "value"
+    /// and "version" per name.
     /// </summary>
     public sealed class DownlinkMessage
     {
@@ -22,12 +23,15 @@ namespace OneNetFirmware.Runtime
         /// <summary>The value of a Number; 1 or 0 for a Bool.</summary>
         public readonly double[] Numbers;
         public readonly int[] Kinds;
+        /// <summary>desired/get reply: the version of each desired value, -1 when the platform gave none.</summary>
+        public readonly long[] Versions;
 
         public DownlinkMessage(int capacity)
         {
             Names = new string[capacity];
             Numbers = new double[capacity];
             Kinds = new int[capacity];
+            Versions = new long[capacity];
         }
 
         public int Capacity { get { return Names.Length; } }

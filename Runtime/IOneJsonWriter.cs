@@ -30,5 +30,11 @@ namespace OneNetFirmware.Runtime
 
         /// <summary>thing/property/desired/get asking for the given properties.</summary>
         int WriteDesiredGet(byte[] buffer, int requestId, PropertyTable properties, int[] propertyIndexes, int count);
+
+        /// <summary>
+        /// thing/property/desired/delete of the given properties: {identifier:{"version":v}} each, or {identifier:{}}
+        /// where versions[i] is below 1 (deleted whatever the platform's version).
+        /// </summary>
+        int WriteDesiredDelete(byte[] buffer, int requestId, PropertyTable properties, int[] propertyIndexes, long[] versions, int count);
     }
 }

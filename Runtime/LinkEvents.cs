@@ -47,6 +47,7 @@ namespace OneNetFirmware.Runtime
                 case Downlink.PropertySet: return DownlinkKind.PropertySet;
                 case Downlink.PropertyGet: return DownlinkKind.PropertyGet;
                 case Downlink.DesiredGetReply: return DownlinkKind.DesiredGetReply;
+                case Downlink.DesiredDeleteReply: return DownlinkKind.DesiredDeleteReply;
                 case Downlink.PropertyPostReply:
                 case Downlink.HistoryPostReply:
                 case Downlink.EventPostReply:

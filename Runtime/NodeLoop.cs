@@ -6,8 +6,8 @@ namespace OneNetFirmware.Runtime
     /// <summary>
     /// The main loop's step: beats the heartbeat, applies queued downlinks, samples the sensors that are due (input
     /// changes become events), asks for one merged property post every report interval, starts each new session
-    /// (resend, desired/get), posts diagnostics, and lets the event queue and the outbox send. It never blocks on the
-    /// network: a publish on a down link returns false.
+    /// (resend, output states, desired/get), deletes handled desired values, posts diagnostics, and lets the event queue
+    /// and the outbox send. It never blocks on the network: a publish on a down link returns false.
     /// </summary>
     public sealed class NodeLoop : IReadingSink
     {
@@ -85,6 +85,7 @@ namespace OneNetFirmware.Runtime
                 _seenSessions = sessions;
                 _outbox.OnSessionStarted();
                 _events.OnSessionStarted();
+                _downlinks.OnSessionStarted();
                 _desiredPending = _writableCount > 0;
             }
             _downlinks.ApplyQueued(nowMs, _pacer);
@@ -107,6 +108,17 @@ namespace OneNetFirmware.Runtime
                 if (length > 0)
                 {
                     _link.Publish(_topics.DesiredGet, _buffer, length, 0);
+                    _pacer.Sent(nowMs);
+                }
+            }
+            DesiredDeletes deletes = _downlinks.DesiredDeletes;
+            if (online && deletes.HasUnsent && _pacer.CanSend(nowMs))
+            {
+                int id = _ids.Next();
+                int length = deletes.Write(_writer, _buffer, id, _properties);
+                if (length > 0 && _link.Publish(_topics.DesiredDelete, _buffer, length, 0))
+                {
+                    deletes.Sent(id);
                     _pacer.Sent(nowMs);
                 }
             }

@@ -26,10 +26,11 @@ namespace OneNetFirmware.Runtime
                 InputConfig input = config.Inputs[i];
                 if (input.Type == "counter")
                 {
-                    table.Add(input.Identifier, PropertyKind.Integer, 0);
+                    // Pulses times scale (0.2794 mm of rain): a decimal number, like the rate.
+                    table.Add(input.Identifier, PropertyKind.Number, input.Decimals);
                     if (input.RateIdentifier != null && input.RateIdentifier.Length > 0)
                     {
-                        table.Add(input.RateIdentifier, PropertyKind.Number, 2);
+                        table.Add(input.RateIdentifier, PropertyKind.Number, input.Decimals);
                     }
                 }
             }

@@ -161,6 +161,21 @@ namespace OneNetFirmware.Runtime
             }
         }
 
+        /// <summary>True when a reading of property is not acknowledged yet (fresh, backlog or in flight).</summary>
+        public bool Holds(int property)
+        {
+            int index = _head;
+            for (int n = 0; n < _slots; n++)
+            {
+                if (_state[index] != Done && _property[index] == property)
+                {
+                    return true;
+                }
+                index = (index + 1) % _state.Length;
+            }
+            return false;
+        }
+
         /// <summary>Asks for the fresh readings to go out as one property/post at the next allowed moment.</summary>
         public void RequestReport()
         {

@@ -91,7 +91,7 @@ namespace OneNetFirmware.Device
   ],
   ""inputs"": [
     { ""type"": ""contact"", ""pin"": 27, ""pull"": ""up"", ""debounceMilliseconds"": 50, ""identifier"": ""doorOpen"" },
-    { ""type"": ""counter"", ""pin"": 34, ""pull"": ""none"", ""debounceMilliseconds"": 5, ""identifier"": ""rainTotal"", ""rateIdentifier"": ""rainRate"", ""scale"": 0.2794 }
+    { ""type"": ""counter"", ""pin"": 34, ""pull"": ""none"", ""debounceMilliseconds"": 5, ""identifier"": ""rainTotal"", ""rateIdentifier"": ""rainRate"", ""scale"": 0.2794, ""decimals"": 2 }
   ]
 }
 ";

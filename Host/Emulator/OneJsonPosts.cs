@@ -67,7 +67,7 @@ namespace OneNetFirmware.Host.Emulator
                 "thing/pack/post" => Batch(o.Params, false, model, productId, deviceName, o.Values),
                 "thing/history/post" => Batch(o.Params, true, model, productId, deviceName, o.Values),
                 "thing/property/desired/get" => StringArray(o.Params),
-                "thing/property/desired/delete" => o.Params.ValueKind == JsonValueKind.Object ? null : "params must be an object",
+                "thing/property/desired/delete" => DesiredDelete(o.Params),
                 _ => null,
             };
             return error == null ? o : o.Fail(FormatError, error.Length == 0 ? "request format error" : "request format error: " + error);
@@ -153,6 +153,25 @@ namespace OneNetFirmware.Host.Emulator
             }
             return null;
         }
+
+        /// <summary>
+        /// desired/delete: {"power":{"version":1},"temperature":{}}: each member an object, its version (when given) an
+        /// integer of at least 1 (docs/emulator.md "Desired values"). Checked whole before anything is deleted.
+        /// </summary>
+        private static string DesiredDelete(JsonElement parameters)
+        {
+            if (parameters.ValueKind != JsonValueKind.Object) return "params must be an object";
+            foreach (JsonProperty p in parameters.EnumerateObject())
+            {
+                if (p.Value.ValueKind != JsonValueKind.Object) return p.Name + ": must be {} or {\"version\":n}";
+                if (p.Value.TryGetProperty("version", out JsonElement v) && DesiredVersion(v) < 1) return p.Name + ": version must be an integer of at least 1";
+            }
+            return null;
+        }
+
+        /// <summary>A desired/delete member's version: the integer, or -1 when it is not an integer ≥ 1 (1.5, "1", 0, null…).</summary>
+        public static long DesiredVersion(JsonElement version) =>
+            version.ValueKind == JsonValueKind.Number && version.TryGetInt64(out long n) && n >= 1 ? n : -1;
 
         private static string StringArray(JsonElement parameters)
         {

@@ -36,8 +36,8 @@ namespace OneNetFirmware.Host.Emulator
         private readonly EmulatorOptions _options;
         private readonly LoginRateLimiter _rateLimiter;
         private readonly ConcurrentDictionary<string, HashSet<string>> _subscriptions = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, JsonNode> _desired = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, int> _desiredVersions = new(StringComparer.Ordinal);
+        // Desired values by "pid/dev/identifier", under their own lock: a set, a get and a delete each see one state.
+        private readonly Dictionary<string, (JsonNode Value, long Version)> _desired = new(StringComparer.Ordinal);
         private readonly object _records = new();
         private readonly List<AcceptedPost> _accepted = new();
         private readonly List<RejectedPost> _rejected = new();
@@ -407,12 +407,28 @@ namespace OneNetFirmware.Host.Emulator
             return SendRequestAsync(productId, deviceName, "thing/service/" + identifier + "/invoke", input ?? new JsonObject());
         }
 
-        /// <summary>Stores a desired value (version +1); the device reads it with desired/get (cached while it is offline).</summary>
-        public int SetDesired(string productId, string deviceName, string identifier, JsonNode value)
+        /// <summary>
+        /// Stores a desired value and returns its version: 1 for the first, +1 for each set after it, 1 again after the
+        /// device deleted it (docs/emulator.md "Desired values"). The device reads it with desired/get.
+        /// </summary>
+        public long SetDesired(string productId, string deviceName, string identifier, JsonNode value)
         {
             string key = DesiredKey(productId, deviceName, identifier);
-            _desired[key] = value?.DeepClone();
-            return _desiredVersions.AddOrUpdate(key, 1, (_, v) => v + 1);
+            lock (_desired)
+            {
+                long version = _desired.TryGetValue(key, out var current) ? current.Version + 1 : 1;
+                _desired[key] = (value?.DeepClone(), version);
+                return version;
+            }
+        }
+
+        /// <summary>The desired value the platform holds for identifier and its version, or null when there is none.</summary>
+        public (JsonNode Value, long Version)? Desired(string productId, string deviceName, string identifier)
+        {
+            lock (_desired)
+            {
+                return _desired.TryGetValue(DesiredKey(productId, deviceName, identifier), out var d) ? (d.Value?.DeepClone(), d.Version) : null;
+            }
         }
 
         /// <summary>The device's reply to the downlink with this id, or null when none came within the timeout.</summary>
@@ -470,29 +486,40 @@ namespace OneNetFirmware.Host.Emulator
             await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = PlatformClientId }, CancellationToken.None).ConfigureAwait(false);
         }
 
+        /// <summary>desired/get: {identifier:{"value":…,"version":n}} for each identifier asked that has a desired value.</summary>
         private JsonObject DesiredData(string productId, string deviceName, JsonElement identifiers)
         {
             var data = new JsonObject();
-            foreach (JsonElement e in identifiers.EnumerateArray())
+            lock (_desired)
             {
-                string key = DesiredKey(productId, deviceName, e.GetString());
-                if (_desired.TryGetValue(key, out JsonNode value) && _desiredVersions.TryGetValue(key, out int version))
+                foreach (JsonElement e in identifiers.EnumerateArray())
                 {
-                    data[e.GetString()] = new JsonObject { ["value"] = value?.DeepClone(), ["version"] = version };
+                    if (_desired.TryGetValue(DesiredKey(productId, deviceName, e.GetString()), out var d))
+                    {
+                        data[e.GetString()] = new JsonObject { ["value"] = d.Value?.DeepClone(), ["version"] = d.Version };
+                    }
                 }
             }
             return data;
         }
 
+        /// <summary>
+        /// desired/delete (params already checked by OneJsonPosts): {} deletes whatever the version; {"version":n} only
+        /// while the platform's version is still n, else that member is ignored. The reply is 200 either way.
+        /// </summary>
         private void DeleteDesired(string productId, string deviceName, JsonElement parameters)
         {
-            foreach (JsonProperty p in parameters.EnumerateObject())
+            lock (_desired)
             {
-                string key = DesiredKey(productId, deviceName, p.Name);
-                bool versioned = p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("version", out JsonElement v) && v.ValueKind == JsonValueKind.Number;
-                if (!versioned || (_desiredVersions.TryGetValue(key, out int current) && current == p.Value.GetProperty("version").GetInt32()))
+                foreach (JsonProperty p in parameters.EnumerateObject())
                 {
-                    _desired.TryRemove(key, out _);
+                    string key = DesiredKey(productId, deviceName, p.Name);
+                    long wanted = p.Value.TryGetProperty("version", out JsonElement v) ? OneJsonPosts.DesiredVersion(v) : -1;
+                    if (_desired.TryGetValue(key, out var current) && (wanted < 0 || wanted == current.Version))
+                    {
+                        _desired.Remove(key);
+                        Log(productId + "/" + deviceName + ": desired value of " + p.Name + " (version " + current.Version + ") deleted");
+                    }
                 }
             }
         }

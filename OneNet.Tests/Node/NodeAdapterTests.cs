@@ -105,6 +105,38 @@ namespace NFUnitTest.Node
         }
 
         [TestMethod]
+        public void ParsesQuotedNumbersAndBoolsAsTheValuesTheySpell()
+        {
+            byte[] payload = Bytes.Of("{\"id\":\"5\",\"version\":\"1.0\",\"params\":{\"temperature\":\"30.5\",\"relay1\":\"false\",\"mode\":\"30 \"}}");
+            var message = new DownlinkMessage(4);
+
+            Assert.IsTrue(new OneJsonDownlinkParser().Parse(DownlinkKind.PropertySet, payload, payload.Length, message));
+
+            Assert.AreEqual(DownlinkMessage.Number, message.Kinds[0]);
+            Assert.AreEqual(30.5, message.Numbers[0]);
+            Assert.AreEqual(DownlinkMessage.Bool, message.Kinds[1]);
+            Assert.AreEqual(0.0, message.Numbers[1]);
+            Assert.AreEqual(DownlinkMessage.Text, message.Kinds[2]);
+        }
+
+        [TestMethod]
+        public void ParsesTheVersionOfEachDesiredValueAndADeleteReply()
+        {
+            var parser = new OneJsonDownlinkParser();
+            var message = new DownlinkMessage(4);
+            byte[] reply = Bytes.Of("{\"id\":\"8\",\"code\":200,\"msg\":\"success\",\"data\":{\"relay1\":{\"value\":true,\"version\":3},\"report_interval\":{\"value\":30}}}");
+            Assert.IsTrue(parser.Parse(DownlinkKind.DesiredGetReply, reply, reply.Length, message));
+            Assert.AreEqual(2, message.Count);
+            Assert.AreEqual(3L, message.Versions[0]);
+            Assert.AreEqual(-1L, message.Versions[1]);
+
+            byte[] deleted = Bytes.Of("{\"id\":\"9\",\"code\":200,\"msg\":\"success\"}");
+            Assert.IsTrue(parser.Parse(DownlinkKind.DesiredDeleteReply, deleted, deleted.Length, message));
+            Assert.AreEqual("9", message.Id);
+            Assert.AreEqual(200, message.Code);
+        }
+
+        [TestMethod]
         public void ParsesPostRepliesAndRejectsInvalidJson()
         {
             var parser = new OneJsonDownlinkParser();

@@ -436,6 +436,10 @@ namespace OneNetFirmware.Config
                 {
                     errors.Add(path + ".scale", "must be a positive number");
                 }
+                if (input.Decimals < 0 || input.Decimals > 6)
+                {
+                    errors.Add(path + ".decimals", "must be 0 to 6");
+                }
             }
         }
 

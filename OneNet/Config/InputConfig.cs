@@ -15,5 +15,7 @@ namespace OneNetFirmware.Config
         public string RateIdentifier { get; set; }
         /// <summary>Counter only: units per pulse (e.g. 0.2794 mm of rain).</summary>
         public double Scale { get; set; } = 1.0;
+        /// <summary>Counter only: decimals written to OneNET for the total and the rate (both decimal numbers).</summary>
+        public int Decimals { get; set; } = 2;
     }
 }

@@ -14,7 +14,7 @@ namespace OneNetFirmware.Node
             if (_r.Read(payload, 0, count) != ReplyCodes.Success) return false;
             message.Id = _r.IdText();
             if (message.Id == null) return false;
-            if (kind == DownlinkKind.PostReply || kind == DownlinkKind.DesiredGetReply)
+            if (kind == DownlinkKind.PostReply || kind == DownlinkKind.DesiredGetReply || kind == DownlinkKind.DesiredDeleteReply)
             {
                 message.Code = _r.Code;
                 if (message.Code < 0) return false;
@@ -26,6 +26,7 @@ namespace OneNetFirmware.Node
                         long version;
                         if (message.Count == message.Capacity || !_r.SelectDesired(out version)) return false;
                         Put(message);
+                        message.Versions[message.Count - 1] = version;
                     }
                 }
                 return true;
@@ -65,6 +66,7 @@ namespace OneNetFirmware.Node
             int i = m.Count;
             m.Names[i] = _r.NameText();
             m.Numbers[i] = 0;
+            m.Versions[i] = -1;
             int kind = _r.ValueKind;
             double number;
             if (kind == JsonKind.Number)
@@ -79,7 +81,23 @@ namespace OneNetFirmware.Node
             }
             else if (kind == JsonKind.String)
             {
-                m.Kinds[i] = DownlinkMessage.Text;
+                // OneNET's own set example quotes a number ("30.5"): a string holding exactly a JSON number counts as
+                // that number, "true"/"false" as the bool; any other text stays text (a 422 for every property here).
+                bool flag;
+                if (_r.TryGetNumberInString(out number))
+                {
+                    m.Kinds[i] = DownlinkMessage.Number;
+                    m.Numbers[i] = number;
+                }
+                else if (_r.TryGetBoolInString(out flag))
+                {
+                    m.Kinds[i] = DownlinkMessage.Bool;
+                    m.Numbers[i] = flag ? 1 : 0;
+                }
+                else
+                {
+                    m.Kinds[i] = DownlinkMessage.Text;
+                }
             }
             else
             {

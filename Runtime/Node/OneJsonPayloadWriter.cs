@@ -43,7 +43,9 @@ namespace OneNetFirmware.Node
                     _w.BeginHistory(properties.Identifier(p));
                     _w.Decimals = properties.Kind(p) == PropertyKind.Number ? properties.Decimals(p) : 0;
                 }
-                _w.Point(points.Value[i], points.HasTime[i] ? points.UtcMilliseconds[i] : OneJsonWriter.NoTime);
+                long time = points.HasTime[i] ? points.UtcMilliseconds[i] : OneJsonWriter.NoTime;
+                if (properties.Kind(p) == PropertyKind.Bool) _w.Point(points.Value[i] != 0, time);
+                else _w.Point(points.Value[i], time);
             }
             if (points.Count > 0) _w.EndHistory();
             return _w.End();
@@ -54,25 +56,25 @@ namespace OneNetFirmware.Node
             long now = OneJsonWriter.NoTime;
             _w.SetBuffer(buffer, 0, buffer.Length);
             _w.BeginPropertyPost(postId);
-            _w.Property("diag_uptime", d.UptimeSeconds, now);
-            _w.Property("diag_rssi", d.Rssi, now);
-            _w.Property("diag_free_memory", d.FreeMemoryBytes, now);
-            _w.Property("diag_largest_block", d.LargestFreeNativeBlock, now);
-            _w.Property("diag_connects", d.MqttConnects, now);
-            _w.Property("diag_disconnects", d.MqttDisconnects, now);
-            _w.Property("diag_auth_failures", d.AuthFailures, now);
-            _w.Property("diag_network_restarts", d.NetworkRestarts, now);
-            _w.Property("diag_quick_drops", d.QuickDrops, now);
-            _w.Property("diag_duplicate_suspected", d.DuplicateDeviceSuspected, now);
-            _w.Property("diag_boot_loop_guard", d.BootLoopGuardActive, now);
-            _w.Property("diag_boots", d.BootCount, now);
-            _w.Property("diag_reset", d.LastResetReason == null ? "" : d.LastResetReason, now);
-            _w.Property("diag_outbox_depth", d.OutboxDepth, now);
-            _w.Property("diag_outbox_dropped", d.OutboxDropped, now);
-            _w.Property("diag_rejected", d.RejectedReadings, now);
-            _w.Property("diag_sensor_failures", d.SensorReadFailures, now);
-            _w.Property("diag_events_dropped", d.EventsDropped, now);
-            _w.Property("diag_bad_downlinks", d.BadDownlinks, now);
+            _w.Property(DiagnosticsIdentifiers.Uptime, d.UptimeSeconds, now);
+            _w.Property(DiagnosticsIdentifiers.Rssi, d.Rssi, now);
+            _w.Property(DiagnosticsIdentifiers.FreeMemory, d.FreeMemoryBytes, now);
+            _w.Property(DiagnosticsIdentifiers.LargestBlock, d.LargestFreeNativeBlock, now);
+            _w.Property(DiagnosticsIdentifiers.Connects, d.MqttConnects, now);
+            _w.Property(DiagnosticsIdentifiers.Disconnects, d.MqttDisconnects, now);
+            _w.Property(DiagnosticsIdentifiers.AuthFailures, d.AuthFailures, now);
+            _w.Property(DiagnosticsIdentifiers.NetworkRestarts, d.NetworkRestarts, now);
+            _w.Property(DiagnosticsIdentifiers.QuickDrops, d.QuickDrops, now);
+            _w.Property(DiagnosticsIdentifiers.Duplicate, d.DuplicateDeviceSuspected, now);
+            _w.Property(DiagnosticsIdentifiers.BootLoopGuard, d.BootLoopGuardActive, now);
+            _w.Property(DiagnosticsIdentifiers.Boots, d.BootCount, now);
+            _w.Property(DiagnosticsIdentifiers.Reset, d.LastResetReason == null ? "" : d.LastResetReason, now);
+            _w.Property(DiagnosticsIdentifiers.OutboxDepth, d.OutboxDepth, now);
+            _w.Property(DiagnosticsIdentifiers.OutboxDropped, d.OutboxDropped, now);
+            _w.Property(DiagnosticsIdentifiers.Rejected, d.RejectedReadings, now);
+            _w.Property(DiagnosticsIdentifiers.SensorFailures, d.SensorReadFailures, now);
+            _w.Property(DiagnosticsIdentifiers.EventsDropped, d.EventsDropped, now);
+            _w.Property(DiagnosticsIdentifiers.BadDownlinks, d.BadDownlinks, now);
             return _w.End();
         }
 
@@ -120,6 +122,15 @@ namespace OneNetFirmware.Node
             for (int i = 0; i < count; i++) _names[i] = properties.Identifier(propertyIndexes[i]);
             _w.SetBuffer(buffer, 0, buffer.Length);
             return _w.DesiredGet(requestId, _names, count);
+        }
+
+        public int WriteDesiredDelete(byte[] buffer, int requestId, PropertyTable properties, int[] propertyIndexes,
+            long[] versions, int count)
+        {
+            _w.SetBuffer(buffer, 0, buffer.Length);
+            _w.BeginDesiredDelete(requestId);
+            for (int i = 0; i < count; i++) _w.DesiredDeleteMember(properties.Identifier(propertyIndexes[i]), versions[i]);
+            return _w.End();
         }
     }
 }

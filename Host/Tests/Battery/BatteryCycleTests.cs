@@ -89,13 +89,13 @@ public class BatteryCycleTests
 
         Assert.True(h.Cycle.LimitReached);
         Assert.Contains(h.Log.Lines, l => l.Contains("(replies missing)"));
-        Assert.Equal(2, h.Node.Outbox.Depth);
+        Assert.Equal(3, h.Node.Outbox.Depth); // temperature, humidity and relay1's state (reported at connect)
         Assert.NotEmpty(h.Storage.Bytes);
         h.Faults.ReplyLoss = 0;
         h.Wake();
 
         Assert.False(h.Cycle.LimitReached);
-        Assert.Equal(2, h.File.Restored);
+        Assert.Equal(3, h.File.Restored);
         Assert.Empty(h.Storage.Bytes);
         // Each post reached the platform but no reply came back (resent after every reply timeout, then once more on
         // the next wake-up): at-least-once, so duplicates arrive — every one with its original time.
@@ -151,7 +151,12 @@ public class BatteryCycleTests
     [Fact]
     public void TheFileNeverOutgrowsTheOutboxCapacityAndTheNewestReadingsSurvive()
     {
-        var h = new BatteryHarness(c => c.Outbox.CapacityReadings = 6);
+        // No relay: its state, reported at each connect, would take one of the six places the sums below count.
+        var h = new BatteryHarness(c =>
+        {
+            c.Outbox.CapacityReadings = 6;
+            c.Outputs = [];
+        });
         h.Faults.BrokerOutages.Add((0, long.MaxValue));
         int max = 0;
 
@@ -178,14 +183,14 @@ public class BatteryCycleTests
 
         h.Wake(x => x.Link.Inject("service/reboot/invoke", "{\"id\":\"7\",\"version\":\"1.0\",\"params\":{}}"));
 
-        Assert.Equal(2, h.SavedReadings());
+        Assert.Equal(3, h.SavedReadings()); // temperature, humidity and relay1's state (reported at connect)
         Assert.Contains(h.Log.Lines, l => l.Contains("battery: outbox saved before the requested reboot"));
         Assert.Equal(-1, h.Sleep.RequestedSeconds); // reset, not deep sleep
         h.Faults.ReplyLoss = 0;
         h.Wake();
 
-        Assert.Equal(2, h.File.Restored);
-        Assert.Contains(h.Log.Lines, l => l.Contains("battery: wake-up 2 (power-on or reset), 2 saved readings restored"));
+        Assert.Equal(3, h.File.Restored);
+        Assert.Contains(h.Log.Lines, l => l.Contains("battery: wake-up 2 (power-on or reset), 3 saved readings restored"));
         Assert.Empty(h.Storage.Bytes);
     }
 

@@ -27,6 +27,20 @@ namespace OneNetFirmware.Host.Tests.Config
             Assert.Equal("temperature", result.Config.Sensors[0].Channels[0].Identifier);
         }
 
+        [Theory]
+        [InlineData("\"decimals\": 2 }", null)]
+        [InlineData("\"decimals\": 6 }", null)]
+        [InlineData("\"decimals\": 7 }", "inputs[1].decimals: must be 0 to 6")]
+        [InlineData("\"decimals\": -1 }", "inputs[1].decimals: must be 0 to 6")]
+        public void ACounterHasDecimalsForItsTotalAndRate(string decimals, string error)
+        {
+            Assert.Contains("\"scale\": 0.2794, \"decimals\": 2 }", Sample);
+            string json = Sample.Replace("\"scale\": 0.2794, \"decimals\": 2 }", "\"scale\": 0.2794, " + decimals);
+
+            Assert.Equal(error == null ? [] : [error], ErrorsOf(json));
+            Assert.Equal(2, ConfigFile.Parse(Sample).Config.Inputs[1].Decimals);
+        }
+
         [Fact]
         public void MissingSectionsKeepTheirDefaults()
         {

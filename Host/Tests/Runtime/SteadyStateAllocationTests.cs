@@ -136,5 +136,6 @@ public class SteadyStateAllocationTests
         public int WriteGetReply(byte[] b, string id, PropertyTable p, PointBatch pts) => 1;
         public int WriteEventPost(byte[] b, int id, EventTable e, int i, bool v, long t) { _lastId = id; return 1; }
         public int WriteDesiredGet(byte[] b, int id, PropertyTable p, int[] idx, int n) { _lastId = id; return 1; }
+        public int WriteDesiredDelete(byte[] b, int id, PropertyTable p, int[] idx, long[] v, int n) => 1;
     }
 }

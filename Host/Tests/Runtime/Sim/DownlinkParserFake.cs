@@ -32,7 +32,7 @@ public sealed class DownlinkParserFake : IDownlinkParser
             return false;
         }
         m.Id = id.GetString();
-        if (kind == DownlinkKind.PostReply || kind == DownlinkKind.DesiredGetReply)
+        if (kind == DownlinkKind.PostReply || kind == DownlinkKind.DesiredGetReply || kind == DownlinkKind.DesiredDeleteReply)
         {
             if (!root.TryGetProperty("code", out JsonElement code) || code.ValueKind != JsonValueKind.Number)
             {
@@ -49,6 +49,7 @@ public sealed class DownlinkParserFake : IDownlinkParser
                         return false;
                     }
                     Put(m, p.Name, v);
+                    m.Versions[m.Count - 1] = p.Value.TryGetProperty("version", out JsonElement version) && version.TryGetInt64(out long n) ? n : -1;
                 }
             }
             return true;
@@ -97,9 +98,16 @@ public sealed class DownlinkParserFake : IDownlinkParser
             JsonValueKind.Number => (DownlinkMessage.Number, v.GetDouble()),
             JsonValueKind.True => (DownlinkMessage.Bool, 1.0),
             JsonValueKind.False => (DownlinkMessage.Bool, 0.0),
+            // As the reader: a quoted number or "true"/"false" counts as the value it spells.
+            JsonValueKind.String when v.GetString() is "true" or "false" => (DownlinkMessage.Bool, v.GetString() == "true" ? 1.0 : 0.0),
+            JsonValueKind.String when IsJsonNumber(v.GetString()) => (DownlinkMessage.Number, double.Parse(v.GetString(), System.Globalization.CultureInfo.InvariantCulture)),
             JsonValueKind.String => (DownlinkMessage.Text, 0.0),
             _ => (DownlinkMessage.Other, 0.0),
         };
+        m.Versions[m.Count] = -1;
         m.Count++;
     }
+
+    private static bool IsJsonNumber(string s) =>
+        System.Text.RegularExpressions.Regex.IsMatch(s, "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?\\z");
 }

@@ -82,6 +82,17 @@ public sealed class JsonWriterFake : IOneJsonWriter
         return Put(buffer, sb.Append("]}"));
     }
 
+    public int WriteDesiredDelete(byte[] buffer, int requestId, PropertyTable properties, int[] indexes, long[] versions, int count)
+    {
+        var sb = new StringBuilder($"{{\"id\":\"{requestId}\",\"version\":\"1.0\",\"params\":{{");
+        for (int i = 0; i < count; i++)
+        {
+            sb.Append(i == 0 ? "" : ",").Append('"').Append(properties.Identifier(indexes[i])).Append("\":")
+              .Append(versions[i] >= 1 ? $"{{\"version\":{versions[i]}}}" : "{}");
+        }
+        return Put(buffer, sb.Append("}}"));
+    }
+
     private static void Point(StringBuilder sb, PropertyTable properties, PointBatch points, int i)
     {
         sb.Append("{\"value\":").Append(Value(properties, points.Property[i], points.Value[i]));

@@ -28,8 +28,14 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
     public bool LoseEventReplies;
     public readonly List<(long At, string Topic)> Uplinks = new();
     public readonly List<(string Topic, JsonElement Json)> Replies = new();
+    /// <summary>The platform's desired values; their versions are in DesiredVersions (1 when not set there).</summary>
     public readonly Dictionary<string, JsonElement> Desired = new();
+    public readonly Dictionary<string, long> DesiredVersions = new();
     public int DesiredGets;
+    /// <summary>The params of every desired/delete the node sent, as JSON text.</summary>
+    public readonly List<string> DesiredDeletes = new();
+    /// <summary>When true, desired/delete requests are carried out but never answered.</summary>
+    public bool LoseDesiredDeleteReplies;
     /// <summary>CONNECT and SUBSCRIBE calls (the link's blocking calls).</summary>
     public int BlockingCalls;
     public int RejectedPosts;
@@ -157,13 +163,32 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
             var data = new Dictionary<string, object>();
             foreach (var (key, value) in Desired)
             {
-                data[key] = new Dictionary<string, object> { ["value"] = value, ["version"] = 1 };
+                data[key] = new Dictionary<string, object> { ["value"] = value, ["version"] = DesiredVersions.GetValueOrDefault(key, 1) };
             }
             string reply = JsonSerializer.Serialize(new Dictionary<string, object>
             {
                 ["id"] = id, ["code"] = 200, ["msg"] = "success", ["data"] = data,
             });
             Schedule(now + faults.ReplyLatencyMs, "property/desired/get/reply", reply);
+        }
+        else if (rest == "property/desired/delete")
+        {
+            // As OneNET: {} deletes whatever the version; {"version":v} only while the platform's version is still v.
+            JsonElement parameters = root.GetProperty("params");
+            DesiredDeletes.Add(parameters.GetRawText());
+            foreach (JsonProperty p in parameters.EnumerateObject())
+            {
+                bool versioned = p.Value.TryGetProperty("version", out JsonElement v);
+                if (!versioned || v.GetInt64() == DesiredVersions.GetValueOrDefault(p.Name, 1))
+                {
+                    Desired.Remove(p.Name);
+                    DesiredVersions.Remove(p.Name);
+                }
+            }
+            if (!LoseDesiredDeleteReplies)
+            {
+                Schedule(now + faults.ReplyLatencyMs, "property/desired/delete/reply", $"{{\"id\":\"{id}\",\"code\":200,\"msg\":\"success\"}}");
+            }
         }
         else
         {

@@ -1,0 +1,44 @@
+using nanoFramework.TestFramework;
+using OneNetFirmware.Config;
+using OneNetFirmware.Runtime;
+
+namespace NFUnitTest.Runtime
+{
+    /// <summary>
+    /// The identifiers the firmware names itself (not taken from the configuration, which ConfigValidator checks) keep
+    /// the one identifier rule, TextRules.IsIdentifier: diagnostics, the writable intervals, the services and the event
+    /// parameters. The host test IdentifierRuleTests checks every identifier a running node actually posts.
+    /// </summary>
+    [TestClass]
+    public class BuiltInIdentifierTests
+    {
+        [TestMethod]
+        public void EveryDiagnosticsIdentifierFollowsTheRule()
+        {
+            Assert.AreEqual(19, DiagnosticsIdentifiers.All.Length);
+            for (int i = 0; i < DiagnosticsIdentifiers.All.Length; i++)
+            {
+                Assert.IsTrue(TextRules.IsIdentifier(DiagnosticsIdentifiers.All[i]), DiagnosticsIdentifiers.All[i]);
+                for (int j = 0; j < i; j++)
+                {
+                    Assert.AreNotEqual(DiagnosticsIdentifiers.All[j], DiagnosticsIdentifiers.All[i]);
+                }
+            }
+        }
+
+        [TestMethod]
+        public void EveryOtherBuiltInIdentifierFollowsTheRule()
+        {
+            string[] identifiers =
+            {
+                RuntimeSettings.ReportIntervalIdentifier, RuntimeSettings.SampleIntervalIdentifier,
+                DownlinkHandler.RebootService, DownlinkHandler.ReportNowService,
+                NodeEvents.ContactParameter, NodeEvents.MotionParameter, NodeEvents.ButtonParameter,
+            };
+            for (int i = 0; i < identifiers.Length; i++)
+            {
+                Assert.IsTrue(TextRules.IsIdentifier(identifiers[i]), identifiers[i]);
+            }
+        }
+    }
+}
