@@ -60,7 +60,7 @@ namespace OneNetFirmware
             var link = new M2MqttLink(MqttInflightQueue, SubscribeTimeoutMs, log);
             var board = new Esp32Board(RecordPath, log);
             IGpioPort gpio = new EspGpioPort();
-            var sensors = new EspSensorHardware(config.I2c, _clock);
+            var sensors = new EspSensorHardware(config.I2c);
             // Jitter only has to differ between boards that lost the broker together: the boot time and the name do.
             var random = new SystemRandomSource(Seed(config.OneNet.DeviceName, _clock.NowMilliseconds));
             _node = NodeBuilder.Build(config, network, link, _clock, board, log, new HmacSigner(), sensors, gpio, random);

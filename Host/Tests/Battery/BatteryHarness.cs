@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using OneNetFirmware.Config;
+using OneNetFirmware.Drivers;
 using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
@@ -30,6 +31,8 @@ public sealed class BatteryHarness
     public readonly MemoryStorage Storage = new();
     public readonly HostDeepSleep Sleep = new();
     public readonly Sht3xChip Chip;
+    /// <summary>The DHT on the pin of every dht11/dht22 sensor the configuration lists (none by default).</summary>
+    public readonly SimulatedDht Dht = new(true) { Temperature = 12.5, Humidity = 70 };
     /// <summary>Per wake-up: the temperature the chip showed, when it was sampled (UTC) and how long the node stayed awake.</summary>
     public readonly List<(double Temperature, long SampledUtc, long AwakeMs)> Wakes = new();
     public SimulatedGpio Gpio { get; private set; }
@@ -69,6 +72,10 @@ public sealed class BatteryHarness
         Chip.Temperature = 20 + Wakes.Count * 0.5;
         var hardware = new SimulatedSensorHardware();
         hardware.Bus(1).Attach(0x44, Chip);
+        foreach (SensorConfig s in Config.Sensors)
+        {
+            if (SensorCatalog.IsDht(s.Type)) hardware.AttachDht(s.Pin, Dht);
+        }
         Gpio = new SimulatedGpio();
         Node = NodeBuilder.Build(Config, new SimNetwork(Clock, Faults), Link, Clock, Board, Log, new HmacSigner(), hardware,
             Gpio, new SeededRandom(Wakes.Count + 1));
