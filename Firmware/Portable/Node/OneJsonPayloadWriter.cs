@@ -73,6 +73,11 @@ namespace OneNetFirmware.Node
             _w.Property("diag_sensor_failures", d.SensorReadFailures, now);
             _w.Property("diag_events_dropped", d.EventsDropped, now);
             _w.Property("diag_bad_downlinks", d.BadDownlinks, now);
+            for (int i = 0; i < d.SensorFailures.Length; i++)
+            {
+                _w.Property(d.SensorFailuresIds[i], d.SensorFailures[i], now);
+                _w.Property(d.SensorStatusIds[i], d.SensorStatus[i], now);
+            }
             return _w.End();
         }
 

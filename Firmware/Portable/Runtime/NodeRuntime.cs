@@ -74,7 +74,7 @@ namespace OneNetFirmware.Runtime
                 Heartbeat, Counters, Record, config.Watchdog, random);
             DownlinkHandler = new DownlinkHandler(Downlinks, MaxDownlinkBytes, parser, writer, link, Topics, properties,
                 outputs, sampler, Outbox, InputEvents, Settings, Counters, log);
-            Diagnostics = new Diagnostics(network, board, Counters, Record, Outbox, InputEvents, now);
+            Diagnostics = new Diagnostics(network, board, Counters, Record, Outbox, InputEvents, sampler, now);
             Loop = new NodeLoop(clock, Supervisor, Heartbeat, sampler, Outbox, InputEvents, DownlinkHandler, link, Topics, writer,
                 properties, outputs, Settings, Diagnostics, PayloadBufferBytes);
         }

@@ -98,6 +98,9 @@ public class SteadyStateAllocationTests
         public bool SetIntervalSeconds(int seconds) => true;
         public double LatestValue(int propertyIndex) => _value;
         public int InputState(int pin) => -1;
+        public int SensorCount => 1;
+        public int SensorFailures(int sensor) => 0;
+        public int SensorStatus(int sensor) => 0;
     }
 
     /// <summary>A link and writer in one: remembers the last post id and acknowledges it by calling the outbox.</summary>
