@@ -29,8 +29,10 @@ namespace OneNetFirmware.OneNet
         public readonly string PackPostReply;
         public readonly string OtaInform;
         public readonly string OtaInformReply;
-        /// <summary>The topic filters to subscribe, before the first publish.</summary>
-        public readonly string[] Subscriptions;
+        /// <summary>The filter the session cannot work without (thing/#): refused means the session ends.</summary>
+        public readonly string[] RequiredSubscriptions;
+        /// <summary>Filters subscribed one per request after the required one (ota/inform): refused is logged, not fatal.</summary>
+        public readonly string[] OptionalSubscriptions;
 
         private readonly string _thing;
         private readonly string _servicePrefix;
@@ -60,7 +62,8 @@ namespace OneNetFirmware.OneNet
             PackPostReply = PackPost + "/reply";
             OtaInform = Prefix + "ota/inform";
             OtaInformReply = OtaInform + "_reply";
-            Subscriptions = new string[] { _thing + "#", OtaInform };
+            RequiredSubscriptions = new string[] { _thing + "#" };
+            OptionalSubscriptions = new string[] { OtaInform };
         }
 
         /// <summary>Which <see cref="Downlink"/> the topic is; Unknown for anything else (other devices included). No allocation.</summary>

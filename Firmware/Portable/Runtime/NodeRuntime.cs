@@ -70,7 +70,7 @@ namespace OneNetFirmware.Runtime
             options.ClientId = onenet.DeviceName;
             options.UserName = onenet.ProductId;
             options.KeepAliveSeconds = onenet.KeepAliveSeconds;
-            Supervisor = new Supervisor(network, link, clock, board, log, tokens, options, Topics.Subscriptions, Events,
+            Supervisor = new Supervisor(network, link, clock, board, log, tokens, options, Topics.RequiredSubscriptions, Topics.OptionalSubscriptions, Events,
                 Heartbeat, Counters, Record, config.Watchdog, random);
             DownlinkHandler = new DownlinkHandler(Downlinks, MaxDownlinkBytes, parser, writer, link, Topics, properties,
                 outputs, sampler, Outbox, InputEvents, Settings, Counters, log);

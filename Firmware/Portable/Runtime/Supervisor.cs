@@ -37,7 +37,8 @@ namespace OneNetFirmware.Runtime
         private readonly ILog _log;
         private readonly ITokenSource _tokens;
         private readonly MqttConnectOptions _options;
-        private readonly string[] _subscriptions;
+        private readonly string[] _required;
+        private readonly string[][] _optional;
         private readonly LinkEvents _events;
         private readonly Heartbeat _heartbeat;
         private readonly NodeCounters _counters;
@@ -69,9 +70,10 @@ namespace OneNetFirmware.Runtime
         private long _nextMemoryCheckMs;
         private long _lowMemorySinceMs = -1;
         private bool _waitingForToken;
+        private int _nextOptional;
 
         public Supervisor(INetwork network, IMqttLink link, IClock clock, IBoard board, ILog log, ITokenSource tokens,
-            MqttConnectOptions options, string[] subscriptions, LinkEvents events, Heartbeat heartbeat,
+            MqttConnectOptions options, string[] requiredFilters, string[] optionalFilters, LinkEvents events, Heartbeat heartbeat,
             NodeCounters counters, NodeRecord record, WatchdogConfig config, IRandomSource random)
         {
             _network = network;
@@ -81,7 +83,13 @@ namespace OneNetFirmware.Runtime
             _log = log;
             _tokens = tokens;
             _options = options;
-            _subscriptions = subscriptions;
+            _required = requiredFilters;
+            int optional = optionalFilters == null ? 0 : optionalFilters.Length;
+            _optional = new string[optional][];
+            for (int i = 0; i < optional; i++)
+            {
+                _optional[i] = new string[] { optionalFilters[i] };
+            }
             _events = events;
             _heartbeat = heartbeat;
             _counters = counters;
@@ -297,6 +305,7 @@ namespace OneNetFirmware.Runtime
             {
                 _counters.MqttConnects++;
                 _connectedMs = after;
+                _nextOptional = -1;
                 _stable = false;
                 SetState(SupervisorState.Connecting, after);
                 return;
@@ -332,13 +341,33 @@ namespace OneNetFirmware.Runtime
                 SessionEnded(nowMs, "subscribe deadline passed");
                 return;
             }
-            if (_link.Subscribe(_subscriptions))
+            // One SUBSCRIBE per step: the required filters first, then each optional filter in its own request, so
+            // the broker refusing an optional one (SUBACK 0x80) refuses only that one (docs/device-runtime.md "MQTT").
+            if (_nextOptional < 0)
+            {
+                if (!_link.Subscribe(_required))
+                {
+                    SessionEnded(_clock.NowMilliseconds, "SUBSCRIBE of " + _required[0] + " failed");
+                    return;
+                }
+                _nextOptional = 0;
+            }
+            else if (_nextOptional < _optional.Length)
+            {
+                string[] request = _optional[_nextOptional++];
+                if (!_link.Subscribe(request))
+                {
+                    if (!_link.IsConnected)
+                    {
+                        SessionEnded(_clock.NowMilliseconds, "session lost while subscribing");
+                        return;
+                    }
+                    _log.Warn("SUBSCRIBE of " + request[0] + " refused or unanswered: continuing without it");
+                }
+            }
+            if (_nextOptional >= _optional.Length)
             {
                 SetState(SupervisorState.Subscribed, _clock.NowMilliseconds);
-            }
-            else
-            {
-                SessionEnded(_clock.NowMilliseconds, "SUBSCRIBE failed");
             }
         }
 
