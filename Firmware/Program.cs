@@ -79,7 +79,7 @@ namespace OneNetFirmware
                 new Thread(RunStatusLed).Start();
             }
 
-            network.Start();
+            // The supervisor starts the network in its first step (and decides whether the credentials are saved).
             new Thread(RunSupervisor).Start();
             _node.RunMainLoop();
         }
@@ -91,7 +91,6 @@ namespace OneNetFirmware
                 _node.InputEvents.Events, config.Outbox.CapacityEvents, _clock, log);
             var cycle = new BatteryCycle(_node, file, config.Battery, WakePins.WakeInput(config.Inputs), link,
                 new Esp32DeepSleep(log), _clock, log);
-            network.Start();
             new Thread(RunSupervisor).Start();
             cycle.Run();
             // Only reached when the timer wake-up was refused: wait out the interval awake, then start afresh.

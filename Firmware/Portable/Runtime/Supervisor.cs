@@ -45,6 +45,7 @@ namespace OneNetFirmware.Runtime
         private readonly NodeRecord _record;
         private readonly Backoff _backoff;
         private readonly LoginLimiter _limiter = new LoginLimiter();
+        private readonly CredentialSaves _credentialSaves = new CredentialSaves();
         private readonly long _restartNetworkMs;
         private readonly long _rebootMs;
         private readonly long _heartbeatTimeoutMs;
@@ -122,6 +123,9 @@ namespace OneNetFirmware.Runtime
 
         /// <summary>Counts sessions that reached Subscribed; the main loop starts its per-session work when it changes.</summary>
         public int Sessions { get { lock (_lock) { return _sessions; } } }
+
+        /// <summary>How often the network was allowed to save the Wi-Fi credentials (a flash write each on the ESP32).</summary>
+        public CredentialSaves CredentialSaves { get { return _credentialSaves; } }
 
         /// <summary>The CA certificate PEM used when TLS is on.</summary>
         public void SetCaCertificate(string pem)
@@ -245,7 +249,7 @@ namespace OneNetFirmware.Runtime
                 {
                     _link.Disconnect(); // the only state below Online where a session object is still open
                 }
-                _network.Restart();
+                _network.Restart(_credentialSaves.Take(nowMs));
                 _networkStarted = true;
                 SetState(SupervisorState.NetworkDown, nowMs);
                 return true;
@@ -264,7 +268,7 @@ namespace OneNetFirmware.Runtime
             {
                 _networkStarted = true;
                 _stateSinceMs = nowMs;
-                _network.Start();
+                _network.Start(_credentialSaves.Take(nowMs));
             }
         }
 

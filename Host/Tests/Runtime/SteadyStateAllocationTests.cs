@@ -64,8 +64,8 @@ public class SteadyStateAllocationTests
     {
         public bool IsUp => true;
         public int Rssi => -50;
-        public void Start() { }
-        public void Restart() { }
+        public void Start(bool saveCredentials) { }
+        public void Restart(bool saveCredentials) { }
     }
 
     private sealed class FixedToken : ITokenSource
