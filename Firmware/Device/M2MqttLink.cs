@@ -66,7 +66,7 @@ namespace OneNetFirmware.Device
                 // earlier client can never be taken for this one's (message ids restart at 1 per client).
                 ClientEvents events = new ClientEvents(this, _subacks.NewSession());
                 events.Attach(client);
-                // M2Mqtt waits up to its fixed 30 s for the CONNACK; TCP connect has no managed timeout (§5), which is why
+                // M2Mqtt waits up to its fixed 30 s for the CONNACK; TCP connect has no managed timeout, which is why
                 // the supervisor's own watchdog bounds the whole attempt; options.TimeoutMilliseconds cannot be applied here.
                 MqttReasonCode code = client.Connect(options.ClientId, options.UserName, options.Password,
                     false, MqttQoSLevel.AtMostOnce, false, null, null, true, (ushort)options.KeepAliveSeconds);
@@ -140,7 +140,7 @@ namespace OneNetFirmware.Device
         public bool Publish(string topic, byte[] payload, int count, int qos)
         {
             MqttClient client = _client;
-            // Publish only enqueues and does not check the session (§5): refuse here so the outbox keeps the data.
+            // Publish only enqueues and does not check the session (docs/device-runtime.md "MQTT"): refuse here so the outbox keeps the data.
             if (client == null || !client.IsConnected)
             {
                 return false;
@@ -202,7 +202,7 @@ namespace OneNetFirmware.Device
             }
             try
             {
-                client.Disconnect(); // throws when the socket is already dead (§2.1)
+                client.Disconnect(); // throws when the socket is already dead (docs/device-runtime.md "MQTT")
             }
             catch (Exception)
             {
