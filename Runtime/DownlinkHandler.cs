@@ -162,7 +162,7 @@ namespace OneNetFirmware.Runtime
         {
             if (kind == DownlinkKind.OtaInform)
             {
-                // Its fields are unconfirmed (ONENET.md §4.1) and nothing here can update the firmware: not parsed,
+                // Its fields are unconfirmed (docs/onenet-protocol.md#topics-and-payloads) and nothing here can update the firmware: not parsed,
                 // not answered.
                 OtaNotices++;
                 _log.Info("OTA notice received (" + length.ToString()

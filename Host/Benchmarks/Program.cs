@@ -4,7 +4,7 @@ namespace OneNetFirmware.Benchmarks
 {
     /// <summary>
     /// `dotnet run -c Release --project Host/Benchmarks -- --filter '*'` runs the BenchmarkDotNet suite; `-- fleet [nodes]
-    /// [seconds]` is the measured emulator throughput run (FleetThroughput); see README.
+    /// [seconds]` is the measured emulator throughput run (FleetThroughput); see docs/benchmarks.md.
     /// </summary>
     public static class Program
     {

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace OneNetFirmware.Host.Emulator
 {
     /// <summary>
-    /// Checks a device's OneJSON request (ONENET §4.1): the envelope {"id":"…","version":"1.0","params":…}, the wrapped
+    /// Checks a device's OneJSON request (docs/onenet-protocol.md#topics-and-payloads): the envelope {"id":"…","version":"1.0","params":…}, the wrapped
     /// {"value":…,"time":ms} form of properties, events, pack and history posts, and the thing model when there is one.
     /// Codes: 2403 "required msg id" (no id), 2402 "request format error" (anything malformed; also, the emulator's
     /// choice since the real code is UNCONFIRMED, a thing-model violation, with the reason appended to msg).

@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace OneNetFirmware.Host.Emulator
 {
     /// <summary>
-    /// The product's thing model as a small JSON file (ONENET §5 data types):
+    /// The product's thing model as a small JSON file (docs/onenet-protocol.md#data-types-and-identifiers):
     /// {"properties":[{"identifier":"temperature","type":"float","min":-40,"max":125,"writable":false},
     ///                {"identifier":"mode","type":"enum","values":[0,1,2]},{"identifier":"label","type":"string","maxLength":32}],
     ///  "events":[{"identifier":"alarm"},{"identifier":"door","outputs":[{"identifier":"open","type":"bool"}]}],
