@@ -16,6 +16,20 @@ namespace OneNetFirmware.Host.Emulator
     /// <summary>An uplink the platform answered with a non-200 code.</summary>
     public sealed record RejectedPost(DateTimeOffset ReceivedAt, string ProductId, string DeviceName, string Topic, int Code, string Msg);
 
+    /// <summary>
+    /// A post's `time` the platform would probably misread: Kind Seconds (a value that only makes sense as epoch seconds,
+    /// or a clock that was never set) or Future (more than OneJsonPosts.FutureTolerance ahead of the platform clock).
+    /// The post is still accepted: what OneNET does with such times is unconfirmed.
+    /// </summary>
+    public sealed record TimeWarning(string Identifier, long TimeMs, string Kind)
+    {
+        public const string Seconds = "seconds";
+        public const string Future = "future";
+        public DateTimeOffset ReceivedAt { get; init; }
+        public string ProductId { get; init; }
+        public string DeviceName { get; init; }
+    }
+
     /// <summary>Why the emulator ended a connection or refused a CONNECT.</summary>
     public sealed record ConnectionEvent(DateTimeOffset At, string ClientId, string What);
 }

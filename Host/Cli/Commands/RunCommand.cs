@@ -141,7 +141,7 @@ namespace OneNetFirmware.Cli.Commands
             probe.Start();
             int port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
-            var options = new EmulatorOptions { BindAddress = IPAddress.Loopback, Port = port, Log = line => log.Info("emulator: " + line) };
+            var options = new EmulatorOptions { BindAddress = IPAddress.Loopback, Port = port, Log = line => log.Info("emulator: " + line), ThingModel = NodeThingModel.For(config) };
             options.Devices.Add(new RegisteredDevice(config.OneNet.ProductId, config.OneNet.DeviceName, config.OneNet.DeviceKey));
             var emulator = new OneNetEmulator(options);
             emulator.StartAsync().GetAwaiter().GetResult();
