@@ -18,9 +18,9 @@ namespace OneNetFirmware.Host.Tests.Emulator
     /// <summary>Topics, OneJSON replies, the thing model and the operator side (ONENET §4, §5).</summary>
     public class EmulatorPostTests
     {
-        private static bool Post(MqttNetLink link, string topic, string json) => link.Publish(topic, Encoding.UTF8.GetBytes(json), Encoding.UTF8.GetByteCount(json), 0);
+        internal static bool Post(MqttNetLink link, string topic, string json) => link.Publish(topic, Encoding.UTF8.GetBytes(json), Encoding.UTF8.GetByteCount(json), 0);
 
-        private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+        internal static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 
         [Fact]
         public async Task WrappedPropertiesGetA200ReplyWithTheSameIdAndAreRecorded()
