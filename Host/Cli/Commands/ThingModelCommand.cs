@@ -26,6 +26,11 @@ namespace OneNetFirmware.Cli.Commands
                 return Program.Failed;
             }
             string json = Text(config.Config);
+            foreach (string id in NodeThingModel.For(config.Config).Identifiers)
+            {
+                // Configured identifiers are validated already; this catches the firmware's built-in ones.
+                if (!OneNetFirmware.Config.TextRules.IsIdentifier(id)) stderr.WriteLine(Warning(id));
+            }
             if (outPath == null)
             {
                 stdout.WriteLine(json);
@@ -43,6 +48,9 @@ namespace OneNetFirmware.Cli.Commands
             stdout.WriteLine(outPath + ": thing model of product " + config.Config.OneNet.ProductId + " written; import it in the OneNET console (产品开发 → 物模型 → 导入)");
             return Program.Ok;
         }
+
+        public static string Warning(string identifier) => "warning: identifier " + identifier
+            + " breaks the documented rule (a letter, then letters, digits or _, at most 20 characters); the console may refuse the import";
 
         /// <summary>The model as the command writes it (UTF-8 text, unit names unescaped).</summary>
         public static string Text(OneNetFirmware.Config.NodeConfig config) => NodeThingModel.Build(config).ToJsonString(Indented);

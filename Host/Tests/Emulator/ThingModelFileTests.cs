@@ -161,6 +161,19 @@ namespace OneNetFirmware.Host.Tests.Emulator
         }
 
         [Fact]
+        public void TheCommandWarnsOfEveryIdentifierOutsideTheDocumentedRule()
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+
+            Assert.Equal(Program.Ok, Program.Run(new[] { "thing-model", "--config", RepoPaths.Of("nf-config.json") }, stdout, stderr));
+
+            string[] offending = ThingModel.Parse(stdout.ToString()).Identifiers.Where(id => !TextRules.IsIdentifier(id)).ToArray();
+            Assert.Equal(offending.Select(OneNetFirmware.Cli.Commands.ThingModelCommand.Warning), stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+            Assert.DoesNotContain("temperature", stderr.ToString());
+        }
+
+        [Fact]
         public void TheCommandRefusesAnInvalidConfiguration()
         {
             var stderr = new StringWriter();
