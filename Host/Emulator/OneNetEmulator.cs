@@ -180,7 +180,7 @@ namespace OneNetFirmware.Host.Emulator
             if (!result.Accepted)
             {
                 e.ReasonCode = result.ConnackCode == 4 ? MqttConnectReasonCode.BadUserNameOrPassword : MqttConnectReasonCode.NotAuthorized;
-                Record(new ConnectionEvent(now, clientId, "refused with CONNACK " + result.ConnackCode + ": " + result.Reason));
+                Record(EventOf(now, clientId, "refused with CONNACK " + result.ConnackCode + ": " + result.Reason));
                 return;
             }
             e.SessionItems["pid"] = e.UserName;
@@ -206,7 +206,7 @@ namespace OneNetFirmware.Host.Emulator
         /// socket when the validation handler throws.</summary>
         private void Drop(DateTimeOffset now, string clientId, string why)
         {
-            Record(new ConnectionEvent(now, clientId, "dropped without CONNACK: " + why));
+            Record(EventOf(now, clientId, "dropped without CONNACK: " + why));
             throw new ConnectionDroppedException(why);
         }
 
@@ -221,7 +221,7 @@ namespace OneNetFirmware.Host.Emulator
         {
             Interlocked.Increment(ref _acceptedConnections);
             _subscriptions[e.ClientId] = new HashSet<string>(StringComparer.Ordinal);
-            Record(new ConnectionEvent(_options.Clock(), e.ClientId, "connected from " + e.RemoteEndPoint));
+            Record(EventOf(_options.Clock(), e.ClientId, "connected from " + e.RemoteEndPoint));
             return Task.CompletedTask;
         }
 
@@ -230,11 +230,11 @@ namespace OneNetFirmware.Host.Emulator
             if (e.DisconnectType == MqttClientDisconnectType.Takeover)
             {
                 Interlocked.Increment(ref _kicks);
-                Record(new ConnectionEvent(_options.Clock(), e.ClientId, "kicked: the same device logged in again"));
+                Record(EventOf(_options.Clock(), e.ClientId, "kicked: the same device logged in again"));
             }
             else
             {
-                Record(new ConnectionEvent(_options.Clock(), e.ClientId, "disconnected (" + e.DisconnectType + ")"));
+                Record(EventOf(_options.Clock(), e.ClientId, "disconnected (" + e.DisconnectType + ")"));
             }
             return Task.CompletedTask;
         }
@@ -307,7 +307,7 @@ namespace OneNetFirmware.Host.Emulator
             if (why != null)
             {
                 e.CloseConnection = true;
-                Record(new ConnectionEvent(_options.Clock(), e.ClientId, "disconnecting: " + why));
+                Record(EventOf(_options.Clock(), e.ClientId, "disconnecting: " + why));
                 Log(e.ClientId + ": disconnected by the platform: " + why);
                 return;
             }
@@ -530,10 +530,17 @@ namespace OneNetFirmware.Host.Emulator
 
         private static string DesiredKey(string productId, string deviceName, string identifier) => productId + "/" + deviceName + "/" + identifier;
 
+        /// <summary>An event of the session "pid/name": ClientId is the device name (the MQTT client id), ProductId its product.</summary>
+        private static ConnectionEvent EventOf(DateTimeOffset at, string sessionId, string what)
+        {
+            int slash = sessionId.IndexOf('/');
+            return new ConnectionEvent(at, sessionId.Substring(slash + 1), what) { ProductId = slash < 0 ? "" : sessionId.Substring(0, slash) };
+        }
+
         private void Record(ConnectionEvent e)
         {
             lock (_records) Keep(_connectionEvents, e);
-            if (!e.What.StartsWith("disconnecting", StringComparison.Ordinal)) Log(e.ClientId + ": " + e.What);
+            if (!e.What.StartsWith("disconnecting", StringComparison.Ordinal)) Log(e.ProductId + "/" + e.ClientId + ": " + e.What);
             ConnectionChanged?.Invoke(e);
         }
 

@@ -31,5 +31,9 @@ namespace OneNetFirmware.Host.Emulator
     }
 
     /// <summary>Why the emulator ended a connection or refused a CONNECT.</summary>
-    public sealed record ConnectionEvent(DateTimeOffset At, string ClientId, string What);
+    public sealed record ConnectionEvent(DateTimeOffset At, string ClientId, string What)
+    {
+        /// <summary>The product of the device (its CONNECT's user name): the same ClientId in two products is two devices.</summary>
+        public string ProductId { get; init; }
+    }
 }

@@ -91,6 +91,8 @@ namespace OneNetFirmware.Host.Tests.Emulator
             Assert.Equal(ConnectResult.NetworkError, second.Connect(other));
             Assert.Equal(1, t.Emulator.Bans);
             Assert.Equal(0, t.Emulator.Kicks);
+            Assert.Contains(t.Emulator.ConnectionEvents, e => e.ProductId == OtherProduct && e.ClientId == TestEmulator.DeviceName && e.What.StartsWith("dropped without CONNACK: more than 3 logins"));
+            Assert.DoesNotContain(t.Emulator.ConnectionEvents, e => e.ProductId == TestEmulator.ProductId && !e.What.StartsWith("connected"));
             Assert.True(first.IsConnected);
             Assert.True(await t.Emulator.IsOnlineAsync(TestEmulator.ProductId, TestEmulator.DeviceName));
             Assert.False(await t.Emulator.IsOnlineAsync(OtherProduct, TestEmulator.DeviceName));

@@ -120,9 +120,8 @@ public class ThingModelHourTests
         {
             Assert.Null(model.CheckProperty(value.Name, value.Value));
         }
-        foreach (ThingModel.Service s in model.Services.OrderBy(s => s.Identifier == DownlinkHandler.RebootService))
+        foreach (ThingModel.Service s in model.Services.Where(s => s.Identifier != DownlinkHandler.RebootService))
         {
-            if (s.Identifier == DownlinkHandler.RebootService) continue;
             DeviceReply invoked = await Request(t.Emulator.InvokeServiceAsync(pid, dev, s.Identifier, new JsonObject()));
             Assert.True(invoked.Code == 200, s.Identifier + ": " + invoked.Payload.GetRawText());
             accepted.Add(s.Identifier);
