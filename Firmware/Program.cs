@@ -60,7 +60,7 @@ namespace OneNetFirmware
             var link = new M2MqttLink(MqttInflightQueue, SubscribeTimeoutMs, log);
             var board = new Esp32Board(RecordPath, log);
             IGpioPort gpio = new EspGpioPort();
-            var sensors = new EspSensorHardware(config.I2c, _clock);
+            var sensors = new EspSensorHardware(config.I2c);
             // Jitter only has to differ between boards that lost the broker together: the boot time and the name do.
             var random = new SystemRandomSource(Seed(config.OneNet.DeviceName, _clock.NowMilliseconds));
             _node = NodeBuilder.Build(config, network, link, _clock, board, log, new HmacSigner(), sensors, gpio, random);
@@ -79,7 +79,7 @@ namespace OneNetFirmware
                 new Thread(RunStatusLed).Start();
             }
 
-            network.Start();
+            // The supervisor starts the network in its first step (and decides whether the credentials are saved).
             new Thread(RunSupervisor).Start();
             _node.RunMainLoop();
         }
@@ -91,7 +91,6 @@ namespace OneNetFirmware
                 _node.InputEvents.Events, config.Outbox.CapacityEvents, _clock, log);
             var cycle = new BatteryCycle(_node, file, config.Battery, WakePins.WakeInput(config.Inputs), link,
                 new Esp32DeepSleep(log), _clock, log);
-            network.Start();
             new Thread(RunSupervisor).Start();
             cycle.Run();
             // Only reached when the timer wake-up was refused: wait out the interval awake, then start afresh.

@@ -30,10 +30,11 @@ namespace NFUnitTest.OneNet
         [TestMethod]
         public void SubscribesTheThingWildcardAndOtaInformOnly()
         {
-            string[] s = Topics().Subscriptions;
-            Assert.AreEqual(2, s.Length);
-            Assert.AreEqual("$sys/pid1/node-01/thing/#", s[0]);
-            Assert.AreEqual("$sys/pid1/node-01/ota/inform", s[1]);
+            OneNetTopics t = Topics();
+            Assert.AreEqual(1, t.RequiredSubscriptions.Length);
+            Assert.AreEqual("$sys/pid1/node-01/thing/#", t.RequiredSubscriptions[0]);
+            Assert.AreEqual(1, t.OptionalSubscriptions.Length);
+            Assert.AreEqual("$sys/pid1/node-01/ota/inform", t.OptionalSubscriptions[0]);
         }
 
         [TestMethod]

@@ -17,9 +17,15 @@ namespace OneNetFirmware.OneNet
         public const int IdScanBytes = 128;
 
         private const int TopId = 0, TopCode = 1, TopMsg = 2, TopParams = 3, TopData = 4, TopCount = 5;
-        private static readonly string[] TopNames = { "id", "code", "msg", "params", "data" };
-        private static readonly string TrueText = "true";
-        private static readonly string FalseText = "false";
+        // Pre-encoded once (docs/device-runtime.md "Text": strings are never indexed; literals allocate on the device).
+        private static readonly byte[][] TopNames = { Utf8Text.Encode("id"), Utf8Text.Encode("code"), Utf8Text.Encode("msg"), Utf8Text.Encode("params"), Utf8Text.Encode("data") };
+        private static readonly byte[] ValueName = Utf8Text.Encode("value");
+        private static readonly byte[] VersionName = Utf8Text.Encode("version");
+        private static readonly byte[] TrueWord = Utf8Text.Encode("true");
+        private static readonly byte[] FalseWord = Utf8Text.Encode("false");
+        private static readonly byte[] NullWord = Utf8Text.Encode("null");
+        /// <summary>Identifiers and texts compared against, encoded once (the property table's names repeat).</summary>
+        private readonly Utf8Cache _comparands = new Utf8Cache(32);
         private static readonly double[] Exact = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
         private readonly byte[] _stack = new byte[MaxDepth];
@@ -195,7 +201,7 @@ namespace OneNetFirmware.OneNet
         /// <summary>True when the current member's name is exactly identifier (compared in place).</summary>
         public bool NameEquals(string identifier)
         {
-            return _nameStart >= 0 && RawEquals(_nameStart, _nameEnd, identifier);
+            return _nameStart >= 0 && identifier != null && RawEquals(_nameStart, _nameEnd, _comparands.Get(identifier));
         }
 
         /// <summary>The current member's name (allocates).</summary>
@@ -210,7 +216,7 @@ namespace OneNetFirmware.OneNet
         /// <summary>True when the current value is a string exactly equal to text (compared in place).</summary>
         public bool ValueEquals(string text)
         {
-            return ValueKind == JsonKind.String && RawEquals(_valStart, _valEnd, text);
+            return ValueKind == JsonKind.String && text != null && RawEquals(_valStart, _valEnd, _comparands.Get(text));
         }
 
         /// <summary>The current string value (allocates), null when it is not a string.</summary>
@@ -243,8 +249,10 @@ namespace OneNetFirmware.OneNet
         /// <summary>The current value as a bool when it is the string "true" or "false"; false otherwise.</summary>
         public bool TryGetBoolInString(out bool value)
         {
-            value = ValueEquals(TrueText);
-            return value || ValueEquals(FalseText);
+            value = false;
+            if (ValueKind != JsonKind.String) return false;
+            value = RawEquals(_valStart, _valEnd, TrueWord);
+            return value || RawEquals(_valStart, _valEnd, FalseWord);
         }
 
         /// <summary>The current value as a long; false when it is not an integer number (fraction, exponent) or out of range.</summary>
@@ -276,12 +284,12 @@ namespace OneNetFirmware.OneNet
             while ((p = NextItem(p)) >= 0)
             {
                 p = ReadMember(p);
-                if (RawEquals(_nameStart, _nameEnd, "value"))
+                if (RawEquals(_nameStart, _nameEnd, ValueName))
                 {
                     valueStart = _valStart;
                     valueEnd = _valEnd;
                 }
-                else if (RawEquals(_nameStart, _nameEnd, "version") && KindAt(_valStart) == JsonKind.Number)
+                else if (RawEquals(_nameStart, _nameEnd, VersionName) && KindAt(_valStart) == JsonKind.Number)
                 {
                     long v;
                     if (ParseLong(_valStart, _valEnd, out v)) version = v;
@@ -409,15 +417,14 @@ namespace OneNetFirmware.OneNet
             return _end;
         }
 
-        // Raw string content [start+1, end-1) equals text byte for byte (ASCII identifiers, ids).
-        private bool RawEquals(int start, int end, string text)
+        // Raw string content [start+1, end-1) equals the UTF-8 of a text byte for byte (identifiers, ids).
+        private bool RawEquals(int start, int end, byte[] utf8)
         {
-            if (text == null) return false;
             int n = end - start - 2;
-            if (n != text.Length) return false;
+            if (n != utf8.Length) return false;
             for (int i = 0; i < n; i++)
             {
-                if (_b[start + 1 + i] != text[i]) return false;
+                if (_b[start + 1 + i] != utf8[i]) return false;
             }
             return true;
         }
@@ -664,13 +671,13 @@ namespace OneNetFirmware.OneNet
         {
             byte c = _b[p];
             if (c == (byte)'"') return ValidateString(p);
-            if (c == (byte)'t') return Literal(p, "true");
-            if (c == (byte)'f') return Literal(p, "false");
-            if (c == (byte)'n') return Literal(p, "null");
+            if (c == (byte)'t') return Literal(p, TrueWord);
+            if (c == (byte)'f') return Literal(p, FalseWord);
+            if (c == (byte)'n') return Literal(p, NullWord);
             return ValidateNumber(p);
         }
 
-        private int Literal(int p, string word)
+        private int Literal(int p, byte[] word)
         {
             if (p > _end - word.Length) return -1;
             for (int i = 0; i < word.Length; i++)

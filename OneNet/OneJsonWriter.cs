@@ -27,6 +27,15 @@ namespace OneNetFirmware.OneNet
         private readonly bool[] _hasItem = new bool[MaxDepth];
         private readonly byte[] _closer = new byte[MaxDepth];
         private readonly byte[] _digits = new byte[20];
+        /// <summary>Distinct names a payload may use before the cache starts to re-encode (and allocate).</summary>
+        public const int NameCacheSize = 64;
+        private readonly Utf8Cache _names = new Utf8Cache(NameCacheSize);
+        // Literals pre-encoded once: on the device every use of a string literal allocates.
+        private static readonly byte[] NullBytes = Utf8Text.Encode("null");
+        private static readonly byte[] TrueBytes = Utf8Text.Encode("true");
+        private static readonly byte[] FalseBytes = Utf8Text.Encode("false");
+        private static readonly byte[] VersionBytes = Utf8Text.Encode("\"1.0\"");
+        private static readonly byte[] U00Bytes = Utf8Text.Encode("u00");
 
         public OneJsonWriter(byte[] buffer, int offset, int length)
         {
@@ -89,7 +98,7 @@ namespace OneNetFirmware.OneNet
             for (int i = 0; i < count; i++)
             {
                 Separator();
-                WriteString(identifiers[i]);
+                WriteName(identifiers[i]);
             }
             return End();
         }
@@ -216,7 +225,7 @@ namespace OneNetFirmware.OneNet
             Key("id");
             if (idLength < 0)
             {
-                PutAscii("null");
+                PutBytes(NullBytes);
             }
             else
             {
@@ -314,7 +323,7 @@ namespace OneNetFirmware.OneNet
             WriteLong(id);
             Put((byte)'"');
             Key("version");
-            PutAscii("\"1.0\"");
+            PutBytes(VersionBytes);
             Key("params");
         }
 
@@ -373,13 +382,13 @@ namespace OneNetFirmware.OneNet
         private void Key(string name)
         {
             Separator();
-            WriteString(name);
+            WriteName(name);
             Put((byte)':');
         }
 
         private void WriteBool(bool value)
         {
-            PutAscii(value ? "true" : "false");
+            PutBytes(value ? TrueBytes : FalseBytes);
         }
 
         private void WriteLong(long value)
@@ -437,52 +446,48 @@ namespace OneNetFirmware.OneNet
             WriteDigits((ulong)fraction, digits);
         }
 
-        // A JSON string: quotes, backslash and control characters escaped; the UTF-16 text written as UTF-8
-        // (surrogate pairs as 4 bytes, a lone surrogate as U+FFFD).
+        // A JSON string value: quotes, backslash and control characters escaped, the text as UTF-8 (Utf8Text: surrogate
+        // pairs as 4 bytes, a lone surrogate as U+FFFD). Values are encoded each time; names go through the cache.
         private void WriteString(string s)
         {
             if (s == null)
             {
-                PutAscii("null");
+                PutBytes(NullBytes);
                 return;
             }
-            Put((byte)'"');
-            for (int i = 0; i < s.Length; i++)
+            WriteQuoted(Utf8Text.Encode(s));
+        }
+
+        // An identifier or member name: the same few strings in every payload, encoded once (Utf8Cache).
+        private void WriteName(string s)
+        {
+            if (s == null)
             {
-                int c = s[i];
-                if (c == '"' || c == '\\')
+                PutBytes(NullBytes);
+                return;
+            }
+            WriteQuoted(_names.Get(s));
+        }
+
+        // Bytes of UTF-8 at or above 0x80 are never '"', '\' or control characters, so escaping byte by byte is exact.
+        private void WriteQuoted(byte[] utf8)
+        {
+            Put((byte)'"');
+            for (int i = 0; i < utf8.Length; i++)
+            {
+                byte b = utf8[i];
+                if (b == '"' || b == '\\')
                 {
                     Put((byte)'\\');
-                    Put((byte)c);
+                    Put(b);
                 }
-                else if (c < 0x20)
+                else if (b < 0x20)
                 {
-                    WriteControl(c);
-                }
-                else if (c < 0x80)
-                {
-                    Put((byte)c);
-                }
-                else if (c < 0x800)
-                {
-                    Put((byte)(0xC0 | (c >> 6)));
-                    Put((byte)(0x80 | (c & 0x3F)));
-                }
-                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.Length && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
-                {
-                    int cp = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
-                    i++;
-                    Put((byte)(0xF0 | (cp >> 18)));
-                    Put((byte)(0x80 | ((cp >> 12) & 0x3F)));
-                    Put((byte)(0x80 | ((cp >> 6) & 0x3F)));
-                    Put((byte)(0x80 | (cp & 0x3F)));
+                    WriteControl(b);
                 }
                 else
                 {
-                    if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
-                    Put((byte)(0xE0 | (c >> 12)));
-                    Put((byte)(0x80 | ((c >> 6) & 0x3F)));
-                    Put((byte)(0x80 | (c & 0x3F)));
+                    Put(b);
                 }
             }
             Put((byte)'"');
@@ -499,15 +504,15 @@ namespace OneNetFirmware.OneNet
                 case '\b': Put((byte)'b'); return;
                 case '\f': Put((byte)'f'); return;
             }
-            PutAscii("u00");
+            PutBytes(U00Bytes);
             Put((byte)(c < 0x10 ? '0' : '1'));
             int low = c & 0xF;
             Put((byte)(low < 10 ? '0' + low : 'a' + low - 10));
         }
 
-        private void PutAscii(string s)
+        private void PutBytes(byte[] bytes)
         {
-            for (int i = 0; i < s.Length; i++) Put((byte)s[i]);
+            for (int i = 0; i < bytes.Length; i++) Put(bytes[i]);
         }
 
         private void Put(byte b)

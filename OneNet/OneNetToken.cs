@@ -51,16 +51,17 @@ namespace OneNetFirmware.OneNet
         public static string UrlEncode(string s)
         {
             int extra = 0;
-            for (int i = 0; i < s.Length; i++)
+            char[] source = s.ToCharArray(); // never s[i]: docs/device-runtime.md "Text"
+            for (int i = 0; i < source.Length; i++)
             {
-                if (NeedsEscape(s[i])) extra += 2;
+                if (NeedsEscape(source[i])) extra += 2;
             }
             if (extra == 0) return s;
-            char[] chars = new char[s.Length + extra];
+            char[] chars = new char[source.Length + extra];
             int n = 0;
-            for (int i = 0; i < s.Length; i++)
+            for (int i = 0; i < source.Length; i++)
             {
-                char c = s[i];
+                char c = source[i];
                 if (NeedsEscape(c))
                 {
                     chars[n++] = '%';
@@ -85,12 +86,11 @@ namespace OneNetFirmware.OneNet
             return (char)(d < 10 ? '0' + d : 'A' + d - 10);
         }
 
-        // Every character of the string for signature is ASCII (validated names, digits, method, version).
+        // Every character of the string for signature is ASCII (validated names, digits, method, version), so its
+        // UTF-8 is its ASCII.
         private static byte[] Ascii(string s)
         {
-            byte[] bytes = new byte[s.Length];
-            for (int i = 0; i < s.Length; i++) bytes[i] = (byte)s[i];
-            return bytes;
+            return Utf8Text.Encode(s);
         }
     }
 }

@@ -6,7 +6,8 @@ namespace OneNetFirmware.OneNet
     /// <summary>
     /// The OneJSON topics of one directly connected device (ONENET.md §4.1), built once per session.
     /// Subscriptions: $sys/{pid}/{dev}/thing/# (a level-5 wildcard, allowed by §4.3 and used by the Studio SDKs; it
-    /// covers every thing reply, set, get and invoke) plus $sys/{pid}/{dev}/ota/inform: 2 of the 10 allowed topics.
+    /// covers every thing reply, set, get and invoke; required) plus $sys/{pid}/{dev}/ota/inform (optional, subscribed
+    /// in its own request so a refusal costs only that filter): 2 of the 10 allowed topics.
     /// </summary>
     public sealed class OneNetTopics
     {
@@ -29,8 +30,11 @@ namespace OneNetFirmware.OneNet
         public readonly string PackPostReply;
         public readonly string OtaInform;
         public readonly string OtaInformReply;
-        /// <summary>The topic filters to subscribe, before the first publish.</summary>
-        public readonly string[] Subscriptions;
+        /// <summary>The filter the session cannot work without (thing/#): refused means the session ends.</summary>
+        public readonly string[] RequiredSubscriptions;
+        private const string Invoke = "/invoke";
+        /// <summary>Filters subscribed one per request after the required one (ota/inform): refused is logged, not fatal.</summary>
+        public readonly string[] OptionalSubscriptions;
 
         private readonly string _thing;
         private readonly string _servicePrefix;
@@ -60,7 +64,8 @@ namespace OneNetFirmware.OneNet
             PackPostReply = PackPost + "/reply";
             OtaInform = Prefix + "ota/inform";
             OtaInformReply = OtaInform + "_reply";
-            Subscriptions = new string[] { _thing + "#", OtaInform };
+            RequiredSubscriptions = new string[] { _thing + "#" };
+            OptionalSubscriptions = new string[] { OtaInform };
         }
 
         /// <summary>Which <see cref="Downlink"/> the topic is; Unknown for anything else (other devices included). No allocation.</summary>
@@ -83,19 +88,16 @@ namespace OneNetFirmware.OneNet
         public string ServiceIdentifier(string topic)
         {
             int length = ServiceIdentifierLength(topic);
-            return length > 0 ? topic.Substring(_servicePrefix.Length, length) : null;
+            return length > 0 ? new string(topic.ToCharArray(), _servicePrefix.Length, length) : null;
         }
 
-        /// <summary>True when topic is …/thing/service/{identifier}/invoke for exactly this identifier (no allocation).</summary>
+        /// <summary>True when topic is …/thing/service/{identifier}/invoke for exactly this identifier.</summary>
         public bool IsServiceInvoke(string topic, string identifier)
         {
             int length = ServiceIdentifierLength(topic);
             if (length <= 0 || identifier == null || identifier.Length != length) return false;
-            for (int i = 0; i < length; i++)
-            {
-                if (topic[_servicePrefix.Length + i] != identifier[i]) return false;
-            }
-            return true;
+            // Natives compare without allocating; a prefix already checked plus identifier + "/invoke" is the whole topic.
+            return topic.EndsWith(identifier + Invoke) && topic.Length == _servicePrefix.Length + length + Invoke.Length;
         }
 
         /// <summary>…/thing/service/{identifier}/invoke_reply for an invoke topic (one string).</summary>
@@ -111,19 +113,16 @@ namespace OneNetFirmware.OneNet
         }
 
         // Length of {identifier} in _servicePrefix + identifier + "/invoke", 0 when the topic has another shape.
+        // The topic is walked as chars, never indexed (docs/device-runtime.md "Text").
         private int ServiceIdentifierLength(string topic)
         {
-            const string suffix = "/invoke";
             int p = _servicePrefix.Length;
-            int length = topic.Length - p - suffix.Length;
-            if (length <= 0 || !topic.StartsWith(_servicePrefix)) return 0;
-            for (int i = 0; i < suffix.Length; i++)
-            {
-                if (topic[p + length + i] != suffix[i]) return 0;
-            }
+            int length = topic.Length - p - Invoke.Length;
+            if (length <= 0 || !topic.StartsWith(_servicePrefix) || !topic.EndsWith(Invoke)) return 0;
+            char[] chars = topic.ToCharArray();
             for (int i = 0; i < length; i++)
             {
-                if (topic[p + i] == '/') return 0;
+                if (chars[p + i] == '/') return 0;
             }
             return length;
         }

@@ -27,6 +27,17 @@ namespace NFUnitTest.Runtime
         }
 
         [TestMethod]
+        public void PerSensorDiagnosticsFollowTheRule()
+        {
+            Assert.AreEqual("diag_s0_failures", DiagnosticsIdentifiers.SensorFailuresOf(0));
+            Assert.AreEqual("diag_s0_status", DiagnosticsIdentifiers.SensorStatusOf(0));
+            Assert.IsTrue(TextRules.IsIdentifier(DiagnosticsIdentifiers.SensorFailuresOf(99)));
+            Assert.IsTrue(TextRules.IsIdentifier(DiagnosticsIdentifiers.SensorStatusOf(99)));
+            Assert.IsTrue(TextRules.IsIdentifier(DiagnosticsIdentifiers.SensorFailuresOf(99999)));
+            Assert.IsFalse(TextRules.IsIdentifier(DiagnosticsIdentifiers.SensorFailuresOf(100000)));
+        }
+
+        [TestMethod]
         public void EveryOtherBuiltInIdentifierFollowsTheRule()
         {
             string[] identifiers =

@@ -46,6 +46,12 @@ namespace OneNetFirmware.Runtime
             _sleep = sleep;
             _clock = clock;
             _log = log;
+            if (sleep.WokeFromDeepSleep || sleep.WokeByPin)
+            {
+                // The power-on boot that began this chain of wake-ups stored the Wi-Fi credentials: do not write them
+                // to flash again on every wake-up (docs/device-runtime.md "Wi-Fi"). Set before the supervisor starts.
+                node.Supervisor.CredentialSaves.AlreadySaved(clock.NowMilliseconds);
+            }
         }
 
         /// <summary>True when the last wake-up ended at the awake limit rather than with everything acknowledged.</summary>

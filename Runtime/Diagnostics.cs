@@ -11,12 +11,13 @@ namespace OneNetFirmware.Runtime
         private readonly NodeRecord _record;
         private readonly Outbox _outbox;
         private readonly EventOutbox _events;
+        private readonly ISampler _sampler;
         private readonly long _bootMs;
         private readonly string _resetReason;
-        private readonly DiagnosticsSnapshot _snapshot = new DiagnosticsSnapshot();
+        private readonly DiagnosticsSnapshot _snapshot;
 
         public Diagnostics(INetwork network, IBoard board, NodeCounters counters, NodeRecord record, Outbox outbox,
-            EventOutbox events, long bootMs)
+            EventOutbox events, ISampler sampler, long bootMs)
         {
             _network = network;
             _board = board;
@@ -24,6 +25,8 @@ namespace OneNetFirmware.Runtime
             _record = record;
             _outbox = outbox;
             _events = events;
+            _sampler = sampler;
+            _snapshot = new DiagnosticsSnapshot(sampler.SensorCount);
             _bootMs = bootMs;
             // The reason this runtime recorded before its reboot wins; otherwise what the board says (power-on…).
             _resetReason = record.PreviousRebootReason.Length > 0 ? record.PreviousRebootReason : board.ResetCause;
@@ -58,6 +61,11 @@ namespace OneNetFirmware.Runtime
             s.SensorReadFailures = _counters.SensorReadFailures;
             s.EventsDropped = _events.Dropped + _events.Rejected;
             s.BadDownlinks = _counters.MalformedDownlinks + _counters.OversizeDownlinks;
+            for (int i = 0; i < s.SensorFailures.Length; i++)
+            {
+                s.SensorFailures[i] = _sampler.SensorFailures(i);
+                s.SensorStatus[i] = _sampler.SensorStatus(i);
+            }
             return s;
         }
     }

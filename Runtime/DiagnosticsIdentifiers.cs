@@ -27,7 +27,13 @@ namespace OneNetFirmware.Runtime
         public static readonly string EventsDropped = "diag_events_dropped";
         public static readonly string BadDownlinks = "diag_bad_downlinks";
 
-        /// <summary>Every one of them (for tests and tools that list the thing model).</summary>
+        /// <summary>Failed reads of the sensor at index i (configuration order) since start (20 characters at most up to sensor 99999).</summary>
+        public static string SensorFailuresOf(int sensor) { return "diag_s" + sensor.ToString() + "_failures"; }
+
+        /// <summary>The latest ReadStatus of the sensor at index i (0 = ok).</summary>
+        public static string SensorStatusOf(int sensor) { return "diag_s" + sensor.ToString() + "_status"; }
+
+        /// <summary>Every fixed one of them (for tests and tools that list the thing model); the per-sensor ones come on top.</summary>
         public static readonly string[] All =
         {
             Uptime, Rssi, FreeMemory, LargestBlock, Connects, Disconnects, AuthFailures, NetworkRestarts, QuickDrops,

@@ -461,9 +461,10 @@ namespace OneNetFirmware.Runtime
                 return false;
             }
             long value = 0;
-            for (int i = 0; i < text.Length; i++)
+            char[] chars = text.ToCharArray(); // never text[i]: docs/device-runtime.md "Text"
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = text[i];
+                char c = chars[i];
                 if (c < '0' || c > '9')
                 {
                     return false;

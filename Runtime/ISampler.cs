@@ -22,5 +22,14 @@ namespace OneNetFirmware.Runtime
         /// -1 when there is none or it was not read yet.
         /// </summary>
         int InputState(int pin);
+
+        /// <summary>The configured sensors, in configuration order (sensor i is sensors[i]).</summary>
+        int SensorCount { get; }
+
+        /// <summary>Failed reads of sensor i since start (a bad status or an exception from its driver).</summary>
+        int SensorFailures(int sensor);
+
+        /// <summary>How sensor i's latest read went, as the driver's ReadStatus number (0 = ok).</summary>
+        int SensorStatus(int sensor);
     }
 }

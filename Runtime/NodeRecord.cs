@@ -16,6 +16,8 @@ namespace OneNetFirmware.Runtime
         private readonly object _saveLock = new object();
         /// <summary>The "out" value; replaced whole (never edited in place), so another thread reads it safely.</summary>
         private string _outputs = "";
+        // _outputs as chars, kept with it: the text is walked as chars, never indexed (docs/device-runtime.md "Text").
+        private char[] _outputChars = new char[0];
 
         public int BootCount;
         public string LastRebootReason = "";
@@ -34,17 +36,23 @@ namespace OneNetFirmware.Runtime
             {
                 return record;
             }
-            string[] lines = text.Split('\n');
-            for (int i = 0; i < lines.Length; i++)
+            // Walked as chars (never indexed, split or searched as a string: docs/device-runtime.md "Text").
+            char[] chars = text.ToCharArray();
+            int lineStart = 0;
+            while (lineStart < chars.Length)
             {
-                string line = lines[i].Trim();
-                int eq = line.IndexOf('=');
-                if (eq <= 0)
+                int lineEnd = lineStart;
+                while (lineEnd < chars.Length && chars[lineEnd] != '\n') lineEnd++;
+                int start = lineStart;
+                lineStart = lineEnd + 1;
+                int eq = start;
+                while (eq < lineEnd && chars[eq] != '=') eq++;
+                if (eq == start || eq == lineEnd)
                 {
                     continue;
                 }
-                string key = line.Substring(0, eq);
-                string value = line.Substring(eq + 1);
+                string key = new string(chars, start, eq - start).Trim();
+                string value = new string(chars, eq + 1, lineEnd - eq - 1).Trim();
                 if (key == "boots")
                 {
                     record.BootCount = ParseCount(value);
@@ -59,7 +67,7 @@ namespace OneNetFirmware.Runtime
                 }
                 else if (key == "out" && value.Length <= MaxOutputsLength)
                 {
-                    record._outputs = value;
+                    record.SetOutputsText(value);
                 }
             }
             return record;
@@ -84,12 +92,12 @@ namespace OneNetFirmware.Runtime
         public bool TryGetOutput(string identifier, out bool on)
         {
             on = false;
-            string text = _outputs;
+            char[] text = _outputChars;
             int start = 0;
             while (start < text.Length)
             {
                 int end = EntryEnd(text, start);
-                if (IsEntry(text, start, end) && NameIs(text, start, end - 2, identifier))
+                if (IsEntry(text, start, end) && NameIs(start, end - 2, identifier))
                 {
                     on = text[end - 1] == '1';
                     return true;
@@ -102,35 +110,42 @@ namespace OneNetFirmware.Runtime
         /// <summary>Records the output's state (identifier from the validated config), keeping the other well-formed entries.</summary>
         public void SetOutput(string identifier, bool on)
         {
-            string text = _outputs;
+            char[] text = _outputChars;
             string result = "";
             int start = 0;
             while (start < text.Length)
             {
                 int end = EntryEnd(text, start);
-                if (IsEntry(text, start, end) && !NameIs(text, start, end - 2, identifier))
+                if (IsEntry(text, start, end) && !NameIs(start, end - 2, identifier))
                 {
-                    result = result + text.Substring(start, end - start) + ",";
+                    result = result + new string(text, start, end - start) + ",";
                 }
                 start = end + 1;
             }
-            _outputs = result + identifier + (on ? ":1" : ":0");
+            SetOutputsText(result + identifier + (on ? ":1" : ":0"));
         }
 
         /// <summary>Forgets every output state (the outputs then record again the ones the configuration restores).</summary>
         public void ClearOutputs()
         {
-            _outputs = "";
+            SetOutputsText("");
         }
 
-        private static int EntryEnd(string text, int start)
+        private void SetOutputsText(string text)
         {
-            int end = text.IndexOf(',', start);
-            return end < 0 ? text.Length : end;
+            _outputs = text;
+            _outputChars = text.ToCharArray();
+        }
+
+        private static int EntryEnd(char[] text, int start)
+        {
+            int end = start;
+            while (end < text.Length && text[end] != ',') end++;
+            return end;
         }
 
         /// <summary>"name:0" or "name:1", the name of identifier characters (letters, digits, '_').</summary>
-        private static bool IsEntry(string text, int start, int end)
+        private static bool IsEntry(char[] text, int start, int end)
         {
             if (end - start < 3 || text[end - 2] != ':' || (text[end - 1] != '0' && text[end - 1] != '1'))
             {
@@ -146,20 +161,12 @@ namespace OneNetFirmware.Runtime
             return true;
         }
 
-        private static bool NameIs(string text, int start, int end, string identifier)
+        // The entry's name [start, end) is identifier: a native comparison in place, without allocating. Entries hold
+        // only identifier characters (IsEntry), so the text before them is ASCII and the index is exact.
+        private bool NameIs(int start, int end, string identifier)
         {
-            if (identifier == null || end - start != identifier.Length)
-            {
-                return false;
-            }
-            for (int i = 0; i < identifier.Length; i++)
-            {
-                if (text[start + i] != identifier[i])
-                {
-                    return false;
-                }
-            }
-            return true;
+            return identifier != null && end - start == identifier.Length
+                && _outputs.IndexOf(identifier, start, end - start) == start;
         }
 
         /// <summary>Loads the record, counts this boot, moves the saved reason to PreviousRebootReason and saves it back.</summary>
@@ -176,9 +183,10 @@ namespace OneNetFirmware.Runtime
         private static int ParseCount(string text)
         {
             int value = 0;
-            for (int i = 0; i < text.Length; i++)
+            char[] chars = text.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = text[i];
+                char c = chars[i];
                 if (c < '0' || c > '9' || value > 100000000)
                 {
                     return 0;

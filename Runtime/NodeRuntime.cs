@@ -70,11 +70,11 @@ namespace OneNetFirmware.Runtime
             options.ClientId = onenet.DeviceName;
             options.UserName = onenet.ProductId;
             options.KeepAliveSeconds = onenet.KeepAliveSeconds;
-            Supervisor = new Supervisor(network, link, clock, board, log, tokens, options, Topics.Subscriptions, Events,
+            Supervisor = new Supervisor(network, link, clock, board, log, tokens, options, Topics.RequiredSubscriptions, Topics.OptionalSubscriptions, Events,
                 Heartbeat, Counters, Record, config.Watchdog, random);
             DownlinkHandler = new DownlinkHandler(Downlinks, MaxDownlinkBytes, parser, writer, link, Topics, properties,
                 outputs, sampler, Outbox, InputEvents, Settings, Counters, log);
-            Diagnostics = new Diagnostics(network, board, Counters, Record, Outbox, InputEvents, now);
+            Diagnostics = new Diagnostics(network, board, Counters, Record, Outbox, InputEvents, sampler, now);
             Loop = new NodeLoop(clock, Supervisor, Heartbeat, sampler, Outbox, InputEvents, DownlinkHandler, link, Topics, writer,
                 properties, outputs, Settings, Diagnostics, PayloadBufferBytes);
         }

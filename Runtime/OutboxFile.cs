@@ -1,3 +1,4 @@
+using System;
 using OneNetFirmware.Ports;
 
 namespace OneNetFirmware.Runtime
@@ -149,12 +150,10 @@ namespace OneNetFirmware.Runtime
         {
             for (int i = 0; i < names.Count; i++)
             {
-                string id = names.Identifier(i);
+                byte[] id = names.IdentifierUtf8(i); // ASCII for a valid identifier (TextRules), so one byte per char
                 _buffer[_length++] = (byte)id.Length;
-                for (int c = 0; c < id.Length; c++)
-                {
-                    _buffer[_length++] = (byte)id[c]; // identifiers are ASCII (TextRules)
-                }
+                Array.Copy(id, 0, _buffer, _length, id.Length);
+                _length += id.Length;
             }
         }
 
@@ -376,13 +375,13 @@ namespace OneNetFirmware.Runtime
         {
             for (int p = 0; p < table.Count; p++)
             {
-                string id = table.Identifier(p);
+                byte[] id = table.IdentifierUtf8(p);
                 if (id.Length != size)
                 {
                     continue;
                 }
                 int c = 0;
-                while (c < size && _buffer[offset + c] == (byte)id[c])
+                while (c < size && _buffer[offset + c] == id[c])
                 {
                     c++;
                 }

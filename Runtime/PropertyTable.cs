@@ -9,6 +9,7 @@ namespace OneNetFirmware.Runtime
         private readonly string[] _identifiers;
         private readonly PropertyKind[] _kinds;
         private readonly int[] _decimals;
+        private readonly byte[][] _utf8;
         private int _count;
 
         public PropertyTable(int capacity)
@@ -16,6 +17,7 @@ namespace OneNetFirmware.Runtime
             _identifiers = new string[capacity];
             _kinds = new PropertyKind[capacity];
             _decimals = new int[capacity];
+            _utf8 = new byte[capacity][];
         }
 
         public int Count { get { return _count; } }
@@ -31,6 +33,7 @@ namespace OneNetFirmware.Runtime
             _identifiers[_count] = identifier;
             _kinds[_count] = kind;
             _decimals[_count] = decimals;
+            _utf8[_count] = OneNetFirmware.OneNet.Utf8Text.Encode(identifier);
             return _count++;
         }
 
@@ -52,5 +55,8 @@ namespace OneNetFirmware.Runtime
         public PropertyKind Kind(int index) { return _kinds[index]; }
 
         public int Decimals(int index) { return _decimals[index]; }
+
+        /// <summary>The identifier's UTF-8, encoded once when it was added (for byte-wise writing and matching).</summary>
+        public byte[] IdentifierUtf8(int index) { return _utf8[index]; }
     }
 }

@@ -37,13 +37,15 @@ namespace OneNetFirmware.Runtime
         private readonly ILog _log;
         private readonly ITokenSource _tokens;
         private readonly MqttConnectOptions _options;
-        private readonly string[] _subscriptions;
+        private readonly string[] _required;
+        private readonly string[][] _optional;
         private readonly LinkEvents _events;
         private readonly Heartbeat _heartbeat;
         private readonly NodeCounters _counters;
         private readonly NodeRecord _record;
         private readonly Backoff _backoff;
         private readonly LoginLimiter _limiter = new LoginLimiter();
+        private readonly CredentialSaves _credentialSaves = new CredentialSaves();
         private readonly long _restartNetworkMs;
         private readonly long _rebootMs;
         private readonly long _heartbeatTimeoutMs;
@@ -69,9 +71,10 @@ namespace OneNetFirmware.Runtime
         private long _nextMemoryCheckMs;
         private long _lowMemorySinceMs = -1;
         private bool _waitingForToken;
+        private int _nextOptional;
 
         public Supervisor(INetwork network, IMqttLink link, IClock clock, IBoard board, ILog log, ITokenSource tokens,
-            MqttConnectOptions options, string[] subscriptions, LinkEvents events, Heartbeat heartbeat,
+            MqttConnectOptions options, string[] requiredFilters, string[] optionalFilters, LinkEvents events, Heartbeat heartbeat,
             NodeCounters counters, NodeRecord record, WatchdogConfig config, IRandomSource random)
         {
             _network = network;
@@ -81,7 +84,13 @@ namespace OneNetFirmware.Runtime
             _log = log;
             _tokens = tokens;
             _options = options;
-            _subscriptions = subscriptions;
+            _required = requiredFilters;
+            int optional = optionalFilters == null ? 0 : optionalFilters.Length;
+            _optional = new string[optional][];
+            for (int i = 0; i < optional; i++)
+            {
+                _optional[i] = new string[] { optionalFilters[i] };
+            }
             _events = events;
             _heartbeat = heartbeat;
             _counters = counters;
@@ -114,6 +123,9 @@ namespace OneNetFirmware.Runtime
 
         /// <summary>Counts sessions that reached Subscribed; the main loop starts its per-session work when it changes.</summary>
         public int Sessions { get { lock (_lock) { return _sessions; } } }
+
+        /// <summary>How often the network was allowed to save the Wi-Fi credentials (a flash write each on the ESP32).</summary>
+        public CredentialSaves CredentialSaves { get { return _credentialSaves; } }
 
         /// <summary>The CA certificate PEM used when TLS is on.</summary>
         public void SetCaCertificate(string pem)
@@ -237,7 +249,7 @@ namespace OneNetFirmware.Runtime
                 {
                     _link.Disconnect(); // the only state below Online where a session object is still open
                 }
-                _network.Restart();
+                _network.Restart(_credentialSaves.Take(nowMs));
                 _networkStarted = true;
                 SetState(SupervisorState.NetworkDown, nowMs);
                 return true;
@@ -256,7 +268,7 @@ namespace OneNetFirmware.Runtime
             {
                 _networkStarted = true;
                 _stateSinceMs = nowMs;
-                _network.Start();
+                _network.Start(_credentialSaves.Take(nowMs));
             }
         }
 
@@ -297,6 +309,7 @@ namespace OneNetFirmware.Runtime
             {
                 _counters.MqttConnects++;
                 _connectedMs = after;
+                _nextOptional = -1;
                 _stable = false;
                 SetState(SupervisorState.Connecting, after);
                 return;
@@ -332,13 +345,33 @@ namespace OneNetFirmware.Runtime
                 SessionEnded(nowMs, "subscribe deadline passed");
                 return;
             }
-            if (_link.Subscribe(_subscriptions))
+            // One SUBSCRIBE per step: the required filters first, then each optional filter in its own request, so
+            // the broker refusing an optional one (SUBACK 0x80) refuses only that one (docs/device-runtime.md "MQTT").
+            if (_nextOptional < 0)
+            {
+                if (!_link.Subscribe(_required))
+                {
+                    SessionEnded(_clock.NowMilliseconds, "SUBSCRIBE of " + _required[0] + " failed");
+                    return;
+                }
+                _nextOptional = 0;
+            }
+            else if (_nextOptional < _optional.Length)
+            {
+                string[] request = _optional[_nextOptional++];
+                if (!_link.Subscribe(request))
+                {
+                    if (!_link.IsConnected)
+                    {
+                        SessionEnded(_clock.NowMilliseconds, "session lost while subscribing");
+                        return;
+                    }
+                    _log.Warn("SUBSCRIBE of " + request[0] + " refused or unanswered: continuing without it");
+                }
+            }
+            if (_nextOptional >= _optional.Length)
             {
                 SetState(SupervisorState.Subscribed, _clock.NowMilliseconds);
-            }
-            else
-            {
-                SessionEnded(_clock.NowMilliseconds, "SUBSCRIBE failed");
             }
         }
 

@@ -1,20 +1,28 @@
+using OneNetFirmware.Ports;
+
 namespace OneNetFirmware.Drivers.Sensors
 {
     /// <summary>
-    /// DHT11/DHT22 over a frame source, decoded by DhtFrame. (On the ESP32 the RMT-based DhtDevice adapter replaces it.)
+    /// DHT11/DHT22 over an IDhtReader, with the rules that hold on every board (docs/device-runtime.md "DHT"):
+    /// Initialize only opens the pins and takes no measurement, so the sampler's first Read is a real one (a battery
+    /// wake-up reads each sensor exactly once); measurements are at least MinIntervalMilliseconds (2 s, the DHT22's
+    /// sensing period) apart — a request sooner than that is refused with Timeout rather than answered from the
+    /// library's 1 s cache; and values outside the datasheet range are a failed read (OutOfRange).
     /// </summary>
     public sealed class DhtDriver : ISensorDriver
     {
-        private readonly IDhtFrameSource _source;
+        private readonly IDhtReader _reader;
+        private readonly IClock _clock;
         private readonly bool _dht22;
-        private readonly byte[] _frame = new byte[5];
         private readonly Reading[] _readings;
+        private long _lastMeasureMs = long.MinValue;
 
-        public DhtDriver(string type, IDhtFrameSource source)
+        public DhtDriver(string type, IDhtReader reader, IClock clock)
         {
             _dht22 = type == SensorCatalog.Dht22;
             Type = type;
-            _source = source;
+            _reader = reader;
+            _clock = clock;
             _readings = new Reading[] { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Humidity, "%RH") };
         }
 
@@ -26,13 +34,22 @@ namespace OneNetFirmware.Drivers.Sensors
 
         public ReadStatus Initialize()
         {
-            return Read() == ReadStatus.Timeout ? ReadStatus.NotFound : ReadStatus.Ok;
+            _reader.Open();
+            return ReadStatus.Ok;
         }
 
         public ReadStatus Read()
         {
-            if (!_source.ReadFrame(_frame, 0)) return SensorStatus.Fail(_readings, ReadStatus.Timeout);
-            return DhtFrame.Decode(_frame, 0, _dht22, _readings);
+            long now = _clock.NowMilliseconds;
+            if (_lastMeasureMs != long.MinValue && now - _lastMeasureMs < MinIntervalMilliseconds)
+            {
+                return SensorStatus.Fail(_readings, ReadStatus.Timeout);
+            }
+            _lastMeasureMs = now;
+            ReadStatus status = _reader.Measure(_readings);
+            if (status != ReadStatus.Ok) return SensorStatus.Fail(_readings, status);
+            if (!DhtFrame.InRange(_dht22, _readings[0].Value, _readings[1].Value)) return SensorStatus.Fail(_readings, ReadStatus.OutOfRange);
+            return ReadStatus.Ok;
         }
     }
 }

@@ -16,5 +16,7 @@ namespace OneNetFirmware.Drivers.Sensors
         NotFound = 5,
         /// <summary>Any other bus or driver error.</summary>
         Failed = 6,
+        /// <summary>The driver threw (a device library's exception): a failed read like any other.</summary>
+        Threw = 7,
     }
 }

@@ -8,7 +8,7 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Device
 {
     /// <summary>
-    /// IMqttLink on the ESP32 over nanoFramework.M2Mqtt 5.1.220 (NANOFRAMEWORK.md §2.1, §5). A new MqttClient per Connect
+    /// IMqttLink on the ESP32 over nanoFramework.M2Mqtt 5.1.220 (docs/device-runtime.md "MQTT"). A new MqttClient per Connect
     /// (its constructor resolves DNS once and throws while the network is down); the old one is disposed defensively.
     /// MQTT 3.1.1, clean session, no will. The library's events are forwarded to the listener, which only queues work.
     /// </summary>
@@ -19,12 +19,12 @@ namespace OneNetFirmware.Device
         private readonly ILog _log;
         private readonly object _lock = new object();
         private readonly AutoResetEvent _subscribed = new AutoResetEvent(false);
+        private readonly SubackTracker _subacks = new SubackTracker();
 
         private IMqttLinkListener _listener;
         private MqttClient _client;
         private bool _closing;
-        private int _subackId = -1;
-        private bool _subackGranted;
+        private ClientEvents _events;
 
         // The PEM the current certificate was built from: the X509Certificate is reused while the PEM is the same.
         private string _caPem;
@@ -62,22 +62,24 @@ namespace OneNetFirmware.Device
                 client = new MqttClient(options.Host, options.Port, options.Tls, ca, null, options.Tls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
                 client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
                 client.Settings.InflightQueueSize = _inflightQueueSize;
-                client.MqttMsgPublishReceived += OnPublishReceived;
-                client.MqttMsgSubscribed += OnSubscribed;
-                client.ConnectionClosed += OnConnectionClosed;
-                // M2Mqtt waits up to its fixed 30 s for the CONNACK; TCP connect has no managed timeout (§5), which is why
+                // Each client gets its own handler object that knows its session, so a late SUBACK or close of an
+                // earlier client can never be taken for this one's (message ids restart at 1 per client).
+                ClientEvents events = new ClientEvents(this, _subacks.NewSession());
+                events.Attach(client);
+                // M2Mqtt waits up to its fixed 30 s for the CONNACK; TCP connect has no managed timeout, which is why
                 // the supervisor's own watchdog bounds the whole attempt; options.TimeoutMilliseconds cannot be applied here.
                 MqttReasonCode code = client.Connect(options.ClientId, options.UserName, options.Password,
                     false, MqttQoSLevel.AtMostOnce, false, null, null, true, (ushort)options.KeepAliveSeconds);
                 int result = ConnackCodes.ToConnectResult((int)code);
                 if (result != ConnectResult.Accepted)
                 {
-                    Release(client);
+                    Release(client, events);
                     return result;
                 }
                 lock (_lock)
                 {
                     _client = client;
+                    _events = events;
                     _closing = false;
                 }
                 return ConnectResult.Accepted;
@@ -87,7 +89,7 @@ namespace OneNetFirmware.Device
                 _log.Warn("mqtt: connect failed: " + ex.Message);
                 if (client != null)
                 {
-                    Release(client);
+                    Release(client, null);
                 }
                 return ConnectResult.NetworkError;
             }
@@ -108,16 +110,19 @@ namespace OneNetFirmware.Device
                     levels[i] = MqttQoSLevel.AtMostOnce;
                 }
                 _subscribed.Reset();
-                int id = client.Subscribe(topicFilters, levels);
+                _subacks.BeginRequest();
+                _subacks.Expect(client.Subscribe(topicFilters, levels));
                 int waited = 0;
                 while (waited < _subscribeTimeoutMilliseconds)
                 {
-                    lock (_lock)
+                    int result = _subacks.Result;
+                    if (result != SubackTracker.Pending)
                     {
-                        if (_subackId == id)
-                        {
-                            return _subackGranted;
-                        }
+                        return result == SubackTracker.Granted;
+                    }
+                    if (!client.IsConnected)
+                    {
+                        return false;
                     }
                     _subscribed.WaitOne(100, false);
                     waited += 100;
@@ -135,7 +140,7 @@ namespace OneNetFirmware.Device
         public bool Publish(string topic, byte[] payload, int count, int qos)
         {
             MqttClient client = _client;
-            // Publish only enqueues and does not check the session (§5): refuse here so the outbox keeps the data.
+            // Publish only enqueues and does not check the session (docs/device-runtime.md "MQTT"): refuse here so the outbox keeps the data.
             if (client == null || !client.IsConnected)
             {
                 return false;
@@ -160,15 +165,18 @@ namespace OneNetFirmware.Device
         public void Disconnect()
         {
             MqttClient client;
+            ClientEvents events;
             lock (_lock)
             {
                 client = _client;
+                events = _events;
                 _client = null;
+                _events = null;
                 _closing = true;
             }
             if (client != null)
             {
-                Release(client);
+                Release(client, events);
             }
         }
 
@@ -186,14 +194,15 @@ namespace OneNetFirmware.Device
             return _caCertificate;
         }
 
-        private void Release(MqttClient client)
+        private void Release(MqttClient client, ClientEvents events)
         {
-            client.MqttMsgPublishReceived -= OnPublishReceived;
-            client.MqttMsgSubscribed -= OnSubscribed;
-            client.ConnectionClosed -= OnConnectionClosed;
+            if (events != null)
+            {
+                events.Detach(client);
+            }
             try
             {
-                client.Disconnect(); // throws when the socket is already dead (§2.1)
+                client.Disconnect(); // throws when the socket is already dead (docs/device-runtime.md "MQTT")
             }
             catch (Exception)
             {
@@ -207,9 +216,8 @@ namespace OneNetFirmware.Device
             }
         }
 
-        // The handlers below run on M2Mqtt's dispatch thread: forward and return. They do not compare the sender with
-        // _client because the sheet does not say what M2Mqtt passes as sender.
-        private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
+        // Called from M2Mqtt's dispatch thread through ClientEvents: forward and return.
+        private void OnPublishReceived(MqttMsgPublishEventArgs e)
         {
             IMqttLinkListener listener = _listener;
             if (listener != null)
@@ -218,7 +226,7 @@ namespace OneNetFirmware.Device
             }
         }
 
-        private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
+        private void OnSubscribed(int session, MqttMsgSubscribedEventArgs e)
         {
             bool granted = true;
             MqttQoSLevel[] levels = e.GrantedQoSLevels;
@@ -229,27 +237,64 @@ namespace OneNetFirmware.Device
                     granted = false;
                 }
             }
-            lock (_lock)
-            {
-                _subackId = e.MessageId;
-                _subackGranted = granted;
-            }
+            _subacks.Received(session, e.MessageId, granted);
             _subscribed.Set();
         }
 
-        private void OnConnectionClosed(object sender, EventArgs e)
+        private void OnConnectionClosed(ClientEvents events)
         {
             bool lost;
             lock (_lock)
             {
-                // Old clients' handlers are removed before they are released, and _closing covers Disconnect and the
-                // whole of Connect, so any close seen here is the live session's.
-                lost = !_closing && _client != null;
+                // Only the live client's close is a lost session; Disconnect and Connect clear or replace _events first.
+                lost = !_closing && _events == events;
             }
             IMqttLinkListener listener = _listener;
             if (lost && listener != null)
             {
                 listener.OnConnectionLost();
+            }
+        }
+
+        /// <summary>One client's event handlers, tagged with its session (M2Mqtt raises them on that client's thread).</summary>
+        private sealed class ClientEvents
+        {
+            private readonly M2MqttLink _link;
+            private readonly int _session;
+
+            public ClientEvents(M2MqttLink link, int session)
+            {
+                _link = link;
+                _session = session;
+            }
+
+            public void Attach(MqttClient client)
+            {
+                client.MqttMsgPublishReceived += OnPublishReceived;
+                client.MqttMsgSubscribed += OnSubscribed;
+                client.ConnectionClosed += OnConnectionClosed;
+            }
+
+            public void Detach(MqttClient client)
+            {
+                client.MqttMsgPublishReceived -= OnPublishReceived;
+                client.MqttMsgSubscribed -= OnSubscribed;
+                client.ConnectionClosed -= OnConnectionClosed;
+            }
+
+            private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
+            {
+                _link.OnPublishReceived(e);
+            }
+
+            private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
+            {
+                _link.OnSubscribed(_session, e);
+            }
+
+            private void OnConnectionClosed(object sender, EventArgs e)
+            {
+                _link.OnConnectionClosed(this);
             }
         }
     }

@@ -8,11 +8,14 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Device
 {
     /// <summary>
-    /// INetwork on the ESP32 (NANOFRAMEWORK.md §2.7). WifiNetworkHelper.ConnectDhcp with automatic reconnection, run on
-    /// its own short-lived thread so Start returns at once, always with a CancellationTokenSource timeout (without one
-    /// it waits forever). Afterwards the firmware reconnects by itself; NetworkChange events only mark the cached state
-    /// stale, and IsUp re-reads the station's IPv4 address when it is. RSSI comes from a scan report (the only source the
-    /// API offers), refreshed once after each successful connect.
+    /// INetwork on the ESP32 (docs/device-runtime.md "Wi-Fi"). Connects on its own short-lived thread so Start returns
+    /// at once. With saveCredentials: WifiNetworkHelper.ConnectDhcp with automatic reconnection and a
+    /// CancellationTokenSource timeout (without one it waits forever) — it writes the credentials to flash whenever the
+    /// radio is not already connected to that SSID. Without: the adapter's own Disconnect/Connect, which passes the
+    /// credentials to the radio without a configuration write; the supervisor decides which (CredentialSaves).
+    /// Afterwards the firmware reconnects by itself; NetworkChange events only mark the cached state stale, and IsUp
+    /// re-reads the station's IPv4 address when it is. RSSI comes from a scan report (the only source the API offers),
+    /// refreshed once after each successful connect.
     /// </summary>
     public class WifiNetwork : INetwork
     {
@@ -26,6 +29,8 @@ namespace OneNetFirmware.Device
 
         private bool _eventsHooked;
         private bool _connecting;
+        private bool _saveCredentials;
+        private WifiAdapter _adapter;
         private bool _stateStale = true;
         private bool _up;
         private bool _scanReady;
@@ -72,7 +77,7 @@ namespace OneNetFirmware.Device
             }
         }
 
-        public void Start()
+        public void Start(bool saveCredentials)
         {
             lock (_lock)
             {
@@ -87,17 +92,17 @@ namespace OneNetFirmware.Device
                     return;
                 }
                 _connecting = true;
+                _saveCredentials = saveCredentials;
                 _stateStale = true;
             }
             new Thread(Connect).Start();
         }
 
         /// <summary>
-        /// Disconnect (which also disposes the helper's adapter) and connect again. No Reset is needed because this class
-        /// never uses SetupNetworkHelper. ConnectDhcp saves the credentials to flash when not already connected, so this
-        /// writes flash once per restart: the supervisor's ladder must keep restarts rare (it does, with its backoff).
+        /// Disconnect and connect again. No Reset is needed because this class never uses SetupNetworkHelper. Only with
+        /// saveCredentials does the new connect go through ConnectDhcp and write flash.
         /// </summary>
-        public void Restart()
+        public void Restart(bool saveCredentials)
         {
             lock (_lock)
             {
@@ -108,17 +113,28 @@ namespace OneNetFirmware.Device
             }
             try
             {
-                WifiNetworkHelper.Disconnect();
+                WifiAdapter adapter = Adapter();
+                if (adapter != null)
+                {
+                    adapter.Disconnect();
+                }
             }
             catch (Exception ex)
             {
                 _log.Warn("wifi: disconnect failed: " + ex.Message);
             }
-            lock (_lock)
+            Start(saveCredentials);
+        }
+
+        // One adapter for this class's lifetime (WifiNetworkHelper.Disconnect would dispose the helper's).
+        private WifiAdapter Adapter()
+        {
+            if (_adapter == null)
             {
-                _scannedAdapter = null;
+                WifiAdapter[] adapters = WifiAdapter.FindAllAdapters();
+                _adapter = adapters.Length > 0 ? adapters[0] : null;
             }
-            Start();
+            return _adapter;
         }
 
         private void Connect()
@@ -126,9 +142,16 @@ namespace OneNetFirmware.Device
             bool connected = false;
             try
             {
-                using (CancellationTokenSource timeout = new CancellationTokenSource(_connectTimeoutMilliseconds))
+                if (_saveCredentials)
                 {
-                    connected = WifiNetworkHelper.ConnectDhcp(_ssid, _password, WifiReconnectionKind.Automatic, false, 0, timeout.Token);
+                    using (CancellationTokenSource timeout = new CancellationTokenSource(_connectTimeoutMilliseconds))
+                    {
+                        connected = WifiNetworkHelper.ConnectDhcp(_ssid, _password, WifiReconnectionKind.Automatic, false, 0, timeout.Token);
+                    }
+                }
+                else
+                {
+                    connected = ConnectWithoutSaving();
                 }
                 if (connected)
                 {
@@ -150,9 +173,35 @@ namespace OneNetFirmware.Device
             }
         }
 
+        // The adapter's Connect blocks until the radio reports (the native side waits up to 20 s); then DHCP has until
+        // the connect timeout to give an address. No managed configuration write on this path.
+        private bool ConnectWithoutSaving()
+        {
+            WifiAdapter adapter = Adapter();
+            if (adapter == null)
+            {
+                return false;
+            }
+            WifiConnectionResult result = adapter.Connect(_ssid, WifiReconnectionKind.Automatic, _password);
+            if (result.ConnectionStatus != WifiConnectionStatus.Success)
+            {
+                _log.Warn("wifi: connect refused (" + ((int)result.ConnectionStatus).ToString() + ")");
+                return false;
+            }
+            for (int waited = 0; waited < _connectTimeoutMilliseconds; waited += 500)
+            {
+                if (HasIPv4Address())
+                {
+                    return true;
+                }
+                Thread.Sleep(500);
+            }
+            return false;
+        }
+
         private void StartRssiScan()
         {
-            WifiAdapter adapter = WifiNetworkHelper.WifiAdapter;
+            WifiAdapter adapter = Adapter();
             if (adapter == null)
             {
                 return;
@@ -173,7 +222,7 @@ namespace OneNetFirmware.Device
             try
             {
                 NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
-                WifiAdapter adapter = WifiNetworkHelper.WifiAdapter;
+                WifiAdapter adapter = Adapter();
                 int index = adapter != null ? adapter.NetworkInterface : 0;
                 if (index < 0 || index >= interfaces.Length)
                 {

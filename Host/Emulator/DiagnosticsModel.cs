@@ -13,23 +13,27 @@ namespace OneNetFirmware.Host.Emulator
     /// The diagnostics properties exactly as the node posts them: the node's own writer (OneJsonPayloadWriter) writes a
     /// diagnostics post once with every DiagnosticsSnapshot field at its default and once per field with only that field
     /// changed; the identifiers in the post are the model's, and the one that changed with a field takes that field's
-    /// type (int → int32, long → int64, float/double → float, bool, string). A renamed identifier or a retyped field
-    /// therefore reaches the model without editing anything here; Describe only adds units, ranges and words.
+    /// type (int → int32, long → int64, float/double → float, bool, string; a per-sensor int[] → int32 for each sensor).
+    /// A renamed identifier or a retyped field therefore reaches the model without editing anything here; Describe only
+    /// adds units, ranges and words.
     /// </summary>
     public static class DiagnosticsModel
     {
         public sealed record Entry(string Identifier, string Field, string Description, JsonObject DataType);
 
-        public static IReadOnlyList<Entry> Probe()
+        /// <summary>The diagnostics of a node with this many configured sensors (the per-sensor ones included).</summary>
+        public static IReadOnlyList<Entry> Probe(int sensors)
         {
             FieldInfo[] fields = typeof(DiagnosticsSnapshot).GetFields(BindingFlags.Public | BindingFlags.Instance);
             var writer = new OneJsonPayloadWriter();
-            JsonObject baseline = Write(writer, new DiagnosticsSnapshot());
+            JsonObject baseline = Write(writer, new DiagnosticsSnapshot(sensors));
             var fieldOf = new Dictionary<string, FieldInfo>(StringComparer.Ordinal);
             foreach (FieldInfo field in fields)
             {
-                var snapshot = new DiagnosticsSnapshot();
-                field.SetValue(snapshot, Marker(field.FieldType));
+                // The per-sensor identifier arrays name points; they hold no value to probe.
+                if (field.FieldType == typeof(string[])) continue;
+                var snapshot = new DiagnosticsSnapshot(sensors);
+                field.SetValue(snapshot, Marker(field.FieldType, sensors));
                 JsonObject changed = Write(writer, snapshot);
                 foreach (KeyValuePair<string, JsonNode> pair in changed)
                 {
@@ -55,8 +59,9 @@ namespace OneNetFirmware.Host.Emulator
             return post?["params"] as JsonObject ?? throw new InvalidOperationException("the diagnostics post has no params object");
         }
 
-        private static object Marker(Type type)
+        private static object Marker(Type type, int sensors)
         {
+            if (type == typeof(int[])) return Enumerable.Repeat(7, sensors).ToArray();
             if (type == typeof(bool)) return true;
             if (type == typeof(string)) return "x";
             if (type == typeof(double)) return 7.5;
@@ -100,6 +105,8 @@ namespace OneNetFirmware.Host.Emulator
             "SensorReadFailures" => Count("failed sensor reads"),
             "EventsDropped" => Count("input events lost (queue full or refused)"),
             "BadDownlinks" => Count("malformed or oversize downlinks"),
+            "SensorFailures" => Count("failed reads of this sensor (sensors[i]) since start"),
+            "SensorStatus" => new("latest read of sensors[i]: 0 ok, 1 bus NACK, 2 CRC, 3 timeout, 4 out of range, 5 not found, 6 failed, 7 threw", "", 0, 7),
             _ => new("", "", int.MinValue, int.MaxValue),
         };
 

@@ -27,7 +27,7 @@ namespace OneNetFirmware.Host.Emulator
             var properties = new JsonArray();
             PropertyTable table = NodeProperties.FromConfig(config);
             for (int i = 0; i < table.Count; i++) properties.Add(NodeProperty(config, table.Identifier(i), table.Kind(i), table.Decimals(i)));
-            foreach (DiagnosticsModel.Entry d in DiagnosticsModel.Probe()) properties.Add(Property(d.Identifier, "r", d.Description, d.DataType));
+            foreach (DiagnosticsModel.Entry d in DiagnosticsModel.Probe(config.Sensors.Length)) properties.Add(Property(d.Identifier, "r", d.Description, d.DataType));
 
             var events = new JsonArray();
             EventTable eventTable = NodeEvents.FromConfig(config);

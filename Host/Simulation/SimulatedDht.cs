@@ -2,9 +2,15 @@ using OneNetFirmware.Drivers.Sensors;
 
 namespace OneNetFirmware.Host.Simulation;
 
-/// <summary>A DHT11/DHT22 on its data line: encodes the 5-byte frame; faults: absent (no answer), bad checksum.</summary>
-public sealed class SimulatedDht(bool dht22) : IDhtFrameSource
+/// <summary>
+/// A DHT11/DHT22 on its data line: each measurement encodes the 5-byte frame and decodes it as the sensor would be
+/// read. Faults: absent (no answer), bad checksum, and a driver that throws when opened or when measuring (as the
+/// device library can). Counts opens and measurements.
+/// </summary>
+public sealed class SimulatedDht(bool dht22) : IDhtReader
 {
+    private readonly byte[] _frame = new byte[5];
+
     public double Temperature { get; set; } = 22.5;
 
     public double Humidity { get; set; } = 45.0;
@@ -13,12 +19,30 @@ public sealed class SimulatedDht(bool dht22) : IDhtFrameSource
 
     public bool CorruptChecksum { get; set; }
 
-    public bool ReadFrame(byte[] frame, int offset)
+    /// <summary>Open throws (pins or RMT channel unavailable).</summary>
+    public bool OpenThrows { get; set; }
+
+    /// <summary>Measure throws (e.g. the library converting a failed read's default value).</summary>
+    public bool MeasureThrows { get; set; }
+
+    public int Opens { get; private set; }
+
+    public int Measurements { get; private set; }
+
+    public void Open()
     {
-        if (Absent) return false;
-        Encode(dht22, Temperature, Humidity, frame.AsSpan(offset, 5));
-        if (CorruptChecksum) frame[offset + 4] ^= 0x01;
-        return true;
+        if (OpenThrows) throw new InvalidOperationException("simulated: RMT channel unavailable");
+        Opens++;
+    }
+
+    public ReadStatus Measure(Reading[] readings)
+    {
+        Measurements++;
+        if (MeasureThrows) throw new NotImplementedException("simulated: Can not convert 0 to base units.");
+        if (Absent) return SensorStatus.Fail(readings, ReadStatus.Timeout);
+        Encode(dht22, Temperature, Humidity, _frame);
+        if (CorruptChecksum) _frame[4] ^= 0x01;
+        return DhtFrame.Decode(_frame, 0, dht22, readings);
     }
 
     public static void Encode(bool dht22, double temperature, double humidity, Span<byte> frame)

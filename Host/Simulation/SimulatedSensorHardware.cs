@@ -20,6 +20,5 @@ public sealed class SimulatedSensorHardware : ISensorHardware
 
     public II2cDevice? OpenI2c(int bus, int address) => _buses.TryGetValue(bus, out SimulatedI2cBus? b) ? b.Open(address) : null;
 
-    public ISensorDriver? OpenDht(string type, int dataPin, int triggerPin) =>
-        _dhts.TryGetValue(dataPin, out SimulatedDht? dht) ? new DhtDriver(type, dht) : null;
+    public IDhtReader? OpenDht(string type, int dataPin, int triggerPin) => _dhts.GetValueOrDefault(dataPin);
 }

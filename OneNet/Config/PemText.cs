@@ -6,6 +6,9 @@ namespace OneNetFirmware.Config
         public const string Begin = "-----BEGIN CERTIFICATE-----";
         public const string End = "-----END CERTIFICATE-----";
 
+        private static readonly char[] BeginChars = Begin.ToCharArray();
+        private static readonly char[] EndChars = End.ToCharArray();
+
         /// <summary>True when the text holds at least one BEGIN/END CERTIFICATE block with something between.</summary>
         public static bool IsCertificate(string text)
         {
@@ -13,13 +16,36 @@ namespace OneNetFirmware.Config
             {
                 return false;
             }
-            int begin = text.IndexOf(Begin);
+            // Searched as chars, never with string.IndexOf: a comment with text outside the BMP before the block would
+            // throw the string's indexes off on the device (docs/device-runtime.md "Text").
+            char[] chars = text.ToCharArray();
+            int begin = Find(chars, BeginChars, 0);
             if (begin < 0)
             {
                 return false;
             }
-            int end = text.IndexOf(End, begin + Begin.Length);
-            return end > begin + Begin.Length && text.Substring(begin + Begin.Length, end - begin - Begin.Length).Trim().Length > 0;
+            int body = begin + BeginChars.Length;
+            int end = Find(chars, EndChars, body);
+            if (end < 0)
+            {
+                return false;
+            }
+            for (int i = body; i < end; i++)
+            {
+                if (chars[i] > ' ') return true;
+            }
+            return false;
+        }
+
+        private static int Find(char[] text, char[] word, int from)
+        {
+            for (int i = from; i <= text.Length - word.Length; i++)
+            {
+                int k = 0;
+                while (k < word.Length && text[i + k] == word[k]) k++;
+                if (k == word.Length) return i;
+            }
+            return -1;
         }
     }
 }

@@ -19,10 +19,11 @@ namespace OneNetFirmware.Config
         public static bool IsIdentifier(string s)
         {
             if (s == null || s.Length == 0 || s.Length > 20) return false;
-            if (!IsLetter(s[0])) return false;
-            for (int i = 1; i < s.Length; i++)
+            char[] chars = s.ToCharArray(); // never s[i]: docs/device-runtime.md "Text"
+            if (!IsLetter(chars[0])) return false;
+            for (int i = 1; i < chars.Length; i++)
             {
-                char c = s[i];
+                char c = chars[i];
                 if (!IsIdentifierChar(c)) return false;
             }
             return true;
@@ -39,9 +40,10 @@ namespace OneNetFirmware.Config
         {
             if (s == null || s.Length == 0 || s.Length % 4 != 0) return false;
             int padding = 0;
-            for (int i = 0; i < s.Length; i++)
+            char[] chars = s.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = s[i];
+                char c = chars[i];
                 if (c == '=')
                 {
                     padding++;
@@ -58,23 +60,24 @@ namespace OneNetFirmware.Config
         {
             if (s == null || s.Length == 0) return -1;
             int value = 0;
-            if (s.Length > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+            char[] c = s.ToCharArray();
+            if (c.Length > 2 && c[0] == '0' && (c[1] == 'x' || c[1] == 'X'))
             {
-                if (s.Length > 4) return -1;
-                for (int i = 2; i < s.Length; i++)
+                if (c.Length > 4) return -1;
+                for (int i = 2; i < c.Length; i++)
                 {
-                    int d = HexValue(s[i]);
+                    int d = HexValue(c[i]);
                     if (d < 0) return -1;
                     value = value * 16 + d;
                 }
             }
             else
             {
-                if (s.Length > 3) return -1;
-                for (int i = 0; i < s.Length; i++)
+                if (c.Length > 3) return -1;
+                for (int i = 0; i < c.Length; i++)
                 {
-                    if (!IsDigit(s[i])) return -1;
-                    value = value * 10 + (s[i] - '0');
+                    if (!IsDigit(c[i])) return -1;
+                    value = value * 10 + (c[i] - '0');
                 }
             }
             return value <= 127 ? value : -1;
@@ -83,9 +86,10 @@ namespace OneNetFirmware.Config
         private static bool IsNameChars(string s, int maxLength)
         {
             if (s == null || s.Length == 0 || s.Length > maxLength) return false;
-            for (int i = 0; i < s.Length; i++)
+            char[] chars = s.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = s[i];
+                char c = chars[i];
                 if (!IsLetter(c) && !IsDigit(c) && c != '_' && c != '-') return false;
             }
             return true;

@@ -18,7 +18,12 @@ namespace OneNetFirmware.Ports
         /// </summary>
         int Connect(MqttConnectOptions options);
 
-        /// <summary>Subscribes at QoS 0 (OneNET downlinks are QoS 0) and waits for the SUBACK; false on any failure.</summary>
+        /// <summary>
+        /// Sends one SUBSCRIBE with these filters at QoS 0 (OneNET downlinks are QoS 0) and waits for the SUBACK of this
+        /// very request — matched by this client's message id, since ids restart at 1 with every client (SubackTracker).
+        /// True only when every filter was granted; false when one was refused (0x80), no SUBACK came in time, or the
+        /// session is down (IsConnected tells which). The supervisor sends required and optional filters separately.
+        /// </summary>
         bool Subscribe(string[] topicFilters);
 
         /// <summary>

@@ -12,10 +12,14 @@ namespace OneNetFirmware.Ports
         /// <summary>Signal strength in dBm for diagnostics; 0 when unknown.</summary>
         int Rssi { get; }
 
-        /// <summary>Starts (or restarts) the connection; returns at once, IsUp tells when it is there.</summary>
-        void Start();
+        /// <summary>
+        /// Starts (or restarts) the connection; returns at once, IsUp tells when it is there. saveCredentials: hand the
+        /// configured credentials to the radio's stored configuration (a flash write on the ESP32); false reconnects
+        /// without writing. The supervisor bounds how often it passes true (CredentialSaves).
+        /// </summary>
+        void Start(bool saveCredentials);
 
-        /// <summary>The watchdog's second rung: disconnect and reconnect the radio.</summary>
-        void Restart();
+        /// <summary>The watchdog's second rung: disconnect and reconnect the radio (saveCredentials as for Start).</summary>
+        void Restart(bool saveCredentials);
     }
 }

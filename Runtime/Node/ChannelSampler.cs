@@ -105,6 +105,18 @@ namespace OneNetFirmware.Node
             return -1;
         }
 
+        public int SensorCount { get { return _sampler.SensorCount; } }
+
+        public int SensorFailures(int sensor)
+        {
+            return _sampler.Failures(sensor);
+        }
+
+        public int SensorStatus(int sensor)
+        {
+            return (int)_sampler.LastStatus(sensor);
+        }
+
         public double LatestValue(int propertyIndex)
         {
             return propertyIndex >= 0 && propertyIndex < _latest.Length ? _latest[propertyIndex] : double.NaN;

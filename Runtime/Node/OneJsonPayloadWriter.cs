@@ -75,6 +75,11 @@ namespace OneNetFirmware.Node
             _w.Property(DiagnosticsIdentifiers.SensorFailures, d.SensorReadFailures, now);
             _w.Property(DiagnosticsIdentifiers.EventsDropped, d.EventsDropped, now);
             _w.Property(DiagnosticsIdentifiers.BadDownlinks, d.BadDownlinks, now);
+            for (int i = 0; i < d.SensorFailures.Length; i++)
+            {
+                _w.Property(d.SensorFailuresIds[i], d.SensorFailures[i], now);
+                _w.Property(d.SensorStatusIds[i], d.SensorStatus[i], now);
+            }
             return _w.End();
         }
 

@@ -4,13 +4,13 @@ using OneNetFirmware.Drivers.Sensors;
 namespace OneNetFirmware.Sensors
 {
     /// <summary>
-    /// Where drivers get their hardware: an I2C device per (bus, address), and a ready DHT driver per pin pair
-    /// (the ESP32 reads DHTs through RMT, the host through a simulated frame source). Null when it cannot be opened.
+    /// Where drivers get their hardware: an I2C device per (bus, address), and a DHT reader per pin pair (the ESP32
+    /// reads DHTs through RMT, the host a simulated sensor). Null when it cannot be opened.
     /// </summary>
     public interface ISensorHardware
     {
         II2cDevice OpenI2c(int bus, int address);
 
-        ISensorDriver OpenDht(string type, int dataPin, int triggerPin);
+        IDhtReader OpenDht(string type, int dataPin, int triggerPin);
     }
 }

@@ -13,7 +13,11 @@ namespace OneNetFirmware.Sensors
         public static ISensorDriver Create(SensorConfig config, ISensorHardware hardware, IClock clock)
         {
             string type = config.Type;
-            if (SensorCatalog.IsDht(type)) return hardware.OpenDht(type, config.Pin, config.TriggerPin);
+            if (SensorCatalog.IsDht(type))
+            {
+                IDhtReader dht = hardware.OpenDht(type, config.Pin, config.TriggerPin);
+                return dht == null ? null : new DhtDriver(type, dht, clock);
+            }
             if (!SensorCatalog.IsI2c(type)) return null;
             int address = config.Address != null && config.Address.Length > 0 ? TextRules.ParseI2cAddress(config.Address) : SensorCatalog.DefaultAddress(type);
             II2cDevice device = hardware.OpenI2c(config.Bus, address);

@@ -2,18 +2,14 @@ using OneNetFirmware.Config;
 using OneNetFirmware.Drivers.Bus;
 using OneNetFirmware.Drivers.Device;
 using OneNetFirmware.Drivers.Sensors;
-using OneNetFirmware.Ports;
 
 namespace OneNetFirmware.Sensors
 {
     /// <summary>The ESP32's sensor hardware for SensorSampler: routes the configured I2C pins once, then opens devices.</summary>
     public sealed class EspSensorHardware : ISensorHardware
     {
-        private readonly IClock _clock;
-
-        public EspSensorHardware(I2cBusConfig[] buses, IClock clock)
+        public EspSensorHardware(I2cBusConfig[] buses)
         {
-            _clock = clock;
             if (buses == null) return;
             for (int i = 0; i < buses.Length; i++)
             {
@@ -33,16 +29,11 @@ namespace OneNetFirmware.Sensors
             }
         }
 
-        public ISensorDriver OpenDht(string type, int dataPin, int triggerPin)
+        public IDhtReader OpenDht(string type, int dataPin, int triggerPin)
         {
-            try
-            {
-                return new DhtDevice(type, dataPin, triggerPin, _clock);
-            }
-            catch (System.Exception)
-            {
-                return null; // pins or RMT channel unavailable: counted as missing, not a crash
-            }
+            // Opens nothing yet: the pins and RMT channel are claimed by the first Initialize, whose failure the
+            // sampler counts and retries.
+            return new DhtDevice(type, dataPin, triggerPin);
         }
     }
 }

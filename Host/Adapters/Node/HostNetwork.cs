@@ -11,11 +11,11 @@ namespace OneNetFirmware.Host.Node
 
         public int Restarts { get; private set; }
 
-        public void Start()
+        public void Start(bool saveCredentials)
         {
         }
 
-        public void Restart()
+        public void Restart(bool saveCredentials)
         {
             Restarts++;
         }

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace OneNetFirmware.Build
 {
@@ -34,9 +35,12 @@ namespace OneNetFirmware.Build
             "'{0}' uses decimal, which nanoFramework does not have");
         public static readonly DiagnosticDescriptor NullableType = Rule("NF0009", "Nullable type",
             "'{0}' is a nullable type: nanoFramework has no Nullable<T>, and device code does not use nullable annotations");
+        public static readonly DiagnosticDescriptor StringIndexer = Rule("NF0010", "String indexer in portable code",
+            "'{0}' indexes a string: on nanoCLR s[i] returns the high surrogate for both halves of a pair (docs/device-runtime.md); walk s.ToCharArray() or UTF-8 bytes");
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(
-            GenericDeclaration, GenericUse, MultiDimensionalArray, Iterator, Async, Tuple, Record, Decimal, NullableType);
+            GenericDeclaration, GenericUse, MultiDimensionalArray, Iterator, Async, Tuple, Record, Decimal, NullableType,
+            StringIndexer);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -55,6 +59,24 @@ namespace OneNetFirmware.Build
             context.RegisterSyntaxNodeAction(AnalyzePredefinedType, SyntaxKind.PredefinedType);
             context.RegisterSyntaxNodeAction(AnalyzeNumericLiteral, SyntaxKind.NumericLiteralExpression);
             context.RegisterSyntaxNodeAction(c => Report(c, NullableType, c.Node), SyntaxKind.NullableType);
+            context.RegisterOperationAction(AnalyzePropertyReference, OperationKind.PropertyReference);
+        }
+
+        /// <summary>Portable code is the code under a Portable folder (Firmware/Portable, Drivers/Portable).</summary>
+        private static bool IsPortable(string path)
+        {
+            string p = (path ?? "").Replace('\\', '/');
+            return p.StartsWith("Portable/") || p.Contains("/Portable/");
+        }
+
+        private static void AnalyzePropertyReference(OperationAnalysisContext context)
+        {
+            var reference = (IPropertyReferenceOperation)context.Operation;
+            if (reference.Property.IsIndexer && reference.Property.ContainingType.SpecialType == SpecialType.System_String
+                && IsPortable(reference.Syntax.SyntaxTree.FilePath))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(StringIndexer, reference.Syntax.GetLocation(), Shorten(reference.Syntax.ToString())));
+            }
         }
 
         private static DiagnosticDescriptor Rule(string id, string title, string message)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using OneNetFirmware.Config;
+using OneNetFirmware.Drivers;
 using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
@@ -30,9 +31,15 @@ public sealed class BatteryHarness
     public readonly MemoryStorage Storage = new();
     public readonly HostDeepSleep Sleep = new();
     public readonly Sht3xChip Chip;
+    /// <summary>The DHT on the pin of every dht11/dht22 sensor the configuration lists (none by default).</summary>
+    public readonly SimulatedDht Dht = new(true) { Temperature = 12.5, Humidity = 70 };
     /// <summary>Per wake-up: the temperature the chip showed, when it was sampled (UTC) and how long the node stayed awake.</summary>
     public readonly List<(double Temperature, long SampledUtc, long AwakeMs)> Wakes = new();
     public SimulatedGpio Gpio { get; private set; }
+    /// <summary>This wake-up's network (a new one per wake-up, as the radio starts over).</summary>
+    public SimNetwork Network { get; private set; }
+    /// <summary>Credential saves (flash writes on the ESP32) over all wake-ups.</summary>
+    public int CredentialSaves { get; private set; }
     public NodeRuntime Node { get; private set; }
     public OutboxFile File { get; private set; }
     public BatteryCycle Cycle { get; private set; }
@@ -69,8 +76,13 @@ public sealed class BatteryHarness
         Chip.Temperature = 20 + Wakes.Count * 0.5;
         var hardware = new SimulatedSensorHardware();
         hardware.Bus(1).Attach(0x44, Chip);
+        foreach (SensorConfig s in Config.Sensors)
+        {
+            if (SensorCatalog.IsDht(s.Type)) hardware.AttachDht(s.Pin, Dht);
+        }
         Gpio = new SimulatedGpio();
-        Node = NodeBuilder.Build(Config, new SimNetwork(Clock, Faults), Link, Clock, Board, Log, new HmacSigner(), hardware,
+        Network = new SimNetwork(Clock, Faults);
+        Node = NodeBuilder.Build(Config, Network, Link, Clock, Board, Log, new HmacSigner(), hardware,
             Gpio, new SeededRandom(Wakes.Count + 1));
         foreach (var (pin, high) in Pins)
         {
@@ -90,6 +102,7 @@ public sealed class BatteryHarness
             if (Board.RebootRequested)
             {
                 Board.RebootRequested = false;
+                CredentialSaves += Network.CredentialSaves.Count;
                 Wakes.Add((Chip.Temperature, sampledUtc, Clock.NowMilliseconds - start));
                 Link.Disconnect();
                 Sleep.WokeFromDeepSleep = false;
@@ -114,6 +127,7 @@ public sealed class BatteryHarness
             Clock.Advance(NodeRuntime.StepMilliseconds);
         }
         Cycle.Finish();
+        CredentialSaves += Network.CredentialSaves.Count;
         Dropped += Node.Outbox.Dropped;
         Assert.Equal(Config.Battery.SleepSeconds, Sleep.RequestedSeconds);
         Wakes.Add((Chip.Temperature, sampledUtc, Clock.NowMilliseconds - start));

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using OneNetFirmware.Config;
 using OneNetFirmware.Drivers;
 using OneNetFirmware.Drivers.Sensors;
@@ -84,7 +85,8 @@ namespace OneNetFirmware.Host.Tests.Drivers
             Assert.Equal(2, channel.ConsecutiveFailures);
 
             chip.Absent = false;
-            sampler.Sample(2000);
+            Assert.Equal(0, sampler.Sample(2000)); // second failure in a row: retried after 2 × 1 s
+            sampler.Sample(3000);
             Assert.Equal(ChannelOutcome.Report, channel.Outcome);
             Assert.Equal(ReadStatus.Ok, channel.Status);
             Assert.Equal(0, channel.ConsecutiveFailures);
@@ -141,7 +143,123 @@ namespace OneNetFirmware.Host.Tests.Drivers
             clock.Advance(100);
             Assert.Equal(0, sampler.Sample(clock.NowMilliseconds));
             sampler.MarkAllDue();
+            // A forced read still keeps each chip's minimum spacing: the BME280 (1 s) first, the AHT20 (2 s) later.
+            Assert.Equal(0, sampler.Sample(clock.NowMilliseconds));
+            clock.Advance(900);
+            Assert.Equal(1, sampler.Sample(clock.NowMilliseconds));
+            clock.Advance(1000);
+            sampler.MarkAllDue();
             Assert.Equal(2, sampler.Sample(clock.NowMilliseconds));
         }
+
+        private static SensorConfig Dht22(int pin, int intervalSeconds) => new SensorConfig
+        {
+            Type = SensorCatalog.Dht22, Pin = pin, TriggerPin = pin + 1, IntervalSeconds = intervalSeconds,
+            Channels = [Channel(SensorCatalog.Temperature, "t" + pin), Channel(SensorCatalog.Humidity, "h" + pin)],
+        };
+
+        [Fact]
+        public void ADriverThatThrowsOnInitialiseIsAFailedReadRetriedWithItsOwnBackoff()
+        {
+            var clock = new VirtualClock();
+            var hardware = new SimulatedSensorHardware();
+            var broken = new SimulatedDht(true) { OpenThrows = true };
+            var good = new SimulatedDht(true) { Temperature = 18 };
+            hardware.AttachDht(4, broken);
+            hardware.AttachDht(12, good);
+            var sampler = new SensorSampler([Dht22(4, 10), Dht22(12, 10)], hardware, clock);
+
+            var attempts = new List<long>();
+            int goodReads = 0;
+            for (; clock.NowMilliseconds <= 20 * 60_000; clock.Advance(100))
+            {
+                long t = clock.NowMilliseconds;
+                int before = sampler.Failures(0);
+                sampler.Sample(t);
+                if (sampler.Failures(0) > before) attempts.Add(t);
+                if (sampler.Channels[2].Outcome != ChannelOutcome.NotDue) goodReads++;
+            }
+            // 10 s, then doubling: 0, 10, 30, 70, 150, 310 s, then every 300 s (the cap).
+            Assert.Equal(new long[] { 0, 10_000, 30_000, 70_000, 150_000, 310_000, 610_000, 910_000 }, attempts);
+            Assert.Equal(ReadStatus.Threw, sampler.LastStatus(0));
+            Assert.Equal(ReadStatus.Threw, sampler.Channels[0].Status);
+            Assert.True(double.IsNaN(sampler.Channels[0].Value));
+            Assert.Equal(121, goodReads); // the healthy sensor next to it kept its 10 s interval
+            Assert.Equal(0, sampler.Failures(1));
+            Assert.Equal(ReadStatus.Ok, sampler.LastStatus(1));
+
+            broken.OpenThrows = false;
+            clock.Advance(1_510_000 - clock.NowMilliseconds);
+            sampler.Sample(1_510_000);
+            Assert.Equal(ReadStatus.Ok, sampler.LastStatus(0));
+            Assert.Equal(0, sampler.FailuresInRow(0));
+            Assert.Equal(8, sampler.Failures(0));
+            Assert.Equal(ChannelOutcome.Report, sampler.Channels[0].Outcome);
+            clock.Advance(10_000);
+            sampler.Sample(1_510_000 + 9_999);
+            Assert.Equal(ChannelOutcome.NotDue, sampler.Channels[0].Outcome); // back on its 10 s interval
+            sampler.Sample(1_520_000);
+            Assert.Equal(ChannelOutcome.Report, sampler.Channels[0].Outcome);
+        }
+
+        [Fact]
+        public void ADriverThatThrowsOnReadIsReinitialisedAndNeverLeavesAValue()
+        {
+            var clock = new VirtualClock();
+            var hardware = new SimulatedSensorHardware();
+            var dht = new SimulatedDht(true) { Temperature = 21 };
+            hardware.AttachDht(4, dht);
+            var sampler = new SensorSampler([Dht22(4, 2)], hardware, clock);
+            clock.Advance(0);
+            Assert.Equal(2, sampler.Sample(clock.NowMilliseconds));
+            Assert.Equal(1, dht.Opens);
+
+            dht.MeasureThrows = true;
+            clock.Advance(2000);
+            Assert.Equal(2, sampler.Sample(clock.NowMilliseconds));
+            Assert.All(sampler.Channels, c => Assert.Equal(ChannelOutcome.Failed, c.Outcome));
+            Assert.All(sampler.Channels, c => Assert.True(double.IsNaN(c.Value)));
+            Assert.Equal(ReadStatus.Threw, sampler.LastStatus(0));
+
+            dht.MeasureThrows = false;
+            clock.Advance(2000);
+            sampler.Sample(clock.NowMilliseconds);
+            Assert.Equal(2, dht.Opens); // opened again after the exception
+            Assert.Equal(ReadStatus.Ok, sampler.LastStatus(0));
+            Assert.Equal(21, sampler.Channels[0].Value, 0.05);
+        }
+
+        [Fact]
+        public void IntermittentExceptionsAreCountedAndEveryOtherReadStillReports()
+        {
+            var clock = new VirtualClock();
+            var hardware = new SimulatedSensorHardware();
+            var dht = new SimulatedDht(true);
+            hardware.AttachDht(4, dht);
+            var sampler = new SensorSampler([Dht22(4, 2)], hardware, clock);
+            int reports = 0;
+            for (int i = 0; i < 30; i++)
+            {
+                dht.MeasureThrows = i % 3 == 2;
+                sampler.Sample(clock.NowMilliseconds);
+                if (sampler.Channels[0].Outcome == ChannelOutcome.Report) reports++;
+                clock.Advance(2000);
+            }
+            // Every third read throws; a single failure keeps the 2 s interval, so nothing is skipped.
+            Assert.Equal(10, sampler.Failures(0));
+            Assert.Equal(20, reports);
+            Assert.Equal(10, sampler.Channels[0].FailureCount);
+        }
+
+        [Theory]
+        [InlineData(10_000, 0, 10_000)]
+        [InlineData(10_000, 1, 10_000)]
+        [InlineData(10_000, 2, 20_000)]
+        [InlineData(10_000, 5, 160_000)]
+        [InlineData(10_000, 6, 300_000)]
+        [InlineData(10_000, 1000, 300_000)]
+        [InlineData(600_000, 3, 600_000)]
+        public void RetryDelayDoublesUpToItsCap(int intervalMs, int failuresInRow, long expected) =>
+            Assert.Equal(expected, SensorSampler.RetryDelayMilliseconds(intervalMs, failuresInRow));
 }
 }

@@ -167,26 +167,50 @@ namespace OneNetFirmware.Host.Tests.Drivers
         }
 
         [Fact]
-        public void DhtThroughTheSimulatedFrameSource()
+        public void DhtInitialiseTakesNoMeasurementAndTheFirstReadIsReal()
         {
+            var clock = new VirtualClock();
             var dht = new SimulatedDht(true) { Temperature = -7.5, Humidity = 55.5 };
-            var driver = new DhtDriver(SensorCatalog.Dht22, dht);
+            var driver = new DhtDriver(SensorCatalog.Dht22, dht, clock);
             Assert.Equal(ReadStatus.Ok, driver.Initialize());
+            Assert.Equal(0, dht.Measurements);
+            Assert.Equal(ReadStatus.Ok, driver.Read()); // right after Initialize, as a battery wake-up does
             Assert.Equal(-7.5, driver.Readings[0].Value, 1e-9);
             Assert.Equal(55.5, driver.Readings[1].Value, 1e-9);
+            clock.Advance(2000);
             dht.CorruptChecksum = true;
             Assert.Equal(ReadStatus.CrcMismatch, driver.Read());
             AssertAllNaN(driver);
+            clock.Advance(2000);
             dht.Absent = true;
             Assert.Equal(ReadStatus.Timeout, driver.Read());
-            Assert.Equal(ReadStatus.NotFound, driver.Initialize());
+            AssertAllNaN(driver);
+        }
+
+        [Fact]
+        public void DhtMeasurementsAreAtLeastTwoSecondsApartAndRangeChecked()
+        {
+            var clock = new VirtualClock();
+            var dht = new SimulatedDht(true) { Temperature = 20, Humidity = 50 };
+            var driver = new DhtDriver(SensorCatalog.Dht22, dht, clock);
+            driver.Initialize();
+            Assert.Equal(ReadStatus.Ok, driver.Read());
+            clock.Advance(1999);
+            // Within the library's cache window a "read" would be the previous frame: refused, and the sensor untouched.
+            Assert.Equal(ReadStatus.Timeout, driver.Read());
+            Assert.Equal(1, dht.Measurements);
+            AssertAllNaN(driver);
+            clock.Advance(1);
+            dht.Temperature = 85; // beyond the DHT22's -40..80 °C
+            Assert.Equal(ReadStatus.OutOfRange, driver.Read());
+            AssertAllNaN(driver);
         }
 
         [Fact]
         public void Dht11FrameRoundTrips()
         {
             var dht = new SimulatedDht(false) { Temperature = 23.4, Humidity = 41 };
-            var driver = new DhtDriver(SensorCatalog.Dht11, dht);
+            var driver = new DhtDriver(SensorCatalog.Dht11, dht, new VirtualClock());
             Assert.Equal(ReadStatus.Ok, driver.Read());
             Assert.Equal(23.4, driver.Readings[0].Value, 1e-9);
             Assert.Equal(41.0, driver.Readings[1].Value, 1e-9);

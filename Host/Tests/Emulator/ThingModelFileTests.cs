@@ -61,7 +61,7 @@ namespace OneNetFirmware.Host.Tests.Emulator
             // Properties: the PropertyTable in its order, then the identifiers of a real diagnostics post.
             PropertyTable table = NodeProperties.FromConfig(config);
             var buffer = new byte[8192];
-            int length = new OneJsonPayloadWriter().WriteDiagnosticsPost(buffer, 1, new DiagnosticsSnapshot());
+            int length = new OneJsonPayloadWriter().WriteDiagnosticsPost(buffer, 1, new DiagnosticsSnapshot(config.Sensors.Length));
             string[] diagnostics = JsonNode.Parse(buffer.AsSpan(0, length))["params"].AsObject().Select(p => p.Key).ToArray();
             string[] expected = Enumerable.Range(0, table.Count).Select(table.Identifier).Concat(diagnostics).ToArray();
             Assert.Equal(expected, model.Properties.Select(p => p.Identifier));

@@ -50,6 +50,20 @@ namespace OneNetFirmware.Host.Tests.Gate
         }
 
         [Fact]
+        public void StringIndexerIsAnErrorInPortableCodeOnly()
+        {
+            const string walk = "class C { int M(string s) { int n = 0; for (int i = 0; i < s.Length; i++) if (s[i] == 'a') n++; return n; } }";
+            var portable = NanoCompiler.Errors(walk, "Firmware/Portable/Config/TextRules.cs");
+            var error = Assert.Single(portable);
+            Assert.Equal("NF0010", error.Id);
+            Assert.Contains("s[i]", error.GetMessage());
+            Assert.Empty(NanoCompiler.Errors(walk, "Firmware/Device/WifiNetwork.cs"));
+            // Arrays and the chars of ToCharArray are fine.
+            Assert.Empty(NanoCompiler.Errors("class C { char M(string s) { char[] c = s.ToCharArray(); return c[0]; } }",
+                "Drivers/Portable/Sensors/X.cs"));
+        }
+
+        [Fact]
         public void ErrorNamesFileAndLine()
         {
             var errors = NanoCompiler.Errors("namespace N\n{\n    class Box<T> { }\n}\n", "OneNet/Config/NodeConfig.cs");

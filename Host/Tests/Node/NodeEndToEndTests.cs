@@ -3,6 +3,8 @@ using System.Text.Json;
 using OneNetFirmware.Config;
 using OneNetFirmware.OneNet;
 using OneNetFirmware.Runtime;
+using OneNetFirmware.Drivers.Sensors;
+using OneNetFirmware.Host.Tests.Runtime.Sim;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Node;
@@ -106,6 +108,25 @@ public class NodeEndToEndTests
         Assert.Equal(replies, h.Link.Replies.Count); // no id to answer
         Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
         Assert.False(h.Gpio.Read(NodeHarness.RelayPin));
+    }
+
+    [Fact]
+    public void DiagnosticsReportEachSensorsFailuresAndLatestStatus()
+    {
+        var h = new NodeHarness(c => c.Node.DiagnosticsIntervalSeconds = 60);
+        h.Chip.Absent = true;
+        h.RunUntil(75_000); // past the second diagnostics post
+
+        Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
+        SimLink.Point failures = h.Link.Points.Last(p => p.Identifier == "diag_s0_failures");
+        Assert.InRange(failures.Value, 2, 7); // 10 s interval, doubling while it keeps failing
+        Assert.Equal((double)ReadStatus.NotFound, h.Link.Points.Last(p => p.Identifier == "diag_s0_status").Value);
+        Assert.DoesNotContain(h.Link.Points, p => p.Identifier == "temperature");
+
+        h.Chip.Absent = false;
+        h.RunFor(300_000);
+        Assert.Equal(0.0, h.Link.Points.Last(p => p.Identifier == "diag_s0_status").Value);
+        Assert.Contains(h.Link.Points, p => p.Identifier == "temperature");
     }
 
     [Fact]

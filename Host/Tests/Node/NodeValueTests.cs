@@ -114,7 +114,9 @@ public class NodeValueTests
             .Distinct().ToList();
         Assert.All(identifiers, id => Assert.True(TextRules.IsIdentifier(id), id + " breaks [A-Za-z][A-Za-z0-9_]{0,19}"));
         // Every kind the firmware posts was there: diagnostics (all of them), sensors, the counter, the output, the event.
-        Assert.Equal(DiagnosticsIdentifiers.All.OrderBy(x => x), identifiers.Where(i => i.StartsWith("diag_")).OrderBy(x => x));
+        var diagnostics = DiagnosticsIdentifiers.All
+            .Concat(Enumerable.Range(0, h.Config.Sensors.Length).SelectMany(i => new[] { DiagnosticsIdentifiers.SensorFailuresOf(i), DiagnosticsIdentifiers.SensorStatusOf(i) }));
+        Assert.Equal(diagnostics.OrderBy(x => x), identifiers.Where(i => i.StartsWith("diag_")).OrderBy(x => x));
         Assert.Superset(new[] { "temperature", "humidity", "rain", "rain_rate", "relay1", "door", "open" }.ToHashSet(), identifiers.ToHashSet());
     }
 }

@@ -170,11 +170,12 @@ namespace OneNetFirmware.Host.Tests.OneNet
         {
             byte[] payload = Encoding.UTF8.GetBytes("{\"id\":\"5\",\"version\":\"1.0\",\"params\":{\"temperature\":30.5,\"on\":true,\"name\":\"x\"}}");
             var r = new OneJsonReader();
-            r.Read(payload, 0, payload.Length);
-            long before = GC.GetAllocatedBytesForCurrentThread();
+            long before = 0;
             double sum = 0;
-            for (int i = 0; i < 1000; i++)
+            for (int i = -1; i < 1000; i++)
             {
+                // The first pass encodes the compared names once (Utf8Cache); from then on nothing is allocated.
+                if (i == 0) before = GC.GetAllocatedBytesForCurrentThread();
                 r.Read(payload, 0, payload.Length);
                 r.OpenParams();
                 while (r.NextMember())
@@ -184,7 +185,7 @@ namespace OneNetFirmware.Host.Tests.OneNet
                 sum += r.IdNumber;
             }
             Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-            Assert.Equal(35500, sum);
+            Assert.Equal(35500 + 35.5, sum);
         }
 
         [Fact]

@@ -64,8 +64,8 @@ public class SteadyStateAllocationTests
     {
         public bool IsUp => true;
         public int Rssi => -50;
-        public void Start() { }
-        public void Restart() { }
+        public void Start(bool saveCredentials) { }
+        public void Restart(bool saveCredentials) { }
     }
 
     private sealed class FixedToken : ITokenSource
@@ -98,6 +98,9 @@ public class SteadyStateAllocationTests
         public bool SetIntervalSeconds(int seconds) => true;
         public double LatestValue(int propertyIndex) => _value;
         public int InputState(int pin) => -1;
+        public int SensorCount => 1;
+        public int SensorFailures(int sensor) => 0;
+        public int SensorStatus(int sensor) => 0;
     }
 
     /// <summary>A link and writer in one: remembers the last post id and acknowledges it by calling the outbox.</summary>

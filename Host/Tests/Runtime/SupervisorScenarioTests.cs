@@ -202,4 +202,32 @@ public class SupervisorScenarioTests
         Assert.Equal(0, NodeRecord.Parse(sim.Board.Record).RecentWatchdogReboots);
         Assert.Equal(5, sim.Reboots.Count);
     }
+
+    [Fact]
+    public void ARefusedOptionalSubscriptionIsLoggedAndTheSessionStaysUp()
+    {
+        var sim = new NodeSim();
+        sim.Link.RefusedFilters.Add("$sys/PID0000001/node-01/ota/inform");
+        sim.RunUntil(60 * Min);
+        Assert.Single(sim.Link.ConnectAttempts);
+        Assert.Equal(SupervisorState.Online, sim.Node.Supervisor.State);
+        // Separate requests: the required wildcard first, then the optional filter alone.
+        Assert.Equal(new[] { NodeSim.Prefix + "#" }, sim.Link.SubscribeRequests[0]);
+        Assert.Equal(new[] { "$sys/PID0000001/node-01/ota/inform" }, sim.Link.SubscribeRequests[1]);
+        Assert.Contains(sim.Log.Lines, l => l.StartsWith("W SUBSCRIBE of $sys/PID0000001/node-01/ota/inform refused"));
+        Assert.Equal(0, sim.AssertDelivered());
+    }
+
+    [Fact]
+    public void ARefusedRequiredSubscriptionEndsTheSessionAndBacksOff()
+    {
+        var sim = new NodeSim(configure: c => c.Watchdog.RebootAfterDowntimeMinutes = 0);
+        sim.Link.RefusedFilters.Add(NodeSim.Prefix + "#");
+        sim.RunUntil(30 * Min);
+        Assert.NotEqual(SupervisorState.Online, sim.Node.Supervisor.State);
+        Assert.Equal(0, sim.Node.Supervisor.Sessions);
+        Assert.InRange(sim.Link.ConnectAttempts.Count, 3, 30); // backed off, not a reconnect storm
+        Assert.DoesNotContain(sim.Link.SubscribeRequests, r => r.Contains("$sys/PID0000001/node-01/ota/inform"));
+        sim.AssertLoginLimit();
+    }
 }

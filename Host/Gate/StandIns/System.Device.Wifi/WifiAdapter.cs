@@ -13,10 +13,31 @@ namespace System.Device.Wifi
 
     public delegate void AvailableNetworksChangedEventHandler(WifiAdapter sender, object e);
 
+    public enum WifiConnectionStatus
+    {
+        AccessRevoked,
+        InvalidCredential,
+        NetworkNotAvailable,
+        Success,
+        Timeout,
+        UnspecifiedFailure,
+        UnsupportedAuthenticationProtocol
+    }
+
+    public class WifiConnectionResult
+    {
+        internal WifiConnectionResult(WifiConnectionStatus ConnectionStatus) { throw new NotImplementedException(); }
+        public WifiConnectionStatus ConnectionStatus { get { throw new NotImplementedException(); } }
+    }
+
     public sealed class WifiAdapter : IDisposable
     {
         internal WifiAdapter(int NetworkInterface) { throw new NotImplementedException(); }
 
+        // Added for WifiNetwork's reconnect without a configuration write; signatures copied from WifiAdapter.cs at v1.5.147.
+        public static WifiAdapter[] FindAllAdapters() { throw new NotImplementedException(); }
+        public WifiConnectionResult Connect(string ssid, WifiReconnectionKind reconnectionKind, string passwordCredential) { throw new NotImplementedException(); }
+        public void Disconnect() { throw new NotImplementedException(); }
         public void ScanAsync() { throw new NotImplementedException(); }
         public int NetworkInterface { get { throw new NotImplementedException(); } }
         public WifiNetworkReport NetworkReport { get { throw new NotImplementedException(); } }

@@ -37,6 +37,7 @@ public sealed class SamplerFake(int[] properties, int intervalMs) : ISampler
         _next = nowMs + IntervalMs;
         if (FailEvery > 0 && ++_reads % FailEvery == 0)
         {
+            Failures++;
             return 1;
         }
         foreach (int p in properties)
@@ -47,6 +48,12 @@ public sealed class SamplerFake(int[] properties, int intervalMs) : ISampler
         }
         return 0;
     }
+
+    public int SensorCount => 1;
+    /// <summary>Failed reads (every FailEvery-th).</summary>
+    public int Failures;
+    public int SensorFailures(int sensor) => Failures;
+    public int SensorStatus(int sensor) => 0;
 
     public bool SetIntervalSeconds(int seconds)
     {

@@ -1,6 +1,7 @@
 using OneNetFirmware.Host.Simulation;
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using OneNetFirmware.Ports;
@@ -96,11 +97,16 @@ public sealed class SimLink(VirtualClock clock, FaultPlan faults, string prefix)
         return match.Success ? long.Parse(match.Groups[1].Value) : -1;
     }
 
+    /// <summary>Filters the broker refuses (SUBACK 0x80); every SUBSCRIBE request as sent.</summary>
+    public readonly HashSet<string> RefusedFilters = new();
+    public readonly List<string[]> SubscribeRequests = new();
+
     public bool Subscribe(string[] topicFilters)
     {
         BlockingCalls++;
+        SubscribeRequests.Add(topicFilters);
         clock.Advance(100);
-        return _connected;
+        return _connected && !topicFilters.Any(RefusedFilters.Contains);
     }
 
     public void Disconnect() => _connected = false;

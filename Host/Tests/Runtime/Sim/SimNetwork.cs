@@ -10,11 +10,21 @@ public sealed class SimNetwork(VirtualClock clock, FaultPlan faults) : INetwork
 {
     public readonly List<long> Restarts = new();
     public int Starts;
+    /// <summary>When the radio was asked to save the credentials (a flash write on the ESP32).</summary>
+    public readonly List<long> CredentialSaves = new();
     public bool IsUp => !faults.NetworkDown(clock.NowMilliseconds);
     public int Rssi => -60;
-    public void Start() => Starts++;
+    public void Start(bool saveCredentials)
+    {
+        Starts++;
+        if (saveCredentials) CredentialSaves.Add(clock.NowMilliseconds);
+    }
     public int BlockingCalls => Starts + Restarts.Count;
-    public void Restart() => Restarts.Add(clock.NowMilliseconds);
+    public void Restart(bool saveCredentials)
+    {
+        Restarts.Add(clock.NowMilliseconds);
+        if (saveCredentials) CredentialSaves.Add(clock.NowMilliseconds);
+    }
 }
 
 /// <summary>The board: a persistent record, settable free memory, reboots recorded (the harness restarts the node).</summary>
