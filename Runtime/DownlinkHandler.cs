@@ -17,6 +17,8 @@ namespace OneNetFirmware.Runtime
     {
         public const string RebootService = "reboot";
         public const string ReportNowService = "report_now";
+        /// <summary>Every service Invoke answers 200 (the thing model lists these; anything else is answered 404).</summary>
+        public static readonly string[] Services = { RebootService, ReportNowService };
         /// <summary>Downlinks applied per main-loop step, so a flood cannot starve sampling.</summary>
         public const int MaxPerStep = 4;
         /// <summary>How long the `reboot` service waits after its reply so the reply can leave.</summary>

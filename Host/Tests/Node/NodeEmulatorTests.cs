@@ -64,8 +64,9 @@ public class NodeEmulatorTests
     {
         const int doorPin = 27;
         ThingModel model = ThingModel.Parse("""
-            {"properties":[{"identifier":"temperature","type":"float"},{"identifier":"humidity","type":"float"}],
-             "events":[{"identifier":"door","outputs":[{"identifier":"open","type":"bool"}]}]}
+            {"properties":[{"identifier":"temperature","accessMode":"r","dataType":{"type":"float","specs":{"min":"-40","max":"125"}}},
+                           {"identifier":"humidity","accessMode":"r","dataType":{"type":"float","specs":{"min":"0","max":"100"}}}],
+             "events":[{"identifier":"door","outputData":[{"identifier":"open","dataType":{"type":"bool","specs":{"true":"开","false":"关"}}}]}]}
             """);
         await using TestEmulator t = await TestEmulator.StartAsync(o =>
         {
