@@ -86,6 +86,26 @@ public class ConsoleApiTests
     }
 
     [Fact]
+    public async Task TheSameNameInAnotherProductIsListedAsAnotherDevice()
+    {
+        const string OtherProduct = "OtherProd1";
+        await using TestEmulator t = await Start(o => o.Devices.Add(new RegisteredDevice(OtherProduct, TestEmulator.DeviceName, TestEmulator.OtherKey)));
+        using var link = new MqttNetLink();
+        Assert.Equal(0, link.Connect(t.Options(userName: OtherProduct,
+            password: Tokens.Make("products/" + OtherProduct + "/devices/" + TestEmulator.DeviceName, t.FutureEt, "sha256", TestEmulator.OtherKey))));
+
+        JsonElement[] devices = (await Get(Base(t) + "console/api/devices")).EnumerateArray()
+            .Where(d => d.GetProperty("deviceName").GetString() == TestEmulator.DeviceName).ToArray();
+
+        JsonElement mine = devices.Single(d => d.GetProperty("productId").GetString() == TestEmulator.ProductId);
+        JsonElement other = devices.Single(d => d.GetProperty("productId").GetString() == OtherProduct);
+        Assert.False(mine.GetProperty("online").GetBoolean());
+        Assert.Equal(0, mine.GetProperty("connects").GetInt32());
+        Assert.True(other.GetProperty("online").GetBoolean());
+        Assert.Equal(1, other.GetProperty("connects").GetInt32());
+    }
+
+    [Fact]
     public async Task ASecondLoginCountsAsAKickOfTheFirst()
     {
         await using TestEmulator t = await Start();
