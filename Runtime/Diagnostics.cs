@@ -16,16 +16,18 @@ namespace OneNetFirmware.Runtime
         private readonly string _resetReason;
         private readonly DiagnosticsSnapshot _snapshot = new DiagnosticsSnapshot();
 
-        public Diagnostics(INetwork network, IBoard board, NodeCounters counters, NodeRecord record, Outbox outbox,
-            EventOutbox events, ISampler sampler, long bootMs)
+        public Diagnostics(NodeContext node, INetwork network, Outbox outbox, EventOutbox events, long bootMs)
         {
             _network = network;
-            _board = board;
-            _counters = counters;
-            _record = record;
+            _board = node.Board;
+            _counters = node.Counters;
+            _record = node.Record;
             _outbox = outbox;
             _events = events;
-            _sampler = sampler;
+            _sampler = node.Sampler;
+            ISampler sampler = node.Sampler;
+            NodeRecord record = node.Record;
+            IBoard board = node.Board;
             int sensors = sampler.SensorCount;
             _snapshot.SensorFailuresIds = new string[sensors];
             _snapshot.SensorStatusIds = new string[sensors];

@@ -43,7 +43,7 @@ public class NodeEventTests
         while (true)
         {
             long from = h.Clock.NowMilliseconds;
-            h.RunFor(NodeRuntime.StepMilliseconds);
+            h.RunFor(RuntimeDefaults.StepMilliseconds);
             if (h.Node.InputEvents.Raised != raised) return (from, h.Clock.NowMilliseconds);
             Assert.True(from - start < 1000, "the change was never seen");
         }
@@ -209,7 +209,7 @@ public class NodeEventTests
             link.Tick();
             world.Update(clock.NowMilliseconds / 1000.0);
             node.Loop.Step(clock.NowMilliseconds);
-            clock.Advance(NodeRuntime.StepMilliseconds);
+            clock.Advance(RuntimeDefaults.StepMilliseconds);
         }
 
         // The door opens at 5 s, closes at 25 s, opens at 65 s and closes at 85 s, and opens again at 125 s.
