@@ -22,17 +22,14 @@ namespace OneNetFirmware.Runtime
         private readonly Uplink _uplink;
         private readonly PropertyTable _properties;
         private readonly IOutputs _outputs;
-        private readonly ISampler _sampler;
+        private readonly WritableProperties _writable;
         private readonly Outbox _outbox;
         private readonly EventOutbox _events;
-        private readonly RuntimeSettings _settings;
         private readonly NodeCounters _counters;
         private readonly ILog _log;
         private readonly DownlinkMessage _message = new DownlinkMessage(RuntimeDefaults.MaxDownlinkMembers);
         private readonly PointBatch _batch = new PointBatch(RuntimeDefaults.MaxDownlinkMembers);
         private readonly byte[] _raw;
-        private readonly int _reportIndex;
-        private readonly int _sampleIndex;
         private readonly DesiredDeletes _desiredDeletes;
         // Per property: a property/set came in this session, so a desired value that arrives after it is older.
         private readonly bool[] _setThisSession;
@@ -51,15 +48,12 @@ namespace OneNetFirmware.Runtime
             PropertyTable properties = node.Properties;
             _properties = properties;
             _outputs = node.Outputs;
-            _sampler = node.Sampler;
             _outbox = outbox;
             _events = events;
-            _settings = node.Settings;
             _counters = node.Counters;
             _log = node.Log;
             _raw = new byte[queue.MaxPayloadBytes];
-            _reportIndex = properties.IndexOf(RuntimeSettings.ReportIntervalIdentifier);
-            _sampleIndex = properties.IndexOf(RuntimeSettings.SampleIntervalIdentifier);
+            _writable = new WritableProperties(node, outbox);
             _desiredDeletes = new DesiredDeletes(properties.Count);
             _setThisSession = new bool[properties.Count];
         }
@@ -290,58 +284,12 @@ namespace OneNetFirmware.Runtime
 
         private int Check(int i)
         {
-            int index = _properties.IndexOf(_message.Names[i]);
-            if (index < 0)
-            {
-                return ReplyCodes.UnknownIdentifier;
-            }
-            int kind = _message.Kinds[i];
-            double value = _message.Numbers[i];
-            if (_outputs != null && _outputs.Has(index))
-            {
-                return kind == DownlinkMessage.Bool ? ReplyCodes.Success : ReplyCodes.WrongType;
-            }
-            if (index == _reportIndex || index == _sampleIndex)
-            {
-                if (kind != DownlinkMessage.Number)
-                {
-                    return ReplyCodes.WrongType;
-                }
-                if (!(value >= 1 && value <= RuntimeSettings.MaxIntervalSeconds))
-                {
-                    return ReplyCodes.WrongType;
-                }
-                return value == (int)value ? ReplyCodes.Success : ReplyCodes.WrongType;
-            }
-            return ReplyCodes.NotWritable;
+            return _writable.Check(_properties.IndexOf(_message.Names[i]), _message.Kinds[i], _message.Numbers[i]);
         }
 
         private bool Write(int i)
         {
-            int index = _properties.IndexOf(_message.Names[i]);
-            double value = _message.Numbers[i];
-            if (index == _reportIndex)
-            {
-                _settings.ReportIntervalSeconds = (int)value;
-                return true;
-            }
-            if (index == _sampleIndex)
-            {
-                if (!_sampler.SetIntervalSeconds((int)value))
-                {
-                    return false;
-                }
-                _settings.SampleIntervalSeconds = (int)value;
-                return true;
-            }
-            if (!_outputs.Set(index, value != 0))
-            {
-                return false;
-            }
-            // The console shows the state only once it is posted: at once, with whatever else is fresh.
-            _outbox.Add(index, value != 0 ? 1 : 0);
-            _outbox.RequestReport();
-            return true;
+            return _writable.Write(_properties.IndexOf(_message.Names[i]), _message.Numbers[i]);
         }
 
         private void AnswerGet()
@@ -356,7 +304,7 @@ namespace OneNetFirmware.Runtime
                         _message.Names[i] + ": " + Describe(ReplyCodes.UnknownIdentifier));
                     return;
                 }
-                double value = CurrentValue(index);
+                double value = _writable.CurrentValue(index);
                 if (!double.IsNaN(value))
                 {
                     _batch.Property[_batch.Count] = index;
@@ -370,23 +318,6 @@ namespace OneNetFirmware.Runtime
             {
                 _uplink.Publish(_uplink.Topics.PropertyGetReply, length, _nowMs);
             }
-        }
-
-        private double CurrentValue(int index)
-        {
-            if (index == _reportIndex)
-            {
-                return _settings.ReportIntervalSeconds;
-            }
-            if (index == _sampleIndex)
-            {
-                return _settings.SampleIntervalSeconds > 0 ? _settings.SampleIntervalSeconds : double.NaN;
-            }
-            if (_outputs != null && _outputs.Has(index))
-            {
-                return _outputs.Get(index) ? 1 : 0;
-            }
-            return _sampler.LatestValue(index);
         }
 
         private void Invoke(long nowMs, string service)

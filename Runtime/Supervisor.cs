@@ -21,8 +21,7 @@ namespace OneNetFirmware.Runtime
         private readonly ILog _log;
         private readonly ITokenSource _tokens;
         private readonly MqttConnectOptions _options;
-        private readonly string[] _required;
-        private readonly string[][] _optional;
+        private readonly SessionSubscriptions _subscriptions;
         private readonly LinkEvents _events;
         private readonly Heartbeat _heartbeat;
         private readonly NodeCounters _counters;
@@ -33,7 +32,7 @@ namespace OneNetFirmware.Runtime
         private readonly long _restartNetworkMs;
         private readonly long _rebootMs;
         private readonly long _heartbeatTimeoutMs;
-        private readonly int _minFreeBytes;
+        private readonly LowMemoryWatch _memory;
         private readonly long _stableMs;
         private readonly long _bootLoopWindowMs;
         private readonly int _bootLoopMaxReboots;
@@ -52,10 +51,7 @@ namespace OneNetFirmware.Runtime
         private bool _stable;
         private bool _bootLoopCleared;
         private int _quickDropsInRow;
-        private long _nextMemoryCheckMs;
-        private long _lowMemorySinceMs = -1;
         private bool _waitingForToken;
-        private int _nextOptional;
 
         /// <param name="uplink">Gives the MQTT link (connect, subscribe, disconnect; never publish) and the topics.</param>
         public Supervisor(NodeContext node, INetwork network, Uplink uplink, LinkEvents events, ITokenSource tokens,
@@ -68,14 +64,8 @@ namespace OneNetFirmware.Runtime
             _log = node.Log;
             _tokens = tokens;
             _options = ConnectOptions(config.OneNet);
-            _required = uplink.Topics.RequiredSubscriptions;
-            string[] optionalFilters = uplink.Topics.OptionalSubscriptions;
-            int optional = optionalFilters == null ? 0 : optionalFilters.Length;
-            _optional = new string[optional][];
-            for (int i = 0; i < optional; i++)
-            {
-                _optional[i] = new string[] { optionalFilters[i] };
-            }
+            _subscriptions = new SessionSubscriptions(uplink.Topics.RequiredSubscriptions,
+                uplink.Topics.OptionalSubscriptions, node.Log);
             _events = events;
             _heartbeat = node.Heartbeat;
             _counters = node.Counters;
@@ -85,7 +75,6 @@ namespace OneNetFirmware.Runtime
             _restartNetworkMs = watchdog.RestartNetworkAfterMinutes * 60000L;
             _rebootMs = watchdog.RebootAfterDowntimeMinutes * 60000L;
             _heartbeatTimeoutMs = watchdog.HeartbeatTimeoutSeconds * 1000L;
-            _minFreeBytes = watchdog.MinFreeMemoryBytes;
             _stableMs = watchdog.StableSessionSeconds * 1000L;
             _bootLoopWindowMs = watchdog.BootLoopWindowMinutes * 60000L;
             _bootLoopMaxReboots = watchdog.BootLoopMaxReboots;
@@ -93,7 +82,7 @@ namespace OneNetFirmware.Runtime
             _stateSinceMs = now;
             _downSinceMs = now;
             _nextAttemptMs = now;
-            _nextMemoryCheckMs = now;
+            _memory = new LowMemoryWatch(_board, watchdog.MinFreeMemoryBytes, now);
             _link.SetListener(events);
             if (_bootLoopMaxReboots > 0 && _record.RecentWatchdogReboots >= _bootLoopMaxReboots)
             {
@@ -213,21 +202,9 @@ namespace OneNetFirmware.Runtime
             {
                 return Reboot("main loop heartbeat stopped", true);
             }
-            if (_minFreeBytes > 0 && nowMs >= _nextMemoryCheckMs)
+            if (_memory.RebootDue(nowMs))
             {
-                _nextMemoryCheckMs = nowMs + RuntimeDefaults.MemoryCheckIntervalMilliseconds;
-                if (_board.FreeManagedBytes() >= _minFreeBytes)
-                {
-                    _lowMemorySinceMs = -1;
-                }
-                else if (_lowMemorySinceMs < 0)
-                {
-                    _lowMemorySinceMs = nowMs;
-                }
-                else if (nowMs - _lowMemorySinceMs >= RuntimeDefaults.LowMemoryGraceMilliseconds)
-                {
-                    return Reboot("free memory below " + _minFreeBytes.ToString() + " bytes", true);
-                }
+                return Reboot("free memory below " + _memory.MinFreeBytes.ToString() + " bytes", true);
             }
             if (_downSinceMs < 0)
             {
@@ -307,7 +284,7 @@ namespace OneNetFirmware.Runtime
             {
                 _counters.MqttConnects++;
                 _connectedMs = after;
-                _nextOptional = -1;
+                _subscriptions.Restart();
                 _stable = false;
                 SetState(SupervisorState.Connecting, after);
                 return;
@@ -343,31 +320,16 @@ namespace OneNetFirmware.Runtime
                 SessionEnded(nowMs, "subscribe deadline passed");
                 return;
             }
-            // One SUBSCRIBE per step: the required filters first, then each optional filter in its own request, so
-            // the broker refusing an optional one (SUBACK 0x80) refuses only that one (docs/device-runtime.md "MQTT").
-            if (_nextOptional < 0)
+            int result = _subscriptions.Step(_link);
+            if (result == SessionSubscriptions.RequiredFailed)
             {
-                if (!_link.Subscribe(_required))
-                {
-                    SessionEnded(_clock.NowMilliseconds, "SUBSCRIBE of " + _required[0] + " failed");
-                    return;
-                }
-                _nextOptional = 0;
+                SessionEnded(_clock.NowMilliseconds, "SUBSCRIBE of " + _subscriptions.FirstRequired + " failed");
             }
-            else if (_nextOptional < _optional.Length)
+            else if (result == SessionSubscriptions.Lost)
             {
-                string[] request = _optional[_nextOptional++];
-                if (!_link.Subscribe(request))
-                {
-                    if (!_link.IsConnected)
-                    {
-                        SessionEnded(_clock.NowMilliseconds, "session lost while subscribing");
-                        return;
-                    }
-                    _log.Warn("SUBSCRIBE of " + request[0] + " refused or unanswered: continuing without it");
-                }
+                SessionEnded(_clock.NowMilliseconds, "session lost while subscribing");
             }
-            if (_nextOptional >= _optional.Length)
+            else if (result == SessionSubscriptions.Done)
             {
                 SetState(SupervisorState.Subscribed, _clock.NowMilliseconds);
             }
