@@ -208,5 +208,21 @@ namespace NFUnitTest.Runtime
             input.Identifier = identifier;
             return input;
         }
+
+        [TestMethod]
+        public void EventPostsUnansweredForThreeReplyTimeoutsMeanAStalledSessionOnceThePlatformHasAnswered()
+        {
+            int firstId;
+            EventOutbox events = OneSent(out firstId);
+            Assert.IsFalse(events.IsStalled(60000)); // a plain broker that never answers is not a stall
+            events.OnReply(firstId, ReplyCodes.Success, "success");
+            s_clock.Now = 61000;
+            events.Add(1, true);
+            Pump(events);
+            Assert.IsFalse(events.IsStalled(61000 + 29999));
+            Assert.IsTrue(events.IsStalled(61000 + 30000));
+            events.OnReply(12345, ReplyCodes.Success, "a reading post's reply"); // any reply shows the session is alive
+            Assert.IsFalse(events.IsStalled(61000 + 40000));
+        }
     }
 }
