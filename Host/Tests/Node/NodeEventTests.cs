@@ -183,6 +183,27 @@ public class NodeEventTests
     }
 
     [Fact]
+    public void EventPostsLeftUnansweredEndTheSessionLikeReadingPostsDo()
+    {
+        // Readings are reported once an hour here: after the first report only the event posts wait for replies.
+        NodeHarness h = Harness(configure: c => c.Node.ReportIntervalSeconds = 3600);
+        h.RunUntil(60_000);
+        Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
+        h.Link.LoseEventReplies = true;
+        Toggle(h, DoorPin, false);
+        h.RunFor(RuntimeDefaults.StallReplyTimeouts * 10_000 - 2_000);
+        Assert.DoesNotContain(h.Log.Lines, l => l.Contains("connection stalled"));
+        h.RunFor(3_000);
+        Assert.Contains(h.Log.Lines, l => l.Contains("connection stalled"));
+
+        h.Link.LoseEventReplies = false;
+        h.RunFor(60_000);
+        Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
+        Assert.Equal(0, h.Node.InputEvents.Depth); // sent again in the new session, and acknowledged
+        Assert.Equal(h.Link.Events[0].Time, h.Link.Events[^1].Time);
+    }
+
+    [Fact]
     public void ABouncingContactRaisesOneEvent()
     {
         NodeHarness h = Harness();
