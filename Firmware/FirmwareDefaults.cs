@@ -23,5 +23,17 @@ namespace OneNetFirmware
 
         /// <summary>The status LED thread's period (ms): fine enough for the blink patterns of StatusLed.</summary>
         public const int StatusLedStepMilliseconds = 50;
+
+        /// <summary>
+        /// The wall clock is trusted from this year on (SNTP has set it): the ESP32 starts at 1970 after a reset and this
+        /// firmware was written after 2021, so an earlier year means "not set yet".
+        /// </summary>
+        public const int FirstValidYear = 2021;
+
+        /// <summary>How often a SUBSCRIBE looks for its SUBACK while waiting (ms): short against the 10 s timeout.</summary>
+        public const int SubackPollMilliseconds = 100;
+
+        /// <summary>How often a Wi-Fi connect looks for its IPv4 address while waiting (ms).</summary>
+        public const int AddressPollMilliseconds = 500;
     }
 }
