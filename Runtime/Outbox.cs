@@ -195,8 +195,7 @@ namespace OneNetFirmware.Runtime
             for (int n = 0; n < _slots.Count; n++)
             {
                 int slot = _slots.At(n);
-                byte state = _slots.State(slot);
-                if ((state == PendingSlots.Waiting || state == PendingSlots.InFlight) && PostOf(slot, postId))
+                if (_slots.IsFromPost(slot, postId))
                 {
                     _bytes -= Cost(_property[slot]);
                 }
@@ -208,11 +207,6 @@ namespace OneNetFirmware.Runtime
                     + code.ToString() + " " + (msg == null ? "" : msg));
             }
             return matched;
-        }
-
-        private bool PostOf(int slot, int postId)
-        {
-            return postId != 0 && _slots.PostId(slot) == postId;
         }
 
         private void Send(long nowMs, bool history, Uplink uplink)

@@ -77,9 +77,6 @@ namespace OneNetFirmware.Runtime
             return (_head + n) % _state.Length;
         }
 
-        /// <summary>The newest ring position's slot.</summary>
-        public int Newest { get { return At(_count - 1 + _state.Length); } }
-
         public byte State(int slot)
         {
             return _state[slot];
@@ -90,9 +87,11 @@ namespace OneNetFirmware.Runtime
             _state[slot] = state;
         }
 
-        public int PostId(int slot)
+        /// <summary>True when slot went out in post postId and waits for its reply (or for its resend).</summary>
+        public bool IsFromPost(int slot, int postId)
         {
-            return _postId[slot];
+            byte state = _state[slot];
+            return (state == Waiting || state == InFlight) && postId != 0 && _postId[slot] == postId;
         }
 
         public long MonoMs(int slot)
@@ -232,8 +231,7 @@ namespace OneNetFirmware.Runtime
             for (int n = 0; n < _count; n++)
             {
                 int slot = At(n);
-                byte state = _state[slot];
-                if ((state == Waiting || state == InFlight) && postId != 0 && _postId[slot] == postId)
+                if (IsFromPost(slot, postId))
                 {
                     Release(slot);
                     MatchedSlot = slot;
