@@ -7,7 +7,7 @@ namespace OneNetFirmware.Node
     public sealed class OneJsonPayloadWriter : IOneJsonWriter
     {
         private readonly OneJsonWriter _w = new OneJsonWriter(new byte[0], 0, 0);
-        private readonly string[] _names = new string[NodeRuntime.BatchPoints];
+        private readonly string[] _names = new string[RuntimeDefaults.BatchPoints];
 
         public int WritePropertyPost(byte[] buffer, int postId, PropertyTable properties, PointBatch points)
         {

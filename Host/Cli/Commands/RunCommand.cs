@@ -132,7 +132,7 @@ namespace OneNetFirmware.Cli.Commands
             while (!stop.IsCancellationRequested)
             {
                 step();
-                clock.Sleep(NodeRuntime.StepMilliseconds);
+                clock.Sleep(RuntimeDefaults.StepMilliseconds);
             }
         }
 

@@ -88,9 +88,8 @@ public sealed class BatteryHarness
         {
             if (Gpio.IsOpen(pin)) Gpio.Set(pin, high);
         }
-        File = new OutboxFile(Storage, Node.Properties, Config.Outbox.CapacityReadings, Node.InputEvents.Events,
-            Config.Outbox.CapacityEvents, Clock, Log);
-        Cycle = new BatteryCycle(Node, File, Config.Battery, WakePins.WakeInput(Config.Inputs), Link, Sleep, Clock, Log);
+        Cycle = NodeBuilder.BuildBattery(Node, Config, Storage, Sleep);
+        File = Cycle.File;
         Sleep.RequestedSeconds = -1;
         long start = Clock.NowMilliseconds;
         long sampledUtc = -1;
@@ -124,7 +123,7 @@ public sealed class BatteryHarness
                 sampledUtc = VirtualClock.UtcAt(Clock.NowMilliseconds);
             }
             if (done) break;
-            Clock.Advance(NodeRuntime.StepMilliseconds);
+            Clock.Advance(RuntimeDefaults.StepMilliseconds);
         }
         Cycle.Finish();
         CredentialSaves += Network.CredentialSaves.Count;

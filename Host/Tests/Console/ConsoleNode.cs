@@ -70,7 +70,7 @@ public sealed class ConsoleNode : IAsyncDisposable
             {
                 node.Supervisor.Step(clock.NowMilliseconds);
                 node.Loop.Step(clock.NowMilliseconds);
-                Thread.Sleep(NodeRuntime.StepMilliseconds);
+                Thread.Sleep(RuntimeDefaults.StepMilliseconds);
             }
             link.Disconnect();
             link.Dispose();

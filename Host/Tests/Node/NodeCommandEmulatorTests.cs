@@ -57,7 +57,7 @@ public class NodeCommandEmulatorTests
                 Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(20), "timed out waiting for " + what + "\n" + string.Join("\n", Log.Lines));
                 Node.Supervisor.Step(_clock.NowMilliseconds);
                 Node.Loop.Step(_clock.NowMilliseconds);
-                Thread.Sleep(NodeRuntime.StepMilliseconds);
+                Thread.Sleep(RuntimeDefaults.StepMilliseconds);
             }
         }
 

@@ -46,7 +46,7 @@ public class NodeEmulatorTests
         {
             node.Supervisor.Step(clock.NowMilliseconds);
             node.Loop.Step(clock.NowMilliseconds);
-            Thread.Sleep(NodeRuntime.StepMilliseconds);
+            Thread.Sleep(RuntimeDefaults.StepMilliseconds);
         }
 
         Assert.True(node.Supervisor.IsOnline, string.Join("\n", log.Lines));
@@ -100,7 +100,7 @@ public class NodeEmulatorTests
                 toggles++;
                 lastToggleMs = clock.NowMilliseconds;
             }
-            Thread.Sleep(NodeRuntime.StepMilliseconds);
+            Thread.Sleep(RuntimeDefaults.StepMilliseconds);
         }
 
         Assert.True(node.InputEvents.Acknowledged == 2, string.Join("\n", log.Lines));

@@ -77,7 +77,7 @@ public sealed class NodeHarness
             Node.Supervisor.Step(Clock.NowMilliseconds);
             Link.Tick();
             Node.Loop.Step(Clock.NowMilliseconds);
-            Clock.Advance(NodeRuntime.StepMilliseconds);
+            Clock.Advance(RuntimeDefaults.StepMilliseconds);
         }
     }
 

@@ -87,7 +87,7 @@ public class ThingModelHourTests
                 var wait = Stopwatch.StartNew();
                 while (node.Downlinks.Count == 0 && link.IsConnected && wait.ElapsedMilliseconds < ReliableNode.ReplyWaitMilliseconds) Thread.Sleep(1);
             }
-            clock.Advance(NodeRuntime.StepMilliseconds);
+            clock.Advance(RuntimeDefaults.StepMilliseconds);
         }
 
         async Task<DeviceReply> Request(Task<string> sent)
