@@ -1,6 +1,9 @@
+using OneNetFirmware.Drivers.Chips.Aht20;
+using OneNetFirmware.Drivers.Chips.Bh1750;
+using OneNetFirmware.Drivers.Chips.Dht;
+using OneNetFirmware.Drivers.Chips.Sht3x;
+using OneNetFirmware.Drivers.Chips;
 using nanoFramework.TestFramework;
-using OneNetFirmware.Drivers;
-using OneNetFirmware.Drivers.Sensors;
 
 namespace NFUnitTest.Drivers
 {
@@ -10,7 +13,7 @@ namespace NFUnitTest.Drivers
     {
         private static Reading[] TwoReadings()
         {
-            return new Reading[] { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Humidity, "%RH") };
+            return new Reading[] { new Reading(Quantity.Temperature, "°C"), new Reading(Quantity.Humidity, "%RH") };
         }
 
         [TestMethod]

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Drivers.Sensors
+namespace OneNetFirmware.Drivers.Chips
 {
     /// <summary>CRC-8 polynomial 0x31 (x^8+x^5+x^4+1), init 0xFF, no reflection: Sensirion SHT3x and Aosong AHT20.</summary>
     public static class Crc8

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Drivers.Sensors
+namespace OneNetFirmware.Drivers.Chips
 {
     /// <summary>
     /// The one contract every sensor driver keeps, on the ESP32 and on the host: preallocated readings, a status per
@@ -6,7 +6,7 @@ namespace OneNetFirmware.Drivers.Sensors
     /// </summary>
     public interface ISensorDriver
     {
-        /// <summary>The SensorCatalog type, e.g. "sht3x".</summary>
+        /// <summary>The SensorRegistry type, e.g. "sht3x".</summary>
         string Type { get; }
 
         /// <summary>Reads closer together than this are not allowed by the datasheet (the node never asks faster).</summary>

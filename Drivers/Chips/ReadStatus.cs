@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Drivers.Sensors
+namespace OneNetFirmware.Drivers.Chips
 {
     /// <summary>Why a sensor read failed — or Ok. A failed read never yields a value.</summary>
     public enum ReadStatus

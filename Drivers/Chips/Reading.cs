@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Drivers.Sensors
+namespace OneNetFirmware.Drivers.Chips
 {
     /// <summary>
     /// One quantity a driver measures, preallocated once and refilled by every read. After a failed read Value is NaN,
@@ -13,7 +13,7 @@ namespace OneNetFirmware.Drivers.Sensors
             Value = double.NaN;
         }
 
-        /// <summary>temperature, humidity, pressure, illuminance (SensorCatalog constants).</summary>
+        /// <summary>temperature, humidity, pressure, illuminance (Quantity constants).</summary>
         public string Quantity { get; }
 
         /// <summary>The unit Value is in, e.g. "°C", "%RH", "Pa", "lx".</summary>

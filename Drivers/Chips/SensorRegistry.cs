@@ -1,87 +1,110 @@
-namespace OneNetFirmware.Drivers
+using OneNetFirmware.Drivers.Chips.Aht20;
+using OneNetFirmware.Drivers.Chips.Bh1750;
+using OneNetFirmware.Drivers.Chips.Bme280;
+using OneNetFirmware.Drivers.Chips.Dht;
+using OneNetFirmware.Drivers.Chips.Sht3x;
+
+namespace OneNetFirmware.Drivers.Chips
 {
     /// <summary>
-    /// What each supported sensor type is: its bus, addresses, measured quantities and fastest sampling.
-    /// One table that configuration validation and the driver factory both read.
+    /// The one table from a configuration's sensor type to its chip: wiring, quantities, fastest sampling and driver.
+    /// Configuration validation and the sampler both read it; a new sensor is its folder under Drivers/Chips and one
+    /// row here (docs/sensors.md).
     /// </summary>
-    public static class SensorCatalog
+    public static class SensorRegistry
     {
-        public const string Sht3x = "sht3x";
-        public const string Aht20 = "aht20";
-        public const string Bme280 = "bme280";
-        public const string Bmp280 = "bmp280";
-        public const string Bh1750 = "bh1750";
-        public const string Dht11 = "dht11";
-        public const string Dht22 = "dht22";
+        private static readonly string[] TemperatureHumidity = new string[] { Quantity.Temperature, Quantity.Humidity };
 
-        public const string Temperature = "temperature";
-        public const string Humidity = "humidity";
-        public const string Pressure = "pressure";
-        public const string Illuminance = "illuminance";
+        private static readonly SensorType[] Types = new SensorType[]
+        {
+            //                 type                        addresses (default first)   measures                      min s  driver
+            SensorType.OnI2c(Sht3xDriver.TypeName,      new int[] { 0x44, 0x45 }, TemperatureHumidity,                 1, Sht3xDriver.Create),
+            // The AHT20 asks for at least 2 s between measurements to avoid self-heating.
+            SensorType.OnI2c(Aht20Driver.TypeName,      new int[] { 0x38 },       TemperatureHumidity,                 2, Aht20Driver.Create),
+            SensorType.OnI2c(Bme280Driver.Bme280TypeName, new int[] { 0x76, 0x77 },
+                new string[] { Quantity.Temperature, Quantity.Humidity, Quantity.Pressure },                            1, Bme280Driver.Create),
+            SensorType.OnI2c(Bme280Driver.Bmp280TypeName, new int[] { 0x76, 0x77 },
+                new string[] { Quantity.Temperature, Quantity.Pressure },                                               1, Bme280Driver.Create),
+            SensorType.OnI2c(Bh1750Driver.TypeName,     new int[] { 0x23, 0x5C }, new string[] { Quantity.Illuminance }, 1, Bh1750Driver.Create),
+            // DHTs need 2 s between reads (the DHT22's sensing period).
+            SensorType.OnPins(DhtDriver.Dht11TypeName,                            TemperatureHumidity,                 2, DhtDriver.Create),
+            SensorType.OnPins(DhtDriver.Dht22TypeName,                            TemperatureHumidity,                 2, DhtDriver.Create),
+        };
 
-        /// <summary>Every type, for error messages.</summary>
-        public const string KnownTypes = "sht3x, aht20, bme280, bmp280, bh1750, dht11, dht22";
+        /// <summary>The row for a configuration type, or null when no chip has that name.</summary>
+        public static SensorType Find(string type)
+        {
+            for (int i = 0; i < Types.Length; i++)
+            {
+                if (Types[i].Name == type) return Types[i];
+            }
+            return null;
+        }
+
+        /// <summary>Every type, comma separated (for error messages).</summary>
+        public static string KnownTypes
+        {
+            get
+            {
+                string known = "";
+                for (int i = 0; i < Types.Length; i++) known += (i == 0 ? "" : ", ") + Types[i].Name;
+                return known;
+            }
+        }
 
         public static bool IsKnownType(string type)
         {
-            return IsI2c(type) || IsDht(type);
+            return Find(type) != null;
         }
 
         public static bool IsI2c(string type)
         {
-            return type == Sht3x || type == Aht20 || type == Bme280 || type == Bmp280 || type == Bh1750;
-        }
-
-        public static bool IsDht(string type)
-        {
-            return type == Dht11 || type == Dht22;
+            SensorType row = Find(type);
+            return row != null && row.IsI2c;
         }
 
         /// <summary>The datasheet's default 7-bit address, or -1 for sensors that are not on I2C.</summary>
         public static int DefaultAddress(string type)
         {
-            if (type == Sht3x) return 0x44;
-            if (type == Aht20) return 0x38;
-            if (type == Bme280 || type == Bmp280) return 0x76;
-            if (type == Bh1750) return 0x23;
-            return -1;
+            SensorType row = Find(type);
+            return row == null || row.Addresses.Length == 0 ? -1 : row.Addresses[0];
         }
 
         /// <summary>True when the chip can be strapped to this 7-bit address.</summary>
         public static bool IsValidAddress(string type, int address)
         {
-            if (type == Sht3x) return address == 0x44 || address == 0x45;
-            if (type == Aht20) return address == 0x38;
-            if (type == Bme280 || type == Bmp280) return address == 0x76 || address == 0x77;
-            if (type == Bh1750) return address == 0x23 || address == 0x5C;
+            SensorType row = Find(type);
+            for (int i = 0; row != null && i < row.Addresses.Length; i++)
+            {
+                if (row.Addresses[i] == address) return true;
+            }
             return false;
         }
 
         /// <summary>The quantities a type measures, comma separated (for messages).</summary>
         public static string QuantitiesOf(string type)
         {
-            if (type == Sht3x || type == Aht20 || type == Dht11 || type == Dht22) return "temperature, humidity";
-            if (type == Bme280) return "temperature, humidity, pressure";
-            if (type == Bmp280) return "temperature, pressure";
-            if (type == Bh1750) return "illuminance";
-            return "";
+            SensorType row = Find(type);
+            string list = "";
+            for (int i = 0; row != null && i < row.Quantities.Length; i++) list += (i == 0 ? "" : ", ") + row.Quantities[i];
+            return list;
         }
 
         public static bool Measures(string type, string quantity)
         {
-            if (quantity == Temperature) return type == Sht3x || type == Aht20 || type == Bme280 || type == Bmp280 || type == Dht11 || type == Dht22;
-            if (quantity == Humidity) return type == Sht3x || type == Aht20 || type == Bme280 || type == Dht11 || type == Dht22;
-            if (quantity == Pressure) return type == Bme280 || type == Bmp280;
-            if (quantity == Illuminance) return type == Bh1750;
+            SensorType row = Find(type);
+            for (int i = 0; row != null && i < row.Quantities.Length; i++)
+            {
+                if (row.Quantities[i] == quantity) return true;
+            }
             return false;
         }
 
-        /// <summary>The fastest the datasheet allows this sensor to be sampled, in seconds.</summary>
+        /// <summary>The fastest the datasheet allows this sensor to be sampled, in seconds (1 for an unknown type).</summary>
         public static int MinIntervalSeconds(string type)
         {
-            // DHT sensors need 2 s between reads (DHT22 sensing period); AHT20 asks for >= 2 s to avoid self-heating.
-            if (type == Dht11 || type == Dht22 || type == Aht20) return 2;
-            return 1;
+            SensorType row = Find(type);
+            return row == null ? 1 : row.MinIntervalSeconds;
         }
     }
 }

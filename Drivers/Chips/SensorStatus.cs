@@ -1,6 +1,6 @@
 using OneNetFirmware.Drivers.Bus;
 
-namespace OneNetFirmware.Drivers.Sensors
+namespace OneNetFirmware.Drivers.Chips
 {
     /// <summary>Shared steps of every driver: bus status to ReadStatus, and clearing readings after a failure.</summary>
     public static class SensorStatus

@@ -1,6 +1,16 @@
 using System;
 using OneNetFirmware.Config;
-using OneNetFirmware.Drivers;
+using OneNetFirmware.Drivers.Chips.Aht20;
+using OneNetFirmware.Drivers.Chips.Bh1750;
+using OneNetFirmware.Drivers.Chips.Bme280;
+using OneNetFirmware.Drivers.Chips.Dht;
+using OneNetFirmware.Drivers.Chips.Sht3x;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Host.Simulation.Chips.Aht20;
+using OneNetFirmware.Host.Simulation.Chips.Bh1750;
+using OneNetFirmware.Host.Simulation.Chips.Bme280;
+using OneNetFirmware.Host.Simulation.Chips.Dht;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Simulation.Chips;
 using OneNetFirmware.Ports;
 
@@ -29,14 +39,14 @@ public sealed class SimulatedWorld
         for (int i = 0; i < config.Sensors.Length; i++)
         {
             SensorConfig s = config.Sensors[i];
-            int address = string.IsNullOrEmpty(s.Address) ? SensorCatalog.DefaultAddress(s.Type) : TextRules.ParseI2cAddress(s.Address);
-            SimulatedChip chip = s.Type switch
+            int address = string.IsNullOrEmpty(s.Address) ? SensorRegistry.DefaultAddress(s.Type) : TextRules.ParseI2cAddress(s.Address);
+            SimulatedChip? chip = s.Type switch
             {
-                SensorCatalog.Sht3x => new Sht3xChip(clock),
-                SensorCatalog.Aht20 => new Aht20Chip(clock),
-                SensorCatalog.Bme280 => new Bme280Chip(clock, true),
-                SensorCatalog.Bmp280 => new Bme280Chip(clock, false),
-                SensorCatalog.Bh1750 => new Bh1750Chip(clock),
+                Sht3xDriver.TypeName => new Sht3xChip(clock),
+                Aht20Driver.TypeName => new Aht20Chip(clock),
+                Bme280Driver.Bme280TypeName => new Bme280Chip(clock, true),
+                Bme280Driver.Bmp280TypeName => new Bme280Chip(clock, false),
+                Bh1750Driver.TypeName => new Bh1750Chip(clock),
                 _ => null,
             };
             if (chip != null)
@@ -44,9 +54,9 @@ public sealed class SimulatedWorld
                 _chips[i] = chip;
                 Sensors.Bus(s.Bus).Attach(address, chip);
             }
-            else if (SensorCatalog.IsDht(s.Type))
+            else if (s.Type is DhtDriver.Dht11TypeName or DhtDriver.Dht22TypeName)
             {
-                _dhts[i] = new SimulatedDht(s.Type == SensorCatalog.Dht22);
+                _dhts[i] = new SimulatedDht(s.Type == DhtDriver.Dht22TypeName);
                 Sensors.AttachDht(s.Pin, _dhts[i]);
             }
         }

@@ -2,7 +2,7 @@ using OneNetFirmware.Config;
 using OneNetFirmware.Drivers.Gpio;
 using OneNetFirmware.Ports;
 using OneNetFirmware.Runtime;
-using OneNetFirmware.Sensors;
+using OneNetFirmware.Runtime.Sampling;
 
 namespace OneNetFirmware.Node
 {
@@ -19,11 +19,6 @@ namespace OneNetFirmware.Node
             PropertyTable properties = NodeProperties.FromConfig(config);
             // Loaded before the outputs are built: they open at the states saved in it.
             NodeRecord record = NodeRecord.LoadAndCountBoot(board);
-            var sampler = new SensorSampler(config.Sensors, sensors, clock);
-            if (sampler.MissingSensors > 0)
-            {
-                log.Warn("sensors: " + sampler.MissingSensors.ToString() + " could not be created (check type and wiring)");
-            }
             IOutputs outputs = null;
             InputPoller inputs = null;
             if (config.Outputs.Length > 0 || config.Inputs.Length > 0)
@@ -46,9 +41,14 @@ namespace OneNetFirmware.Node
                     if (config.Inputs.Length > 0) inputs = new InputPoller(config.Inputs, gpio);
                 }
             }
+            var sampler = new SensorSampler(config.Sensors, sensors, clock, inputs, properties, NodeEvents.FromConfig(config));
+            if (sampler.MissingSensors > 0)
+            {
+                log.Warn("sensors: " + sampler.MissingSensors.ToString() + " could not be created (check type and wiring)");
+            }
             return new NodeRuntime(config, properties, network, link, clock, board, record, log,
                 new OneNetTokenSource(config.OneNet, signer), new OneJsonPayloadWriter(), new OneJsonDownlinkParser(),
-                new ChannelSampler(sampler, inputs, properties, NodeEvents.FromConfig(config)), outputs, random);
+                sampler, outputs, random);
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Sensors
+namespace OneNetFirmware.Runtime.Sampling
 {
     /// <summary>What the latest Sample call produced for one channel.</summary>
     public enum ChannelOutcome

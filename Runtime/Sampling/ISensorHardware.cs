@@ -1,7 +1,7 @@
 using OneNetFirmware.Drivers.Bus;
-using OneNetFirmware.Drivers.Sensors;
+using OneNetFirmware.Drivers.Chips.Dht;
 
-namespace OneNetFirmware.Sensors
+namespace OneNetFirmware.Runtime.Sampling
 {
     /// <summary>
     /// Where drivers get their hardware: an I2C device per (bus, address), and a DHT reader per pin pair (the ESP32

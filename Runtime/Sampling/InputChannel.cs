@@ -1,6 +1,6 @@
 using OneNetFirmware.Drivers.Gpio;
 
-namespace OneNetFirmware.Sensors
+namespace OneNetFirmware.Runtime.Sampling
 {
     /// <summary>
     /// One configured digital input after InputPoller.Poll: a contact/motion/button (Changed + Active → a OneNET event

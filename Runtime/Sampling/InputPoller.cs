@@ -1,7 +1,7 @@
 using OneNetFirmware.Config;
 using OneNetFirmware.Drivers.Gpio;
 
-namespace OneNetFirmware.Sensors
+namespace OneNetFirmware.Runtime.Sampling
 {
     /// <summary>
     /// The configured digital inputs, opened on a GPIO port and polled by the main loop (every few ms to tens of ms;

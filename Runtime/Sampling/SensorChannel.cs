@@ -1,34 +1,32 @@
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Filters;
-using OneNetFirmware.Drivers.Sensors;
 
-namespace OneNetFirmware.Sensors
+namespace OneNetFirmware.Runtime.Sampling
 {
     /// <summary>
-    /// One configured channel: which reading of which driver, its filter, its OneNET identifier and decimals, and the
-    /// outcome of the latest Sample with failure counts. The runtime reads these after each SensorSampler.Sample.
+    /// One configured channel: which reading of its sensor, its filter, the property it feeds, and what the latest pass
+    /// did with it (Outcome, Value, Status; counted per sensor, not per channel: SampledSensor).
     /// </summary>
     public sealed class SensorChannel
     {
-        public SensorChannel(ISensorDriver driver, int readingIndex, ChannelFilter filter, string identifier, int decimals)
+        internal SensorChannel(int readingIndex, ChannelFilter filter, string identifier, int property)
         {
-            Driver = driver;
             ReadingIndex = readingIndex;
             Filter = filter;
             Identifier = identifier;
-            Decimals = decimals;
+            Property = property;
             Value = double.NaN;
         }
 
-        public ISensorDriver Driver { get; }
+        internal int ReadingIndex { get; }
 
-        public int ReadingIndex { get; }
-
-        public ChannelFilter Filter { get; }
+        internal ChannelFilter Filter { get; }
 
         /// <summary>The OneNET thing-model identifier.</summary>
         public string Identifier { get; }
 
-        public int Decimals { get; }
+        /// <summary>Its index in the PropertyTable, or -1 when it feeds none.</summary>
+        internal int Property { get; }
 
         public ChannelOutcome Outcome { get; private set; }
 
@@ -37,12 +35,6 @@ namespace OneNetFirmware.Sensors
 
         /// <summary>Ok, or why the latest sample failed.</summary>
         public ReadStatus Status { get; private set; }
-
-        /// <summary>Failures since start.</summary>
-        public int FailureCount { get; private set; }
-
-        /// <summary>Failures in a row (0 after a good sample).</summary>
-        public int ConsecutiveFailures { get; private set; }
 
         internal void MarkNotDue()
         {
@@ -54,20 +46,18 @@ namespace OneNetFirmware.Sensors
             Outcome = ChannelOutcome.Failed;
             Status = status;
             Value = double.NaN;
-            FailureCount++;
-            ConsecutiveFailures++;
         }
 
-        internal void Accept(long nowMs)
+        /// <summary>Feeds the sensor's fresh reading through the filter; a value the filter rejects is a failure.</summary>
+        internal void Accept(Reading[] readings, long nowMs)
         {
-            FilterResult result = Filter.Apply(Driver.Readings[ReadingIndex].Value, nowMs);
+            FilterResult result = Filter.Apply(readings[ReadingIndex].Value, nowMs);
             if (result == FilterResult.Rejected)
             {
                 Fail(ReadStatus.OutOfRange);
                 return;
             }
             Status = ReadStatus.Ok;
-            ConsecutiveFailures = 0;
             Value = Filter.Value;
             Outcome = result == FilterResult.Report ? ChannelOutcome.Report : ChannelOutcome.Hold;
         }

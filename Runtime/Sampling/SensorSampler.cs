@@ -1,94 +1,153 @@
-using System;
 using OneNetFirmware.Config;
+using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Drivers.Filters;
-using OneNetFirmware.Drivers.Sensors;
 using OneNetFirmware.Ports;
 
-namespace OneNetFirmware.Sensors
+namespace OneNetFirmware.Runtime.Sampling
 {
     /// <summary>
-    /// All configured sensors as ready-to-sample channels. Built once from validated configuration; then the main loop
-    /// calls Sample(nowMs) and looks at each channel's Outcome. A sensor is read when its interval (never shorter than
-    /// the driver's minimum) has passed. Any failure — a bad status, or an exception thrown by the driver's Initialize
-    /// or Read (device libraries throw: docs/device-runtime.md) — is a failed read of that sensor: counted per sensor,
-    /// its readings cleared, the driver initialised again before the next read, and the sensor retried with its own
-    /// backoff (RetryDelayMilliseconds), so a dead sensor neither stops the loop nor is probed at every sample.
-    /// Sample allocates nothing.
+    /// The node's ISampler: every configured sensor (SampledSensor, built once through the SensorRegistry) and digital
+    /// input (InputPoller). SampleDue is one pass — each due sensor is read, each of its channels filtered, and each
+    /// value due for publishing handed straight to the sink under its PropertyTable index; then the inputs are polled
+    /// and their events and counts handed over the same way. Allocates nothing per pass. See docs/sensors.md.
     /// </summary>
-    public sealed class SensorSampler
+    public sealed class SensorSampler : ISampler
     {
-        private readonly ISensorDriver[] _drivers;
-        private readonly int[] _intervalsMs;
-        private readonly long[] _dueMs;
-        private readonly bool[] _ready;
-        private readonly int[] _firstChannel;
-        private readonly int[] _channelCount;
+        private readonly SampledSensor[] _sensors;
         private readonly SensorChannel[] _channels;
-        private readonly int _missing;
-        private readonly int[] _failures;
-        private readonly int[] _failuresInRow;
-        private readonly ReadStatus[] _lastStatus;
-        private readonly long[] _lastReadMs;
+        private readonly double[] _latest;
+        private readonly InputPoller _inputs;
+        private readonly int[] _totalOf;
+        private readonly int[] _rateOf;
+        private readonly int[] _eventOf;
+        private bool _polled;
 
         /// <summary>The longest a failing sensor waits between attempts (unless its own interval is longer).</summary>
         public const int MaxRetryMilliseconds = 300000;
 
+        /// <summary>Sensors only, feeding no property (tests and tools look at Channels after each pass).</summary>
         public SensorSampler(SensorConfig[] sensors, ISensorHardware hardware, IClock clock)
+            : this(sensors, hardware, clock, null, null, null)
+        {
+        }
+
+        /// <param name="inputs">May be null (no digital inputs).</param>
+        /// <param name="properties">Maps channel and counter identifiers to property indexes; null maps none.</param>
+        /// <param name="events">From NodeEvents.FromConfig(config), like the runtime's; may be null when inputs is null.</param>
+        public SensorSampler(SensorConfig[] sensors, ISensorHardware hardware, IClock clock, InputPoller inputs,
+            PropertyTable properties, EventTable events)
         {
             int n = sensors == null ? 0 : sensors.Length;
-            _drivers = new ISensorDriver[n];
-            _intervalsMs = new int[n];
-            _dueMs = new long[n];
-            _ready = new bool[n];
-            _firstChannel = new int[n];
-            _channelCount = new int[n];
-            _failures = new int[n];
-            _failuresInRow = new int[n];
-            _lastStatus = new ReadStatus[n];
-            _lastReadMs = new long[n];
+            _sensors = new SampledSensor[n];
             int total = 0;
-            for (int i = 0; i < n; i++)
-            {
-                total += sensors[i].Channels == null ? 0 : sensors[i].Channels.Length;
-            }
-            SensorChannel[] channels = new SensorChannel[total];
+            for (int i = 0; i < n; i++) total += sensors[i].Channels == null ? 0 : sensors[i].Channels.Length;
+            SensorChannel[] all = new SensorChannel[total];
             int next = 0;
             for (int i = 0; i < n; i++)
             {
                 SensorConfig s = sensors[i];
-                ISensorDriver driver = SensorFactory.Create(s, hardware, clock);
-                _firstChannel[i] = next;
-                _lastReadMs[i] = long.MinValue;
+                ISensorDriver driver = Open(s, hardware, clock);
                 if (driver == null)
                 {
-                    _missing++;
+                    MissingSensors++;
+                    _sensors[i] = new SampledSensor(null, 0, new SensorChannel[0]);
                     continue;
                 }
-                _drivers[i] = driver;
-                int interval = s.IntervalSeconds * 1000;
-                _intervalsMs[i] = interval < driver.MinIntervalMilliseconds ? driver.MinIntervalMilliseconds : interval;
+                int first = next;
                 for (int c = 0; c < s.Channels.Length; c++)
                 {
                     ChannelConfig ch = s.Channels[c];
-                    int index = IndexOf(driver.Readings, ch.Quantity);
-                    if (index < 0) continue;
-                    ChannelFilter filter = new ChannelFilter(ch.Scale, ch.Offset, ch.Min, ch.Max, ch.AverageSamples, ch.ReportDelta, ch.HeartbeatSeconds);
-                    channels[next++] = new SensorChannel(driver, index, filter, ch.Identifier, ch.Decimals);
+                    int reading = IndexOf(driver.Readings, ch.Quantity);
+                    if (reading < 0) continue;
+                    var filter = new ChannelFilter(ch.Scale, ch.Offset, ch.Min, ch.Max, ch.AverageSamples, ch.ReportDelta, ch.HeartbeatSeconds);
+                    all[next++] = new SensorChannel(reading, filter, ch.Identifier, properties == null ? -1 : properties.IndexOf(ch.Identifier));
                 }
-                _channelCount[i] = next - _firstChannel[i];
+                var own = new SensorChannel[next - first];
+                for (int c = 0; c < own.Length; c++) own[c] = all[first + c];
+                _sensors[i] = new SampledSensor(driver, s.IntervalSeconds * 1000, own);
             }
             _channels = new SensorChannel[next];
-            for (int i = 0; i < next; i++)
+            for (int c = 0; c < next; c++) _channels[c] = all[c];
+            _latest = new double[properties == null ? 0 : properties.Count];
+            for (int p = 0; p < _latest.Length; p++) _latest[p] = double.NaN;
+
+            _inputs = inputs;
+            int m = inputs == null ? 0 : inputs.Inputs.Length;
+            _totalOf = new int[m];
+            _rateOf = new int[m];
+            _eventOf = new int[m];
+            for (int i = 0; i < m; i++)
             {
-                _channels[i] = channels[i];
+                InputChannel input = inputs.Inputs[i];
+                _totalOf[i] = input.IsCounter && properties != null ? properties.IndexOf(input.Identifier) : -1;
+                _rateOf[i] = input.IsCounter && properties != null && input.RateIdentifier != null && input.RateIdentifier.Length > 0
+                    ? properties.IndexOf(input.RateIdentifier) : -1;
+                _eventOf[i] = input.IsCounter || events == null ? -1 : events.IndexOf(input.Identifier);
             }
+        }
+
+        /// <summary>The driver from the SensorRegistry row for s.Type on its opened hardware; null when either is missing.</summary>
+        private static ISensorDriver Open(SensorConfig s, ISensorHardware hardware, IClock clock)
+        {
+            SensorType type = SensorRegistry.Find(s.Type);
+            if (type == null) return null;
+            if (!type.IsI2c)
+            {
+                IDhtReader reader = hardware.OpenDht(s.Type, s.Pin, s.TriggerPin);
+                return reader == null ? null : type.CreateOnPins(reader, clock);
+            }
+            int address = s.Address != null && s.Address.Length > 0 ? TextRules.ParseI2cAddress(s.Address) : type.Addresses[0];
+            II2cDevice device = hardware.OpenI2c(s.Bus, address);
+            return device == null ? null : type.CreateOnI2c(device, clock);
         }
 
         /// <summary>Every channel, in configuration order (the same instances for the node's lifetime).</summary>
         public SensorChannel[] Channels { get { return _channels; } }
 
         /// <summary>Sensors whose driver could not be created (unknown type, hardware not openable); their channels are absent.</summary>
-        public int MissingSensors { get { return _missing; } }
+        public int MissingSensors { get; }
+
+        public int SampleDue(long nowMs, bool forceAll, IReadingSink sink)
+        {
+            if (forceAll) MarkAllDue();
+            int failed = 0;
+            for (int i = 0; i < _sensors.Length; i++) failed += _sensors[i].Sample(nowMs, forceAll, sink, _latest);
+            if (_inputs != null) PollInputs(nowMs, forceAll, sink);
+            return failed;
+        }
+
+        /// <summary>
+        /// Contacts, motion and buttons: each debounced change is an event. Counters: the total and rate go out whenever
+        /// a new rate was computed (and on forceAll).
+        /// </summary>
+        private void PollInputs(long nowMs, bool forceAll, IReadingSink sink)
+        {
+            _inputs.Poll(nowMs);
+            _polled = true;
+            InputChannel[] inputs = _inputs.Inputs;
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                InputChannel input = inputs[i];
+                if (_eventOf[i] >= 0 && input.Changed) sink.AddEvent(_eventOf[i], NodeEvents.Value(input.Type, input.Active));
+                if (_totalOf[i] < 0) continue;
+                _latest[_totalOf[i]] = input.Total;
+                if (_rateOf[i] >= 0 && input.RateChanged) _latest[_rateOf[i]] = input.RatePerMinute;
+                if (!input.RateChanged && !forceAll) continue;
+                sink.Add(_totalOf[i], input.Total);
+                if (_rateOf[i] >= 0 && !double.IsNaN(_latest[_rateOf[i]])) sink.Add(_rateOf[i], _latest[_rateOf[i]]);
+            }
+        }
+
+        /// <summary>
+        /// Makes every sensor due at the next pass (report_now) — but never sooner than the driver's minimum after its
+        /// previous read: the datasheet's limit (and a DHT library's cached frame) holds for forced reads too.
+        /// </summary>
+        public void MarkAllDue()
+        {
+            for (int i = 0; i < _sensors.Length; i++) _sensors[i].MarkDue();
+        }
 
         /// <summary>
         /// Sets every sensor's interval (a downlink's sample_interval); false, changing nothing, when seconds is below
@@ -97,37 +156,12 @@ namespace OneNetFirmware.Sensors
         public bool SetIntervalSeconds(int seconds)
         {
             if (seconds <= 0) return false;
-            for (int i = 0; i < _drivers.Length; i++)
+            for (int i = 0; i < _sensors.Length; i++)
             {
-                if (_drivers[i] != null && (long)seconds * 1000 < _drivers[i].MinIntervalMilliseconds) return false;
+                if ((long)seconds * 1000 < _sensors[i].MinIntervalMilliseconds) return false;
             }
-            for (int i = 0; i < _drivers.Length; i++) _intervalsMs[i] = seconds * 1000;
+            for (int i = 0; i < _sensors.Length; i++) _sensors[i].SetInterval(seconds * 1000);
             return true;
-        }
-
-        /// <summary>Configured sensors, in configuration order (index i is sensors[i]; missing ones included).</summary>
-        public int SensorCount { get { return _drivers.Length; } }
-
-        /// <summary>Failed reads of sensors[sensor] since start (bad status or an exception; a missing sensor has none).</summary>
-        public int Failures(int sensor) { return _failures[sensor]; }
-
-        /// <summary>Failed reads of sensors[sensor] in a row (0 after a good read).</summary>
-        public int FailuresInRow(int sensor) { return _failuresInRow[sensor]; }
-
-        /// <summary>How the latest read of sensors[sensor] went (Ok before the first read; NotFound when missing).</summary>
-        public ReadStatus LastStatus(int sensor) { return _drivers[sensor] == null ? ReadStatus.NotFound : _lastStatus[sensor]; }
-
-        /// <summary>
-        /// Makes every sensor due at the next Sample (report_now) — but never sooner than the driver's minimum after its
-        /// previous read: the datasheet's limit (and a DHT library's cached frame) holds for forced reads too.
-        /// </summary>
-        public void MarkAllDue()
-        {
-            for (int i = 0; i < _dueMs.Length; i++)
-            {
-                ISensorDriver driver = _drivers[i];
-                _dueMs[i] = driver == null || _lastReadMs[i] == long.MinValue ? long.MinValue : _lastReadMs[i] + driver.MinIntervalMilliseconds;
-            }
         }
 
         /// <summary>
@@ -142,70 +176,48 @@ namespace OneNetFirmware.Sensors
             return delay < cap ? delay : cap;
         }
 
-        /// <summary>Reads every due sensor; returns how many channels now have Outcome Report or Failed.</summary>
-        public int Sample(long nowMs)
+        /// <summary>Configured sensors, in configuration order (index i is sensors[i]; missing ones included).</summary>
+        public int SensorCount { get { return _sensors.Length; } }
+
+        /// <summary>Failed reads of sensors[sensor] since start (bad status or an exception; a missing sensor has none).</summary>
+        public int SensorFailures(int sensor)
         {
-            int changed = 0;
-            for (int i = 0; i < _drivers.Length; i++)
-            {
-                ISensorDriver driver = _drivers[i];
-                if (driver == null) continue;
-                int first = _firstChannel[i];
-                int end = first + _channelCount[i];
-                if (nowMs < _dueMs[i])
-                {
-                    for (int c = first; c < end; c++) _channels[c].MarkNotDue();
-                    continue;
-                }
-                ReadStatus status = Measure(i, driver);
-                _lastReadMs[i] = nowMs;
-                _lastStatus[i] = status;
-                if (status == ReadStatus.Ok)
-                {
-                    _failuresInRow[i] = 0;
-                }
-                else
-                {
-                    _failures[i]++;
-                    _failuresInRow[i]++;
-                }
-                _dueMs[i] = nowMs + RetryDelayMilliseconds(_intervalsMs[i], _failuresInRow[i]);
-                for (int c = first; c < end; c++)
-                {
-                    SensorChannel channel = _channels[c];
-                    if (status == ReadStatus.Ok) channel.Accept(nowMs);
-                    else channel.Fail(status);
-                    if (channel.Outcome != ChannelOutcome.Hold) changed++;
-                }
-            }
-            return changed;
+            return _sensors[sensor].Failures;
         }
 
-        /// <summary>Initialises the driver when needed, then reads it; an exception from either is a failed read.</summary>
-        private ReadStatus Measure(int i, ISensorDriver driver)
+        /// <summary>Failed reads of sensors[sensor] in a row (0 after a good read).</summary>
+        public int FailuresInRow(int sensor)
         {
-            try
+            return _sensors[sensor].FailuresInRow;
+        }
+
+        /// <summary>How the latest read of sensors[sensor] went (Ok before the first read; NotFound when missing).</summary>
+        public ReadStatus LastStatus(int sensor)
+        {
+            return _sensors[sensor].IsMissing ? ReadStatus.NotFound : _sensors[sensor].LastStatus;
+        }
+
+        public int SensorStatus(int sensor)
+        {
+            return (int)LastStatus(sensor);
+        }
+
+        public double LatestValue(int propertyIndex)
+        {
+            return propertyIndex >= 0 && propertyIndex < _latest.Length ? _latest[propertyIndex] : double.NaN;
+        }
+
+        public int InputState(int pin)
+        {
+            InputChannel[] inputs = _inputs == null ? null : _inputs.Inputs;
+            for (int i = 0; inputs != null && i < inputs.Length; i++)
             {
-                ReadStatus status = ReadStatus.Ok;
-                if (!_ready[i])
+                if (_eventOf[i] >= 0 && inputs[i].Pin == pin && _polled)
                 {
-                    status = driver.Initialize();
-                    _ready[i] = status == ReadStatus.Ok;
+                    return inputs[i].Active ? 1 : 0;
                 }
-                if (status == ReadStatus.Ok)
-                {
-                    status = driver.Read();
-                    // A chip that stops answering may have lost power: configure it again before the next read.
-                    if (status == ReadStatus.BusNack) _ready[i] = false;
-                }
-                return status;
             }
-            catch (Exception)
-            {
-                // Whatever state the library was left in, start it over before the next read.
-                _ready[i] = false;
-                return SensorStatus.Fail(driver.Readings, ReadStatus.Threw);
-            }
+            return -1;
         }
 
         private static int IndexOf(Reading[] readings, string quantity)

@@ -1,6 +1,6 @@
+using OneNetFirmware.Drivers.Chips.Bme280;
+using OneNetFirmware.Drivers.Chips;
 using nanoFramework.TestFramework;
-using OneNetFirmware.Drivers;
-using OneNetFirmware.Drivers.Sensors;
 
 namespace NFUnitTest.Drivers
 {
@@ -83,7 +83,7 @@ namespace NFUnitTest.Drivers
         [TestMethod]
         public void SkippedConversionIsOutOfRange()
         {
-            Reading[] readings = new Reading[] { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Pressure, "Pa") };
+            Reading[] readings = new Reading[] { new Reading(Quantity.Temperature, "°C"), new Reading(Quantity.Pressure, "Pa") };
             byte[] burst = new byte[] { 0x80, 0x00, 0x00, 0x7E, 0xED, 0x00 };
             Assert.AreEqual((int)ReadStatus.OutOfRange, (int)Bme280Driver.Decode(burst, 0, DatasheetExample(), false, readings));
             Assert.IsTrue(double.IsNaN(readings[0].Value));
@@ -93,7 +93,7 @@ namespace NFUnitTest.Drivers
         public void BurstDecodesTheDatasheetExample()
         {
             // adc_P = 415148 = 0x655AC, adc_T = 519888 = 0x7EED0, packed as 20-bit values in the 0xF7 burst.
-            Reading[] readings = new Reading[] { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Pressure, "Pa") };
+            Reading[] readings = new Reading[] { new Reading(Quantity.Temperature, "°C"), new Reading(Quantity.Pressure, "Pa") };
             byte[] burst = new byte[] { 0x65, 0x5A, 0xC0, 0x7E, 0xED, 0x00 };
             Assert.AreEqual((int)ReadStatus.Ok, (int)Bme280Driver.Decode(burst, 0, DatasheetExample(), false, readings));
             Near.Check(25.08, readings[0].Value, 1e-9, "temperature");

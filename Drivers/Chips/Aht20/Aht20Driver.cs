@@ -1,7 +1,8 @@
 using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Ports;
 
-namespace OneNetFirmware.Drivers.Sensors
+namespace OneNetFirmware.Drivers.Chips.Aht20
 {
     /// <summary>
     /// Aosong AHT20 (0x38): status bit 3 = calibrated (else send 0xBE 0x08 0x00), trigger 0xAC 0x33 0x00, wait 80 ms,
@@ -10,7 +11,8 @@ namespace OneNetFirmware.Drivers.Sensors
     /// </summary>
     public sealed class Aht20Driver : ISensorDriver
     {
-        private const int MeasureMilliseconds = 80;
+        /// <summary>The configuration type (its row in SensorRegistry).</summary>
+        public const string TypeName = "aht20";
         private const int BusyRetries = 3;
         private const int BusyRetryMilliseconds = 10;
         private readonly II2cDevice _device;
@@ -23,45 +25,51 @@ namespace OneNetFirmware.Drivers.Sensors
         {
             _device = device;
             _clock = clock;
-            _readings = new Reading[] { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Humidity, "%RH") };
+            _readings = new Reading[] { new Reading(Quantity.Temperature, "°C"), new Reading(Quantity.Humidity, "%RH") };
         }
 
-        public string Type { get { return SensorCatalog.Aht20; } }
+        public string Type { get { return TypeName; } }
 
-        public int MinIntervalMilliseconds { get { return SensorCatalog.MinIntervalSeconds(SensorCatalog.Aht20) * 1000; } }
+        public int MinIntervalMilliseconds { get { return SensorRegistry.MinIntervalSeconds(TypeName) * 1000; } }
 
         public Reading[] Readings { get { return _readings; } }
+
+        /// <summary>SensorRegistry's factory.</summary>
+        public static ISensorDriver Create(string type, II2cDevice device, IClock clock)
+        {
+            return new Aht20Driver(device, clock);
+        }
 
         public ReadStatus Initialize()
         {
             _clock.Sleep(40); // power-on time before the first command
             I2cStatus status = _device.Read(_data, 0, 1);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, status == I2cStatus.Nack ? ReadStatus.NotFound : ReadStatus.Failed);
-            if ((_data[0] & 0x08) != 0) return ReadStatus.Ok;
-            _command[0] = 0xBE;
-            _command[1] = 0x08;
-            _command[2] = 0x00;
+            if ((_data[0] & Aht20Commands.StatusCalibrated) != 0) return ReadStatus.Ok;
+            _command[0] = Aht20Commands.Initialize;
+            _command[1] = Aht20Commands.InitializeArg0;
+            _command[2] = Aht20Commands.InitializeArg1;
             status = _device.Write(_command, 0, 3);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
             _clock.Sleep(10);
             status = _device.Read(_data, 0, 1);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
-            return (_data[0] & 0x08) != 0 ? ReadStatus.Ok : SensorStatus.Fail(_readings, ReadStatus.Failed);
+            return (_data[0] & Aht20Commands.StatusCalibrated) != 0 ? ReadStatus.Ok : SensorStatus.Fail(_readings, ReadStatus.Failed);
         }
 
         public ReadStatus Read()
         {
-            _command[0] = 0xAC;
-            _command[1] = 0x33;
-            _command[2] = 0x00;
+            _command[0] = Aht20Commands.Trigger;
+            _command[1] = Aht20Commands.TriggerArg0;
+            _command[2] = Aht20Commands.TriggerArg1;
             I2cStatus status = _device.Write(_command, 0, 3);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
-            _clock.Sleep(MeasureMilliseconds);
+            _clock.Sleep(Aht20Commands.MeasureMilliseconds);
             for (int attempt = 0; ; attempt++)
             {
                 status = _device.Read(_data, 0, 7);
                 if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
-                if ((_data[0] & 0x80) == 0) break;
+                if ((_data[0] & Aht20Commands.StatusBusy) == 0) break;
                 if (attempt == BusyRetries) return SensorStatus.Fail(_readings, ReadStatus.Timeout);
                 _clock.Sleep(BusyRetryMilliseconds);
             }
@@ -71,7 +79,7 @@ namespace OneNetFirmware.Drivers.Sensors
         /// <summary>Decodes the 7-byte answer (status first) into temperature (index 0) and humidity (index 1).</summary>
         public static ReadStatus Decode(byte[] data, int offset, Reading[] readings)
         {
-            if ((data[offset] & 0x80) != 0) return SensorStatus.Fail(readings, ReadStatus.Timeout);
+            if ((data[offset] & Aht20Commands.StatusBusy) != 0) return SensorStatus.Fail(readings, ReadStatus.Timeout);
             if (Crc8.Compute(data, offset, 6) != data[offset + 6]) return SensorStatus.Fail(readings, ReadStatus.CrcMismatch);
             int rawH = (data[offset + 1] << 12) | (data[offset + 2] << 4) | (data[offset + 3] >> 4);
             int rawT = ((data[offset + 3] & 0x0F) << 16) | (data[offset + 4] << 8) | data[offset + 5];

@@ -1,7 +1,8 @@
 using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Ports;
 
-namespace OneNetFirmware.Drivers.Sensors
+namespace OneNetFirmware.Drivers.Chips.Bh1750
 {
     /// <summary>
     /// ROHM BH1750 (0x23/0x5C): power on (0x01), one-time high-resolution mode (0x20, at most 180 ms), two bytes back;
@@ -9,7 +10,8 @@ namespace OneNetFirmware.Drivers.Sensors
     /// </summary>
     public sealed class Bh1750Driver : ISensorDriver
     {
-        private const int MeasureMilliseconds = 180;
+        /// <summary>The configuration type (its row in SensorRegistry).</summary>
+        public const string TypeName = "bh1750";
         private readonly II2cDevice _device;
         private readonly IClock _clock;
         private readonly byte[] _command = new byte[1];
@@ -20,28 +22,34 @@ namespace OneNetFirmware.Drivers.Sensors
         {
             _device = device;
             _clock = clock;
-            _readings = new Reading[] { new Reading(SensorCatalog.Illuminance, "lx") };
+            _readings = new Reading[] { new Reading(Quantity.Illuminance, "lx") };
         }
 
-        public string Type { get { return SensorCatalog.Bh1750; } }
+        public string Type { get { return TypeName; } }
 
-        public int MinIntervalMilliseconds { get { return SensorCatalog.MinIntervalSeconds(SensorCatalog.Bh1750) * 1000; } }
+        public int MinIntervalMilliseconds { get { return SensorRegistry.MinIntervalSeconds(TypeName) * 1000; } }
 
         public Reading[] Readings { get { return _readings; } }
 
+        /// <summary>SensorRegistry's factory.</summary>
+        public static ISensorDriver Create(string type, II2cDevice device, IClock clock)
+        {
+            return new Bh1750Driver(device, clock);
+        }
+
         public ReadStatus Initialize()
         {
-            I2cStatus status = Command(0x01);
+            I2cStatus status = Command(Bh1750Commands.PowerOn);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, status == I2cStatus.Nack ? ReadStatus.NotFound : ReadStatus.Failed);
             return ReadStatus.Ok;
         }
 
         public ReadStatus Read()
         {
-            I2cStatus status = Command(0x01);
-            if (status == I2cStatus.Ok) status = Command(0x20);
+            I2cStatus status = Command(Bh1750Commands.PowerOn);
+            if (status == I2cStatus.Ok) status = Command(Bh1750Commands.OneTimeHighResolution);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
-            _clock.Sleep(MeasureMilliseconds);
+            _clock.Sleep(Bh1750Commands.MeasureMilliseconds);
             status = _device.Read(_data, 0, 2);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
             _readings[0].Value = Decode(_data, 0);

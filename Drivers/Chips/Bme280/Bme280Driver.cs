@@ -1,7 +1,8 @@
 using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Ports;
 
-namespace OneNetFirmware.Drivers.Sensors
+namespace OneNetFirmware.Drivers.Chips.Bme280
 {
     /// <summary>
     /// Bosch BME280 (chip id 0x60) and BMP280 (0x58) at 0x76/0x77: soft reset, calibration read once, then each read
@@ -10,9 +11,9 @@ namespace OneNetFirmware.Drivers.Sensors
     /// </summary>
     public sealed class Bme280Driver : ISensorDriver
     {
-        public const int ChipIdBme280 = 0x60;
-        public const int ChipIdBmp280 = 0x58;
-        private const int MeasureMilliseconds = 10;
+        /// <summary>The configuration types (their rows in SensorRegistry).</summary>
+        public const string Bme280TypeName = "bme280";
+        public const string Bmp280TypeName = "bmp280";
         private const int BusyRetries = 3;
         private readonly II2cDevice _device;
         private readonly IClock _clock;
@@ -23,48 +24,54 @@ namespace OneNetFirmware.Drivers.Sensors
         private readonly BoschCalibration _calibration = new BoschCalibration();
         private readonly Reading[] _readings;
 
-        /// <param name="type">SensorCatalog.Bme280 or SensorCatalog.Bmp280.</param>
+        /// <param name="type">Bme280TypeName or Bmp280TypeName.</param>
         public Bme280Driver(string type, II2cDevice device, IClock clock)
         {
             _type = type;
             _device = device;
             _clock = clock;
-            _humidity = type == SensorCatalog.Bme280;
+            _humidity = type == Bme280TypeName;
             _readings = _humidity
-                ? new Reading[] { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Pressure, "Pa"), new Reading(SensorCatalog.Humidity, "%RH") }
-                : new Reading[] { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Pressure, "Pa") };
+                ? new Reading[] { new Reading(Quantity.Temperature, "°C"), new Reading(Quantity.Pressure, "Pa"), new Reading(Quantity.Humidity, "%RH") }
+                : new Reading[] { new Reading(Quantity.Temperature, "°C"), new Reading(Quantity.Pressure, "Pa") };
         }
 
         public string Type { get { return _type; } }
 
-        public int MinIntervalMilliseconds { get { return SensorCatalog.MinIntervalSeconds(_type) * 1000; } }
+        public int MinIntervalMilliseconds { get { return SensorRegistry.MinIntervalSeconds(_type) * 1000; } }
 
         public Reading[] Readings { get { return _readings; } }
+
+        /// <summary>SensorRegistry's factory (one driver for both chips).</summary>
+        public static ISensorDriver Create(string type, II2cDevice device, IClock clock)
+        {
+            return new Bme280Driver(type, device, clock);
+        }
 
         public BoschCalibration Calibration { get { return _calibration; } }
 
         public ReadStatus Initialize()
         {
-            I2cStatus status = ReadRegisters(0xD0, 1);
+            I2cStatus status = ReadRegisters(Bme280Registers.ChipId, 1);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, status == I2cStatus.Nack ? ReadStatus.NotFound : ReadStatus.Failed);
-            if (_data[0] != (_humidity ? ChipIdBme280 : ChipIdBmp280)) return SensorStatus.Fail(_readings, ReadStatus.NotFound);
-            status = WriteRegister(0xE0, 0xB6);
+            if (_data[0] != (_humidity ? Bme280Registers.ChipIdBme280 : Bme280Registers.ChipIdBmp280)) return SensorStatus.Fail(_readings, ReadStatus.NotFound);
+            status = WriteRegister(Bme280Registers.Reset, Bme280Registers.ResetCommand);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
             _clock.Sleep(3); // start-up time after reset, 2 ms
-            status = ReadRegisters(0x88, 24);
+            status = ReadRegisters(Bme280Registers.CalibrationTemperaturePressure, 24);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
             _calibration.LoadTemperaturePressure(_data, 0);
             if (_calibration.P1 == 0) return SensorStatus.Fail(_readings, ReadStatus.Failed);
             if (_humidity)
             {
-                status = ReadRegisters(0xA1, 1);
+                status = ReadRegisters(Bme280Registers.CalibrationH1, 1);
                 if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
                 byte h1 = _data[0];
-                status = ReadRegisters(0xE1, 7);
+                status = ReadRegisters(Bme280Registers.CalibrationHumidity, 7);
                 if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
                 _calibration.LoadHumidity(h1, _data, 0);
                 // ctrl_hum only takes effect after the next write to ctrl_meas.
-                status = WriteRegister(0xF2, 0x01);
+                status = WriteRegister(Bme280Registers.ControlHumidity, Bme280Registers.HumidityOversampling1);
                 if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
             }
             return ReadStatus.Ok;
@@ -73,18 +80,18 @@ namespace OneNetFirmware.Drivers.Sensors
         public ReadStatus Read()
         {
             // ctrl_meas: osrs_t ×1, osrs_p ×1, forced mode.
-            I2cStatus status = WriteRegister(0xF4, 0x25);
+            I2cStatus status = WriteRegister(Bme280Registers.ControlMeasurement, Bme280Registers.ForcedOversampling1);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
-            _clock.Sleep(MeasureMilliseconds);
+            _clock.Sleep(Bme280Registers.MeasureMilliseconds);
             for (int attempt = 0; ; attempt++)
             {
-                status = ReadRegisters(0xF3, 1);
+                status = ReadRegisters(Bme280Registers.Status, 1);
                 if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
-                if ((_data[0] & 0x08) == 0) break;
+                if ((_data[0] & Bme280Registers.StatusMeasuring) == 0) break;
                 if (attempt == BusyRetries) return SensorStatus.Fail(_readings, ReadStatus.Timeout);
                 _clock.Sleep(2);
             }
-            status = ReadRegisters(0xF7, _humidity ? 8 : 6);
+            status = ReadRegisters(Bme280Registers.Data, _humidity ? 8 : 6);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
             return Decode(_data, 0, _calibration, _humidity, _readings);
         }

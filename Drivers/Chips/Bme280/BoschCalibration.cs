@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Drivers.Sensors
+namespace OneNetFirmware.Drivers.Chips.Bme280
 {
     /// <summary>
     /// BME280/BMP280 trimming parameters and the datasheet's integer compensation (BMP280 §3.11.3 / BME280 §4.2.3):

@@ -1,6 +1,7 @@
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Ports;
 
-namespace OneNetFirmware.Drivers.Sensors
+namespace OneNetFirmware.Drivers.Chips.Dht
 {
     /// <summary>
     /// DHT11/DHT22 over an IDhtReader, with the rules that hold on every board (docs/device-runtime.md "DHT"):
@@ -11,6 +12,9 @@ namespace OneNetFirmware.Drivers.Sensors
     /// </summary>
     public sealed class DhtDriver : ISensorDriver
     {
+        /// <summary>The configuration types (their rows in SensorRegistry).</summary>
+        public const string Dht11TypeName = "dht11";
+        public const string Dht22TypeName = "dht22";
         private readonly IDhtReader _reader;
         private readonly IClock _clock;
         private readonly bool _dht22;
@@ -19,18 +23,24 @@ namespace OneNetFirmware.Drivers.Sensors
 
         public DhtDriver(string type, IDhtReader reader, IClock clock)
         {
-            _dht22 = type == SensorCatalog.Dht22;
+            _dht22 = type == Dht22TypeName;
             Type = type;
             _reader = reader;
             _clock = clock;
-            _readings = new Reading[] { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Humidity, "%RH") };
+            _readings = new Reading[] { new Reading(Quantity.Temperature, "°C"), new Reading(Quantity.Humidity, "%RH") };
         }
 
         public string Type { get; }
 
-        public int MinIntervalMilliseconds { get { return SensorCatalog.MinIntervalSeconds(Type) * 1000; } }
+        public int MinIntervalMilliseconds { get { return SensorRegistry.MinIntervalSeconds(Type) * 1000; } }
 
         public Reading[] Readings { get { return _readings; } }
+
+        /// <summary>SensorRegistry's factory (one driver for both types).</summary>
+        public static ISensorDriver Create(string type, IDhtReader reader, IClock clock)
+        {
+            return new DhtDriver(type, reader, clock);
+        }
 
         public ReadStatus Initialize()
         {

@@ -1,4 +1,6 @@
-namespace OneNetFirmware.Drivers.Sensors
+using OneNetFirmware.Drivers.Chips;
+
+namespace OneNetFirmware.Drivers.Chips.Dht
 {
     /// <summary>
     /// The DHT11/DHT22 5-byte frame: humidity (2 bytes), temperature (2 bytes), checksum = low byte of the sum of the

@@ -1,4 +1,6 @@
-namespace OneNetFirmware.Drivers.Sensors
+using OneNetFirmware.Drivers.Chips;
+
+namespace OneNetFirmware.Drivers.Chips.Dht
 {
     /// <summary>
     /// The hardware side of a DHT11/DHT22: the ESP32's DhtDevice over Iot.Device.DHTxx.Esp32, or a simulated sensor on

@@ -1,7 +1,8 @@
 using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Ports;
 
-namespace OneNetFirmware.Drivers.Sensors
+namespace OneNetFirmware.Drivers.Chips.Sht3x
 {
     /// <summary>
     /// Sensirion SHT3x (0x44/0x45): single shot, high repeatability, no clock stretching (0x2400), 15.5 ms worst case;
@@ -9,7 +10,8 @@ namespace OneNetFirmware.Drivers.Sensors
     /// </summary>
     public sealed class Sht3xDriver : ISensorDriver
     {
-        private const int MeasureMilliseconds = 16;
+        /// <summary>The configuration type (its row in SensorRegistry).</summary>
+        public const string TypeName = "sht3x";
         private readonly II2cDevice _device;
         private readonly IClock _clock;
         private readonly byte[] _command = new byte[2];
@@ -20,20 +22,26 @@ namespace OneNetFirmware.Drivers.Sensors
         {
             _device = device;
             _clock = clock;
-            _readings = new Reading[] { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Humidity, "%RH") };
+            _readings = new Reading[] { new Reading(Quantity.Temperature, "°C"), new Reading(Quantity.Humidity, "%RH") };
         }
 
-        public string Type { get { return SensorCatalog.Sht3x; } }
+        public string Type { get { return TypeName; } }
 
-        public int MinIntervalMilliseconds { get { return SensorCatalog.MinIntervalSeconds(SensorCatalog.Sht3x) * 1000; } }
+        public int MinIntervalMilliseconds { get { return SensorRegistry.MinIntervalSeconds(TypeName) * 1000; } }
 
         public Reading[] Readings { get { return _readings; } }
+
+        /// <summary>SensorRegistry's factory.</summary>
+        public static ISensorDriver Create(string type, II2cDevice device, IClock clock)
+        {
+            return new Sht3xDriver(device, clock);
+        }
 
         public ReadStatus Initialize()
         {
             // Soft reset 0x30A2; a chip that does not acknowledge it is not there.
-            _command[0] = 0x30;
-            _command[1] = 0xA2;
+            _command[0] = Sht3xCommands.SoftResetMsb;
+            _command[1] = Sht3xCommands.SoftResetLsb;
             I2cStatus status = _device.Write(_command, 0, 2);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, status == I2cStatus.Nack ? ReadStatus.NotFound : ReadStatus.Failed);
             _clock.Sleep(2);
@@ -42,11 +50,11 @@ namespace OneNetFirmware.Drivers.Sensors
 
         public ReadStatus Read()
         {
-            _command[0] = 0x24;
-            _command[1] = 0x00;
+            _command[0] = Sht3xCommands.SingleShotHighNoStretchMsb;
+            _command[1] = Sht3xCommands.SingleShotHighNoStretchLsb;
             I2cStatus status = _device.Write(_command, 0, 2);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
-            _clock.Sleep(MeasureMilliseconds);
+            _clock.Sleep(Sht3xCommands.MeasureMilliseconds);
             status = _device.Read(_data, 0, 6);
             // Without clock stretching the chip NACKs its read header while still measuring.
             if (status == I2cStatus.Nack) return SensorStatus.Fail(_readings, ReadStatus.Timeout);

@@ -1,8 +1,17 @@
 using System;
-using OneNetFirmware.Drivers;
-using OneNetFirmware.Drivers.Sensors;
-using OneNetFirmware.Host.Simulation;
+using OneNetFirmware.Drivers.Chips.Aht20;
+using OneNetFirmware.Drivers.Chips.Bh1750;
+using OneNetFirmware.Drivers.Chips.Bme280;
+using OneNetFirmware.Drivers.Chips.Dht;
+using OneNetFirmware.Drivers.Chips.Sht3x;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Host.Simulation.Chips.Aht20;
+using OneNetFirmware.Host.Simulation.Chips.Bh1750;
+using OneNetFirmware.Host.Simulation.Chips.Bme280;
+using OneNetFirmware.Host.Simulation.Chips.Dht;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Host.Simulation;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Drivers
@@ -16,19 +25,19 @@ namespace OneNetFirmware.Host.Tests.Drivers
             var bus = new SimulatedI2cBus();
             SimulatedChip chip = type switch
             {
-                SensorCatalog.Sht3x => new Sht3xChip(clock),
-                SensorCatalog.Aht20 => new Aht20Chip(clock),
-                SensorCatalog.Bh1750 => new Bh1750Chip(clock),
-                SensorCatalog.Bme280 => new Bme280Chip(clock, true),
+                Sht3xDriver.TypeName => new Sht3xChip(clock),
+                Aht20Driver.TypeName => new Aht20Chip(clock),
+                Bh1750Driver.TypeName => new Bh1750Chip(clock),
+                Bme280Driver.Bme280TypeName => new Bme280Chip(clock, true),
                 _ => new Bme280Chip(clock, false),
             };
-            int address = SensorCatalog.DefaultAddress(type);
+            int address = SensorRegistry.DefaultAddress(type);
             bus.Attach(address, chip);
             ISensorDriver driver = type switch
             {
-                SensorCatalog.Sht3x => new Sht3xDriver(bus.Open(address), clock),
-                SensorCatalog.Aht20 => new Aht20Driver(bus.Open(address), clock),
-                SensorCatalog.Bh1750 => new Bh1750Driver(bus.Open(address), clock),
+                Sht3xDriver.TypeName => new Sht3xDriver(bus.Open(address), clock),
+                Aht20Driver.TypeName => new Aht20Driver(bus.Open(address), clock),
+                Bh1750Driver.TypeName => new Bh1750Driver(bus.Open(address), clock),
                 _ => new Bme280Driver(type, bus.Open(address), clock),
             };
             return (driver, chip, clock);
@@ -42,7 +51,7 @@ namespace OneNetFirmware.Host.Tests.Drivers
         [Fact]
         public void Sht3xReadsTheSimulatedClimate()
         {
-            var (driver, chip, _) = Make(SensorCatalog.Sht3x);
+            var (driver, chip, _) = Make(Sht3xDriver.TypeName);
             ((Sht3xChip)chip).Temperature = -12.3;
             ((Sht3xChip)chip).Humidity = 87.6;
             Assert.Equal(ReadStatus.Ok, driver.Initialize());
@@ -54,7 +63,7 @@ namespace OneNetFirmware.Host.Tests.Drivers
         [Fact]
         public void Aht20ReadsAndInitialisesAnUncalibratedChip()
         {
-            var (driver, chip, _) = Make(SensorCatalog.Aht20);
+            var (driver, chip, _) = Make(Aht20Driver.TypeName);
             var aht = (Aht20Chip)chip;
             aht.Calibrated = false;
             aht.Temperature = 31.25;
@@ -69,7 +78,7 @@ namespace OneNetFirmware.Host.Tests.Drivers
         [Fact]
         public void Bh1750ReadsLux()
         {
-            var (driver, chip, _) = Make(SensorCatalog.Bh1750);
+            var (driver, chip, _) = Make(Bh1750Driver.TypeName);
             ((Bh1750Chip)chip).Lux = 1234.5;
             Assert.Equal(ReadStatus.Ok, driver.Initialize());
             Assert.Equal(ReadStatus.Ok, driver.Read());
@@ -77,8 +86,8 @@ namespace OneNetFirmware.Host.Tests.Drivers
         }
 
         [Theory]
-        [InlineData(SensorCatalog.Bme280)]
-        [InlineData(SensorCatalog.Bmp280)]
+        [InlineData(Bme280Driver.Bme280TypeName)]
+        [InlineData(Bme280Driver.Bmp280TypeName)]
         public void BoschChipsReadThroughTheInvertedCompensation(string type)
         {
             var (driver, chip, _) = Make(type);
@@ -90,25 +99,25 @@ namespace OneNetFirmware.Host.Tests.Drivers
             Assert.Equal(ReadStatus.Ok, driver.Read());
             Assert.Equal(18.4, driver.Readings[0].Value, 0.011);
             Assert.Equal(95432, driver.Readings[1].Value, 2.0);
-            Assert.Equal(type == SensorCatalog.Bme280 ? 3 : 2, driver.Readings.Length);
-            if (type == SensorCatalog.Bme280) Assert.Equal(61.2, driver.Readings[2].Value, 0.05);
+            Assert.Equal(type == Bme280Driver.Bme280TypeName ? 3 : 2, driver.Readings.Length);
+            if (type == Bme280Driver.Bme280TypeName) Assert.Equal(61.2, driver.Readings[2].Value, 0.05);
         }
 
         [Fact]
         public void WrongChipIdIsNotFound()
         {
-            var (driver, chip, _) = Make(SensorCatalog.Bme280);
+            var (driver, chip, _) = Make(Bme280Driver.Bme280TypeName);
             ((Bme280Chip)chip).ChipIdOverride = 0x58;
             Assert.Equal(ReadStatus.NotFound, driver.Initialize());
             AssertAllNaN(driver);
         }
 
         [Theory]
-        [InlineData(SensorCatalog.Sht3x)]
-        [InlineData(SensorCatalog.Aht20)]
-        [InlineData(SensorCatalog.Bme280)]
-        [InlineData(SensorCatalog.Bmp280)]
-        [InlineData(SensorCatalog.Bh1750)]
+        [InlineData(Sht3xDriver.TypeName)]
+        [InlineData(Aht20Driver.TypeName)]
+        [InlineData(Bme280Driver.Bme280TypeName)]
+        [InlineData(Bme280Driver.Bmp280TypeName)]
+        [InlineData(Bh1750Driver.TypeName)]
         public void AbsentChipIsNotFoundAtStartAndNackLater(string type)
         {
             var (driver, chip, _) = Make(type);
@@ -123,10 +132,10 @@ namespace OneNetFirmware.Host.Tests.Drivers
         }
 
         [Theory]
-        [InlineData(SensorCatalog.Sht3x, ReadStatus.BusNack)]
-        [InlineData(SensorCatalog.Aht20, ReadStatus.BusNack)]
-        [InlineData(SensorCatalog.Bme280, ReadStatus.BusNack)]
-        [InlineData(SensorCatalog.Bh1750, ReadStatus.BusNack)]
+        [InlineData(Sht3xDriver.TypeName, ReadStatus.BusNack)]
+        [InlineData(Aht20Driver.TypeName, ReadStatus.BusNack)]
+        [InlineData(Bme280Driver.Bme280TypeName, ReadStatus.BusNack)]
+        [InlineData(Bh1750Driver.TypeName, ReadStatus.BusNack)]
         public void OneNackedTransferFailsOneReadOnly(string type, ReadStatus expected)
         {
             var (driver, chip, _) = Make(type);
@@ -139,8 +148,8 @@ namespace OneNetFirmware.Host.Tests.Drivers
         }
 
         [Theory]
-        [InlineData(SensorCatalog.Sht3x)]
-        [InlineData(SensorCatalog.Aht20)]
+        [InlineData(Sht3xDriver.TypeName)]
+        [InlineData(Aht20Driver.TypeName)]
         public void CorruptCrcIsReportedAndGivesNoValue(string type)
         {
             var (driver, chip, _) = Make(type);
@@ -152,9 +161,9 @@ namespace OneNetFirmware.Host.Tests.Drivers
         }
 
         [Theory]
-        [InlineData(SensorCatalog.Sht3x)]
-        [InlineData(SensorCatalog.Aht20)]
-        [InlineData(SensorCatalog.Bme280)]
+        [InlineData(Sht3xDriver.TypeName)]
+        [InlineData(Aht20Driver.TypeName)]
+        [InlineData(Bme280Driver.Bme280TypeName)]
         public void StuckBusyIsATimeoutAfterBoundedWaiting(string type)
         {
             var (driver, chip, clock) = Make(type);
@@ -171,7 +180,7 @@ namespace OneNetFirmware.Host.Tests.Drivers
         {
             var clock = new VirtualClock();
             var dht = new SimulatedDht(true) { Temperature = -7.5, Humidity = 55.5 };
-            var driver = new DhtDriver(SensorCatalog.Dht22, dht, clock);
+            var driver = new DhtDriver(DhtDriver.Dht22TypeName, dht, clock);
             Assert.Equal(ReadStatus.Ok, driver.Initialize());
             Assert.Equal(0, dht.Measurements);
             Assert.Equal(ReadStatus.Ok, driver.Read()); // right after Initialize, as a battery wake-up does
@@ -192,7 +201,7 @@ namespace OneNetFirmware.Host.Tests.Drivers
         {
             var clock = new VirtualClock();
             var dht = new SimulatedDht(true) { Temperature = 20, Humidity = 50 };
-            var driver = new DhtDriver(SensorCatalog.Dht22, dht, clock);
+            var driver = new DhtDriver(DhtDriver.Dht22TypeName, dht, clock);
             driver.Initialize();
             Assert.Equal(ReadStatus.Ok, driver.Read());
             clock.Advance(1999);
@@ -210,7 +219,7 @@ namespace OneNetFirmware.Host.Tests.Drivers
         public void Dht11FrameRoundTrips()
         {
             var dht = new SimulatedDht(false) { Temperature = 23.4, Humidity = 41 };
-            var driver = new DhtDriver(SensorCatalog.Dht11, dht, new VirtualClock());
+            var driver = new DhtDriver(DhtDriver.Dht11TypeName, dht, new VirtualClock());
             Assert.Equal(ReadStatus.Ok, driver.Read());
             Assert.Equal(23.4, driver.Readings[0].Value, 1e-9);
             Assert.Equal(41.0, driver.Readings[1].Value, 1e-9);

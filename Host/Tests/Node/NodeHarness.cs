@@ -1,11 +1,13 @@
-using System;
 using System.Text.Json;
+using System;
 using OneNetFirmware.Config;
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Host.OneNet;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Host.Simulation.Chips;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.Node;
+using OneNetFirmware.Runtime.Sampling;
 using OneNetFirmware.Runtime;
 
 namespace OneNetFirmware.Host.Tests.Node;

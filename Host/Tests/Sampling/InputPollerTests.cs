@@ -1,9 +1,9 @@
 using OneNetFirmware.Config;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Sensors;
+using OneNetFirmware.Runtime.Sampling;
 using Xunit;
 
-namespace OneNetFirmware.Host.Tests.Drivers
+namespace OneNetFirmware.Host.Tests.Sampling
 {
     public class InputPollerTests
     {

@@ -1,18 +1,24 @@
 using System.Collections.Generic;
 using OneNetFirmware.Config;
-using OneNetFirmware.Drivers;
-using OneNetFirmware.Drivers.Sensors;
+using OneNetFirmware.Drivers.Chips.Aht20;
+using OneNetFirmware.Drivers.Chips.Bme280;
+using OneNetFirmware.Drivers.Chips.Dht;
+using OneNetFirmware.Drivers.Chips.Sht3x;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Host.Simulation.Chips.Aht20;
+using OneNetFirmware.Host.Simulation.Chips.Bme280;
+using OneNetFirmware.Host.Simulation.Chips.Dht;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Host.Simulation.Chips;
-using OneNetFirmware.Sensors;
+using OneNetFirmware.Runtime.Sampling;
 using Xunit;
 
-namespace OneNetFirmware.Host.Tests.Drivers
+namespace OneNetFirmware.Host.Tests.Sampling
 {
     public class SensorSamplerTests
     {
         private static SensorConfig Bme(int intervalSeconds, params ChannelConfig[] channels) =>
-            new SensorConfig { Type = SensorCatalog.Bme280, Bus = 1, Address = "0x77", IntervalSeconds = intervalSeconds, Channels = channels };
+            new SensorConfig { Type = Bme280Driver.Bme280TypeName, Bus = 1, Address = "0x77", IntervalSeconds = intervalSeconds, Channels = channels };
 
         private static ChannelConfig Channel(string quantity, string identifier) =>
             new ChannelConfig { Quantity = quantity, Identifier = identifier };
@@ -24,9 +30,9 @@ namespace OneNetFirmware.Host.Tests.Drivers
             var hardware = new SimulatedSensorHardware();
             var chip = new Bme280Chip(clock, true) { Temperature = 20.0, Humidity = 50.0, Pressure = 100000 };
             hardware.Bus(1).Attach(0x77, chip);
-            ChannelConfig humidity = Channel(SensorCatalog.Humidity, "hum");
+            ChannelConfig humidity = Channel(Quantity.Humidity, "hum");
             humidity.Offset = 2.0;
-            var sampler = new SensorSampler([Bme(10, Channel(SensorCatalog.Temperature, "temp"), humidity)], hardware, clock);
+            var sampler = new SensorSampler([Bme(10, Channel(Quantity.Temperature, "temp"), humidity)], hardware, clock);
 
             Assert.Equal(2, sampler.Channels.Length);
             Assert.Equal(2, sampler.Sample(clock.NowMilliseconds));
@@ -43,7 +49,7 @@ namespace OneNetFirmware.Host.Tests.Drivers
             var hardware = new SimulatedSensorHardware();
             var chip = new Bme280Chip(clock, true);
             hardware.Bus(1).Attach(0x77, chip);
-            var sampler = new SensorSampler([Bme(10, Channel(SensorCatalog.Temperature, "temp"))], hardware, clock);
+            var sampler = new SensorSampler([Bme(10, Channel(Quantity.Temperature, "temp"))], hardware, clock);
             sampler.Sample(0);
             int transfers = chip.Transfers;
             Assert.Equal(0, sampler.Sample(9999));
@@ -58,7 +64,7 @@ namespace OneNetFirmware.Host.Tests.Drivers
             var clock = new VirtualClock();
             var hardware = new SimulatedSensorHardware();
             hardware.AttachDht(4, new SimulatedDht(true));
-            var config = new SensorConfig { Type = SensorCatalog.Dht22, Pin = 4, TriggerPin = 5, IntervalSeconds = 0, Channels = [Channel(SensorCatalog.Temperature, "t")] };
+            var config = new SensorConfig { Type = DhtDriver.Dht22TypeName, Pin = 4, TriggerPin = 5, IntervalSeconds = 0, Channels = [Channel(Quantity.Temperature, "t")] };
             var sampler = new SensorSampler([config], hardware, clock);
             Assert.Equal(1, sampler.Sample(0));
             Assert.Equal(0, sampler.Sample(1999));
@@ -72,7 +78,7 @@ namespace OneNetFirmware.Host.Tests.Drivers
             var hardware = new SimulatedSensorHardware();
             var chip = new Bme280Chip(clock, false) { Absent = true };
             hardware.Bus(1).Attach(0x76, chip);
-            var config = new SensorConfig { Type = SensorCatalog.Bmp280, Bus = 1, IntervalSeconds = 1, Channels = [Channel(SensorCatalog.Pressure, "p")] };
+            var config = new SensorConfig { Type = Bme280Driver.Bmp280TypeName, Bus = 1, IntervalSeconds = 1, Channels = [Channel(Quantity.Pressure, "p")] };
             var sampler = new SensorSampler([config], hardware, clock);
             SensorChannel channel = sampler.Channels[0];
 
@@ -81,16 +87,16 @@ namespace OneNetFirmware.Host.Tests.Drivers
             Assert.Equal(ReadStatus.NotFound, channel.Status);
             Assert.True(double.IsNaN(channel.Value));
             sampler.Sample(1000);
-            Assert.Equal(2, channel.FailureCount);
-            Assert.Equal(2, channel.ConsecutiveFailures);
+            Assert.Equal(2, sampler.SensorFailures(0));
+            Assert.Equal(2, sampler.FailuresInRow(0));
 
             chip.Absent = false;
             Assert.Equal(0, sampler.Sample(2000)); // second failure in a row: retried after 2 × 1 s
             sampler.Sample(3000);
             Assert.Equal(ChannelOutcome.Report, channel.Outcome);
             Assert.Equal(ReadStatus.Ok, channel.Status);
-            Assert.Equal(0, channel.ConsecutiveFailures);
-            Assert.Equal(2, channel.FailureCount);
+            Assert.Equal(0, sampler.FailuresInRow(0));
+            Assert.Equal(2, sampler.SensorFailures(0));
         }
 
         [Fact]
@@ -99,10 +105,10 @@ namespace OneNetFirmware.Host.Tests.Drivers
             var clock = new VirtualClock();
             var hardware = new SimulatedSensorHardware();
             hardware.Bus(1).Attach(0x44, new Sht3xChip(clock) { Temperature = 60 });
-            ChannelConfig t = Channel(SensorCatalog.Temperature, "t");
+            ChannelConfig t = Channel(Quantity.Temperature, "t");
             t.Min = -20;
             t.Max = 50;
-            var config = new SensorConfig { Type = SensorCatalog.Sht3x, Bus = 1, IntervalSeconds = 1, Channels = [t] };
+            var config = new SensorConfig { Type = Sht3xDriver.TypeName, Bus = 1, IntervalSeconds = 1, Channels = [t] };
             var sampler = new SensorSampler([config], hardware, clock);
             sampler.Sample(0);
             Assert.Equal(ChannelOutcome.Failed, sampler.Channels[0].Outcome);
@@ -113,7 +119,7 @@ namespace OneNetFirmware.Host.Tests.Drivers
         public void SensorWithoutHardwareIsCountedMissing()
         {
             var clock = new VirtualClock();
-            var config = new SensorConfig { Type = SensorCatalog.Dht11, Pin = 4, TriggerPin = 5, IntervalSeconds = 2, Channels = [Channel(SensorCatalog.Temperature, "t")] };
+            var config = new SensorConfig { Type = DhtDriver.Dht11TypeName, Pin = 4, TriggerPin = 5, IntervalSeconds = 2, Channels = [Channel(Quantity.Temperature, "t")] };
             var sampler = new SensorSampler([config], new SimulatedSensorHardware(), clock);
             Assert.Equal(1, sampler.MissingSensors);
             Assert.Empty(sampler.Channels);
@@ -127,8 +133,8 @@ namespace OneNetFirmware.Host.Tests.Drivers
             var hardware = new SimulatedSensorHardware();
             hardware.Bus(1).Attach(0x77, new Bme280Chip(clock, true) { Temperature = 20.0, Humidity = 50.0, Pressure = 100000 });
             hardware.Bus(1).Attach(0x38, new Aht20Chip(clock) { Temperature = 21, Humidity = 40 });
-            var aht = new SensorConfig { Type = SensorCatalog.Aht20, Bus = 1, IntervalSeconds = 10, Channels = [Channel(SensorCatalog.Temperature, "t2")] };
-            var sampler = new SensorSampler([Bme(10, Channel(SensorCatalog.Temperature, "temp")), aht], hardware, clock);
+            var aht = new SensorConfig { Type = Aht20Driver.TypeName, Bus = 1, IntervalSeconds = 10, Channels = [Channel(Quantity.Temperature, "t2")] };
+            var sampler = new SensorSampler([Bme(10, Channel(Quantity.Temperature, "temp")), aht], hardware, clock);
             sampler.Sample(clock.NowMilliseconds);
 
             Assert.False(sampler.SetIntervalSeconds(1)); // the AHT20 allows 2 s at the fastest
@@ -154,8 +160,8 @@ namespace OneNetFirmware.Host.Tests.Drivers
 
         private static SensorConfig Dht22(int pin, int intervalSeconds) => new SensorConfig
         {
-            Type = SensorCatalog.Dht22, Pin = pin, TriggerPin = pin + 1, IntervalSeconds = intervalSeconds,
-            Channels = [Channel(SensorCatalog.Temperature, "t" + pin), Channel(SensorCatalog.Humidity, "h" + pin)],
+            Type = DhtDriver.Dht22TypeName, Pin = pin, TriggerPin = pin + 1, IntervalSeconds = intervalSeconds,
+            Channels = [Channel(Quantity.Temperature, "t" + pin), Channel(Quantity.Humidity, "h" + pin)],
         };
 
         [Fact]
@@ -174,9 +180,9 @@ namespace OneNetFirmware.Host.Tests.Drivers
             for (; clock.NowMilliseconds <= 20 * 60_000; clock.Advance(100))
             {
                 long t = clock.NowMilliseconds;
-                int before = sampler.Failures(0);
+                int before = sampler.SensorFailures(0);
                 sampler.Sample(t);
-                if (sampler.Failures(0) > before) attempts.Add(t);
+                if (sampler.SensorFailures(0) > before) attempts.Add(t);
                 if (sampler.Channels[2].Outcome != ChannelOutcome.NotDue) goodReads++;
             }
             // 10 s, then doubling: 0, 10, 30, 70, 150, 310 s, then every 300 s (the cap).
@@ -185,7 +191,7 @@ namespace OneNetFirmware.Host.Tests.Drivers
             Assert.Equal(ReadStatus.Threw, sampler.Channels[0].Status);
             Assert.True(double.IsNaN(sampler.Channels[0].Value));
             Assert.Equal(121, goodReads); // the healthy sensor next to it kept its 10 s interval
-            Assert.Equal(0, sampler.Failures(1));
+            Assert.Equal(0, sampler.SensorFailures(1));
             Assert.Equal(ReadStatus.Ok, sampler.LastStatus(1));
 
             broken.OpenThrows = false;
@@ -193,7 +199,7 @@ namespace OneNetFirmware.Host.Tests.Drivers
             sampler.Sample(1_510_000);
             Assert.Equal(ReadStatus.Ok, sampler.LastStatus(0));
             Assert.Equal(0, sampler.FailuresInRow(0));
-            Assert.Equal(8, sampler.Failures(0));
+            Assert.Equal(8, sampler.SensorFailures(0));
             Assert.Equal(ChannelOutcome.Report, sampler.Channels[0].Outcome);
             clock.Advance(10_000);
             sampler.Sample(1_510_000 + 9_999);
@@ -246,9 +252,9 @@ namespace OneNetFirmware.Host.Tests.Drivers
                 clock.Advance(2000);
             }
             // Every third read throws; a single failure keeps the 2 s interval, so nothing is skipped.
-            Assert.Equal(10, sampler.Failures(0));
+            Assert.Equal(10, sampler.SensorFailures(0));
             Assert.Equal(20, reports);
-            Assert.Equal(10, sampler.Channels[0].FailureCount);
+            Assert.Equal(10, sampler.SensorFailures(0));
         }
 
         [Theory]

@@ -1,8 +1,8 @@
 using OneNetFirmware.Drivers.Bus;
-using OneNetFirmware.Drivers.Sensors;
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Ports;
 
-namespace OneNetFirmware.Host.Simulation.Chips;
+namespace OneNetFirmware.Host.Simulation.Chips.Aht20;
 
 /// <summary>
 /// Aosong AHT20: status byte (bit 7 busy, bit 3 calibrated), init 0xBE 0x08 0x00, trigger 0xAC 0x33 0x00 (80 ms),

@@ -1,7 +1,8 @@
 using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Ports;
 
-namespace OneNetFirmware.Host.Simulation.Chips;
+namespace OneNetFirmware.Host.Simulation.Chips.Bh1750;
 
 /// <summary>
 /// ROHM BH1750: 0x00 power down, 0x01 power on, 0x07 reset, 0x20 one-time high-resolution (120 ms typical, then

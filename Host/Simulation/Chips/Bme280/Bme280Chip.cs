@@ -1,8 +1,8 @@
 using OneNetFirmware.Drivers.Bus;
-using OneNetFirmware.Drivers.Sensors;
+using OneNetFirmware.Drivers.Chips.Bme280;
 using OneNetFirmware.Ports;
 
-namespace OneNetFirmware.Host.Simulation.Chips;
+namespace OneNetFirmware.Host.Simulation.Chips.Bme280;
 
 /// <summary>
 /// Bosch BME280 (chip id 0x60) or BMP280 (0x58) as a register file: id 0xD0, reset 0xE0 ← 0xB6, calibration

@@ -1,6 +1,7 @@
-using OneNetFirmware.Drivers.Sensors;
+using OneNetFirmware.Drivers.Chips.Dht;
+using OneNetFirmware.Drivers.Chips;
 
-namespace OneNetFirmware.Host.Simulation;
+namespace OneNetFirmware.Host.Simulation.Chips.Dht;
 
 /// <summary>
 /// A DHT11/DHT22 on its data line: each measurement encodes the 5-byte frame and decodes it as the sensor would be

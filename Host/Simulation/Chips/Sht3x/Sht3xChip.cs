@@ -1,8 +1,8 @@
 using OneNetFirmware.Drivers.Bus;
-using OneNetFirmware.Drivers.Sensors;
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Ports;
 
-namespace OneNetFirmware.Host.Simulation.Chips;
+namespace OneNetFirmware.Host.Simulation.Chips.Sht3x;
 
 /// <summary>
 /// Sensirion SHT3x: soft reset 0x30A2, single shot high repeatability without clock stretching 0x2400 (15.5 ms;
