@@ -1,8 +1,9 @@
+using NFUnitTest.Drivers;
 using OneNetFirmware.Drivers.Chips.Bme280;
 using OneNetFirmware.Drivers.Chips;
 using nanoFramework.TestFramework;
 
-namespace NFUnitTest.Drivers
+namespace NFUnitTest.Chips.Bme280
 {
     /// <summary>BMP280 datasheet §3.12 example calibration and readings, through the integer compensation.</summary>
     [TestClass]

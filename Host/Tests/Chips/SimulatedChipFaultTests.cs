@@ -14,7 +14,7 @@ using OneNetFirmware.Host.Simulation.Chips;
 using OneNetFirmware.Host.Simulation;
 using Xunit;
 
-namespace OneNetFirmware.Host.Tests.Drivers
+namespace OneNetFirmware.Host.Tests.Chips
 {
     /// <summary>Every driver against its register-level simulated chip: good reads and each injected fault.</summary>
     public class SimulatedChipFaultTests
