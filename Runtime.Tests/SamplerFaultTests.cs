@@ -1,11 +1,11 @@
 using System;
+using nanoFramework.TestFramework;
 using NFUnitTest.Runtime;
 using OneNetFirmware.Config;
 using OneNetFirmware.Drivers.Bus;
-using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Runtime.Sampling;
-using nanoFramework.TestFramework;
 
 namespace NFUnitTest.Drivers
 {

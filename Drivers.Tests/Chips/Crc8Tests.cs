@@ -1,5 +1,5 @@
-using OneNetFirmware.Drivers.Chips;
 using nanoFramework.TestFramework;
+using OneNetFirmware.Drivers.Chips;
 
 namespace NFUnitTest.Chips
 {

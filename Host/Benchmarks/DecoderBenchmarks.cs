@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Bme280;
 using OneNetFirmware.Drivers.Chips.Sht3x;
-using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Filters;
 
 namespace OneNetFirmware.Benchmarks

@@ -1,17 +1,17 @@
 using System;
 using OneNetFirmware.Config;
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Aht20;
 using OneNetFirmware.Drivers.Chips.Bh1750;
 using OneNetFirmware.Drivers.Chips.Bme280;
 using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Drivers.Chips.Sht3x;
-using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Host.Simulation.Chips;
 using OneNetFirmware.Host.Simulation.Chips.Aht20;
 using OneNetFirmware.Host.Simulation.Chips.Bh1750;
 using OneNetFirmware.Host.Simulation.Chips.Bme280;
 using OneNetFirmware.Host.Simulation.Chips.Dht;
 using OneNetFirmware.Host.Simulation.Chips.Sht3x;
-using OneNetFirmware.Host.Simulation.Chips;
 using OneNetFirmware.Ports;
 
 namespace OneNetFirmware.Host.Simulation;

@@ -1,8 +1,8 @@
+using nanoFramework.TestFramework;
 using NFUnitTest.Chips;
 using NFUnitTest.Drivers;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Aht20;
-using nanoFramework.TestFramework;
 
 namespace NFUnitTest.Chips.Aht20
 {

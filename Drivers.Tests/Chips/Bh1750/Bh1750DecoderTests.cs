@@ -1,6 +1,6 @@
+using nanoFramework.TestFramework;
 using NFUnitTest.Drivers;
 using OneNetFirmware.Drivers.Chips.Bh1750;
-using nanoFramework.TestFramework;
 
 namespace NFUnitTest.Chips.Bh1750
 {

@@ -1,7 +1,7 @@
-using NFUnitTest.Drivers;
-using OneNetFirmware.Drivers.Chips.Bme280;
-using OneNetFirmware.Drivers.Chips;
 using nanoFramework.TestFramework;
+using NFUnitTest.Drivers;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Drivers.Chips.Bme280;
 
 namespace NFUnitTest.Chips.Bme280
 {

@@ -1,8 +1,8 @@
+using nanoFramework.TestFramework;
 using NFUnitTest.Chips;
 using NFUnitTest.Drivers;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Sht3x;
-using nanoFramework.TestFramework;
 
 namespace NFUnitTest.Chips.Sht3x
 {

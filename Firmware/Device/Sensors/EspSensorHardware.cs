@@ -1,7 +1,7 @@
 using OneNetFirmware.Config;
 using OneNetFirmware.Drivers.Bus;
-using OneNetFirmware.Drivers.Device;
 using OneNetFirmware.Drivers.Chips.Dht;
+using OneNetFirmware.Drivers.Device;
 using OneNetFirmware.Runtime.Sampling;
 
 namespace OneNetFirmware.Sensors

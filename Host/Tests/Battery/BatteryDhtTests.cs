@@ -1,7 +1,7 @@
 using System.Linq;
 using OneNetFirmware.Config;
-using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Drivers.Chips.Dht;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Battery;

@@ -1,13 +1,13 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using OneNetFirmware.Config;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
+using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Simulation.Chips.Dht;
 using OneNetFirmware.Host.Simulation.Chips.Sht3x;
-using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Tests.Node;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.Node;

@@ -1,14 +1,14 @@
 using System;
 using OneNetFirmware.Config;
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Aht20;
 using OneNetFirmware.Drivers.Chips.Bh1750;
 using OneNetFirmware.Drivers.Chips.Bme280;
 using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Drivers.Chips.Sht3x;
-using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Filters;
-using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Simulation;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Tests.Sampling;
 using OneNetFirmware.Runtime.Sampling;
 using Xunit;

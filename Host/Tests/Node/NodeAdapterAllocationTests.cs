@@ -1,9 +1,9 @@
 using System;
-using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Simulation;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Node;
-using OneNetFirmware.Runtime.Sampling;
 using OneNetFirmware.Runtime;
+using OneNetFirmware.Runtime.Sampling;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Node;

@@ -1,13 +1,13 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
-using System;
 using OneNetFirmware.Config;
 using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
-using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Simulation;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Tests.Node;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.Node;

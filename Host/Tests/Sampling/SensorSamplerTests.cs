@@ -1,15 +1,15 @@
 using System.Collections.Generic;
 using OneNetFirmware.Config;
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Aht20;
 using OneNetFirmware.Drivers.Chips.Bme280;
 using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Drivers.Chips.Sht3x;
-using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Simulation.Chips.Aht20;
 using OneNetFirmware.Host.Simulation.Chips.Bme280;
 using OneNetFirmware.Host.Simulation.Chips.Dht;
 using OneNetFirmware.Host.Simulation.Chips.Sht3x;
-using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Runtime.Sampling;
 using Xunit;
 

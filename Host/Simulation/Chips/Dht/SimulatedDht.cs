@@ -1,5 +1,5 @@
-using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Drivers.Chips.Dht;
 
 namespace OneNetFirmware.Host.Simulation.Chips.Dht;
 
