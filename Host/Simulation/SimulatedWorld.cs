@@ -1,11 +1,7 @@
 using System;
 using OneNetFirmware.Config;
 using OneNetFirmware.Drivers.Chips;
-using OneNetFirmware.Drivers.Chips.Aht20;
-using OneNetFirmware.Drivers.Chips.Bh1750;
-using OneNetFirmware.Drivers.Chips.Bme280;
 using OneNetFirmware.Drivers.Chips.Dht;
-using OneNetFirmware.Drivers.Chips.Sht3x;
 using OneNetFirmware.Host.Simulation.Chips;
 using OneNetFirmware.Host.Simulation.Chips.Aht20;
 using OneNetFirmware.Host.Simulation.Chips.Bh1750;
@@ -40,15 +36,7 @@ public sealed class SimulatedWorld
         {
             SensorConfig s = config.Sensors[i];
             int address = string.IsNullOrEmpty(s.Address) ? SensorRegistry.DefaultAddress(s.Type) : TextRules.ParseI2cAddress(s.Address);
-            SimulatedChip? chip = s.Type switch
-            {
-                Sht3xDriver.TypeName => new Sht3xChip(clock),
-                Aht20Driver.TypeName => new Aht20Chip(clock),
-                Bme280Driver.Bme280TypeName => new Bme280Chip(clock, true),
-                Bme280Driver.Bmp280TypeName => new Bme280Chip(clock, false),
-                Bh1750Driver.TypeName => new Bh1750Chip(clock),
-                _ => null,
-            };
+            SimulatedChip? chip = SimulatedChips.Create(s.Type, clock);
             if (chip != null)
             {
                 _chips[i] = chip;

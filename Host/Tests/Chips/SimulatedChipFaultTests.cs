@@ -23,23 +23,11 @@ namespace OneNetFirmware.Host.Tests.Chips
         {
             var clock = new VirtualClock();
             var bus = new SimulatedI2cBus();
-            SimulatedChip chip = type switch
-            {
-                Sht3xDriver.TypeName => new Sht3xChip(clock),
-                Aht20Driver.TypeName => new Aht20Chip(clock),
-                Bh1750Driver.TypeName => new Bh1750Chip(clock),
-                Bme280Driver.Bme280TypeName => new Bme280Chip(clock, true),
-                _ => new Bme280Chip(clock, false),
-            };
+            SimulatedChip chip = SimulatedChips.Create(type, clock)!;
             int address = SensorRegistry.DefaultAddress(type);
             bus.Attach(address, chip);
-            ISensorDriver driver = type switch
-            {
-                Sht3xDriver.TypeName => new Sht3xDriver(bus.Open(address), clock),
-                Aht20Driver.TypeName => new Aht20Driver(bus.Open(address), clock),
-                Bh1750Driver.TypeName => new Bh1750Driver(bus.Open(address), clock),
-                _ => new Bme280Driver(type, bus.Open(address), clock),
-            };
+            // Through the registry, as the sampler builds it: the table row is tested with the driver.
+            ISensorDriver driver = SensorRegistry.Find(type)!.CreateOnI2c(bus.Open(address), clock);
             return (driver, chip, clock);
         }
 
