@@ -31,6 +31,14 @@ namespace OneNetFirmware.Drivers.Chips
             SensorType.OnPins(DhtDriver.Dht22TypeName,                            TemperatureHumidity,                 2, DhtDriver.Create),
         };
 
+        /// <summary>How many rows the table has (Row(0) … Row(Count − 1), in table order).</summary>
+        public static int Count { get { return Types.Length; } }
+
+        public static SensorType Row(int index)
+        {
+            return Types[index];
+        }
+
         /// <summary>The row for a configuration type, or null when no chip has that name.</summary>
         public static SensorType Find(string type)
         {
