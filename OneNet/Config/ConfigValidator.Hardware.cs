@@ -1,4 +1,4 @@
-using OneNetFirmware.Drivers;
+using OneNetFirmware.Drivers.Chips;
 
 namespace OneNetFirmware.Config
 {
@@ -45,12 +45,12 @@ namespace OneNetFirmware.Config
                     errors.Add(path, "must be an object");
                     continue;
                 }
-                if (!SensorCatalog.IsKnownType(s.Type))
+                if (!SensorRegistry.IsKnownType(s.Type))
                 {
-                    errors.Add(path + ".type", "unknown sensor type '" + s.Type + "'; supported: " + SensorCatalog.KnownTypes);
+                    errors.Add(path + ".type", "unknown sensor type '" + s.Type + "'; supported: " + SensorRegistry.KnownTypes);
                     continue;
                 }
-                if (SensorCatalog.IsI2c(s.Type))
+                if (SensorRegistry.IsI2c(s.Type))
                 {
                     if (!IsDeclaredBus(buses, s.Bus))
                     {
@@ -59,7 +59,7 @@ namespace OneNetFirmware.Config
                     if (s.Address != null && s.Address.Length > 0)
                     {
                         int address = TextRules.ParseI2cAddress(s.Address);
-                        if (!SensorCatalog.IsValidAddress(s.Type, address))
+                        if (!SensorRegistry.IsValidAddress(s.Type, address))
                         {
                             errors.Add(path + ".address", "'" + s.Address + "' is not an address a " + s.Type + " can have");
                         }
@@ -79,7 +79,7 @@ namespace OneNetFirmware.Config
                     ClaimPin(s.Pin, false, path + ".pin", owners, errors);
                     ClaimPin(s.TriggerPin, true, path + ".triggerPin", owners, errors);
                 }
-                int min = SensorCatalog.MinIntervalSeconds(s.Type);
+                int min = SensorRegistry.MinIntervalSeconds(s.Type);
                 if (s.IntervalSeconds < min || s.IntervalSeconds > 86400)
                 {
                     errors.Add(path + ".intervalSeconds", "a " + s.Type + " can be read at most every " + min + " s (allowed " + min + " to 86400)");
@@ -92,7 +92,7 @@ namespace OneNetFirmware.Config
         {
             if (s.Channels == null || s.Channels.Length == 0)
             {
-                errors.Add(sensorPath + ".channels", "at least one channel (" + SensorCatalog.QuantitiesOf(s.Type) + ")");
+                errors.Add(sensorPath + ".channels", "at least one channel (" + SensorRegistry.QuantitiesOf(s.Type) + ")");
                 return;
             }
             for (int c = 0; c < s.Channels.Length; c++)
@@ -104,9 +104,9 @@ namespace OneNetFirmware.Config
                     errors.Add(path, "must be an object");
                     continue;
                 }
-                if (!SensorCatalog.Measures(s.Type, ch.Quantity))
+                if (!SensorRegistry.Measures(s.Type, ch.Quantity))
                 {
-                    errors.Add(path + ".quantity", "a " + s.Type + " measures " + SensorCatalog.QuantitiesOf(s.Type));
+                    errors.Add(path + ".quantity", "a " + s.Type + " measures " + SensorRegistry.QuantitiesOf(s.Type));
                 }
                 else
                 {

@@ -1,4 +1,4 @@
-using OneNetFirmware.Drivers;
+using OneNetFirmware.Drivers.Chips;
 
 namespace OneNetFirmware.Config
 {

@@ -2,7 +2,7 @@ using OneNetFirmware.Config;
 using OneNetFirmware.Drivers.Gpio;
 using OneNetFirmware.Ports;
 using OneNetFirmware.Runtime;
-using OneNetFirmware.Sensors;
+using OneNetFirmware.Runtime.Sampling;
 
 namespace OneNetFirmware.Node
 {
@@ -21,11 +21,6 @@ namespace OneNetFirmware.Node
             EventTable events = NodeEvents.FromConfig(config);
             // Loaded before the outputs are built: they open at the states saved in it.
             NodeRecord record = NodeRecord.LoadAndCountBoot(board);
-            var sampler = new SensorSampler(config.Sensors, sensors, clock);
-            if (sampler.MissingSensors > 0)
-            {
-                log.Warn("sensors: " + sampler.MissingSensors.ToString() + " could not be created (check type and wiring)");
-            }
             IOutputs outputs = null;
             InputPoller inputs = null;
             if (config.Outputs.Length > 0 || config.Inputs.Length > 0)
@@ -48,8 +43,12 @@ namespace OneNetFirmware.Node
                     if (config.Inputs.Length > 0) inputs = new InputPoller(config.Inputs, gpio);
                 }
             }
-            var node = new NodeContext(new NodePorts(clock, log, board, random), properties, events, record,
-                new ChannelSampler(sampler, inputs, properties, events), outputs);
+            var sampler = new SensorSampler(config.Sensors, sensors, clock, inputs, properties, events);
+            if (sampler.MissingSensors > 0)
+            {
+                log.Warn("sensors: " + sampler.MissingSensors.ToString() + " could not be created (check type and wiring)");
+            }
+            var node = new NodeContext(new NodePorts(clock, log, board, random), properties, events, record, sampler, outputs);
             var protocol = new OneNetProtocol(new OneNetTokenSource(config.OneNet, signer), new OneJsonPayloadWriter(),
                 new OneJsonDownlinkParser());
             return new NodeRuntime(config, node, network, link, protocol);
