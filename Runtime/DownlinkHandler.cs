@@ -181,7 +181,7 @@ namespace OneNetFirmware.Runtime
             {
                 case DownlinkKind.PostReply:
                     int postId;
-                    if (TryParseId(_message.Id, out postId))
+                    if (_message.TryGetRequestId(out postId))
                     {
                         // Post ids are unique across both queues (one RequestIds): whichever holds it takes the reply.
                         if (_outbox.OnReply(postId, _message.Code, _message.Msg) == 0)
@@ -202,7 +202,7 @@ namespace OneNetFirmware.Runtime
                     break;
                 case DownlinkKind.DesiredDeleteReply:
                     int deleteId;
-                    if (TryParseId(_message.Id, out deleteId) && _desiredDeletes.OnReply(deleteId) > 0
+                    if (_message.TryGetRequestId(out deleteId) && _desiredDeletes.OnReply(deleteId) > 0
                         && _message.Code != ReplyCodes.Success)
                     {
                         _log.Warn("desired/delete refused: code " + _message.Code.ToString() + " " + _message.Msg

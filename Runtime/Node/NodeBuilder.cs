@@ -47,7 +47,7 @@ namespace OneNetFirmware.Node
                 }
             }
             return new NodeRuntime(config, properties, network, link, clock, board, record, log,
-                new OneNetTokenSource(config.OneNet, signer), new OneJsonPayloadWriter(), new OneJsonDownlinkParser(),
+                new OneNetTokenSource(config.OneNet, signer), new OneJsonPayloadWriter(), new OneJsonDownlinkParser(properties),
                 new ChannelSampler(sampler, inputs, properties, NodeEvents.FromConfig(config)), outputs, random);
         }
     }
