@@ -33,6 +33,10 @@ namespace OneNetFirmware.OneNet
         private readonly bool[] _hasItem = new bool[MaxDepth];
         private readonly byte[] _closer = new byte[MaxDepth];
         private readonly byte[] _digits = new byte[DigitsSize];
+        // ,"time":<digits> of the last time written: the points of a post mostly share one time, so it is formatted once.
+        private readonly byte[] _timeText = new byte[DigitsSize + 8];
+        private int _timeLength;
+        private long _timeMs = -1;
         /// <summary>Distinct names a payload may use before the cache starts to re-encode (and allocate).</summary>
         public const int NameCacheSize = 64;
         // Names given as strings, encoded once as keys ("name":). Hot paths pass keys from EncodeKey instead.
@@ -463,8 +467,8 @@ namespace OneNetFirmware.OneNet
         {
             if (timeMs >= 0)
             {
-                PutBytes(TimeMember);
-                WriteDigits((ulong)timeMs, 1);
+                if (timeMs != _timeMs) FormatTime(timeMs);
+                PutRange(_timeText, 0, _timeLength);
             }
             Close();
         }
@@ -520,9 +524,24 @@ namespace OneNetFirmware.OneNet
             }
         }
 
-        // Writes u with at least minDigits digits (leading zeros): two digits per step from the right into _digits, then
-        // one copy.
+        private void FormatTime(long timeMs)
+        {
+            int p = FormatDigits((ulong)timeMs, 1);
+            Array.Copy(TimeMember, _timeText, TimeMember.Length);
+            Array.Copy(_digits, p, _timeText, TimeMember.Length, DigitsSize - p);
+            _timeLength = TimeMember.Length + DigitsSize - p;
+            _timeMs = timeMs;
+        }
+
+        // Writes u with at least minDigits digits (leading zeros) in one copy.
         private void WriteDigits(ulong u, int minDigits)
+        {
+            int p = FormatDigits(u, minDigits);
+            PutRange(_digits, p, DigitsSize - p);
+        }
+
+        // Formats u into the end of _digits, two digits per step from the right; returns where the digits start.
+        private int FormatDigits(ulong u, int minDigits)
         {
             byte[] d = _digits;
             int p = DigitsSize;
@@ -545,7 +564,7 @@ namespace OneNetFirmware.OneNet
                 d[--p] = (byte)('0' + (int)u);
             }
             while (DigitsSize - p < minDigits) d[--p] = (byte)'0';
-            PutRange(d, p, DigitsSize - p);
+            return p;
         }
 
         // Fixed-point with _decimals, half away from zero, trailing zeros dropped, never "-0". Caller checked CanWrite.

@@ -17,7 +17,7 @@ namespace OneNetFirmware.Runtime
 
         /// <summary>The request's id text (requests only: the reply echoes it); null for replies.</summary>
         public string Id;
-        /// <summary>The id as a number when it is a string of 1–13 digits, else -1: replies are matched by it.</summary>
+        /// <summary>A reply's id as a number when it is a string of 1–13 digits, else -1: replies are matched by it.</summary>
         public long IdNumber = -1;
         public int Code;
         /// <summary>A reply's msg when its code is not 200 (for the log); null otherwise.</summary>

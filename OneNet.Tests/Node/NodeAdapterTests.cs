@@ -120,7 +120,6 @@ namespace NFUnitTest.Node
             Assert.IsTrue((object)message.Names[0] == (object)table.Identifier(1), "report_interval is the table's string");
             Assert.AreEqual("nosuch", message.Names[1]);
             Assert.AreEqual("9", message.Id);
-            Assert.AreEqual(9L, message.IdNumber);
 
             Assert.IsTrue(parser.Parse(DownlinkKind.PropertyGet, get, get.Length, message));
             Assert.IsTrue((object)message.Names[0] == (object)table.Identifier(0), "relay1 is the table's string");

@@ -30,10 +30,10 @@ namespace OneNetFirmware.Node
         {
             message.Clear();
             if (_r.Read(payload, 0, count) != ReplyCodes.Success) return false;
-            message.IdNumber = _r.IdNumber;
             if (kind == DownlinkKind.PostReply || kind == DownlinkKind.DesiredGetReply || kind == DownlinkKind.DesiredDeleteReply)
             {
                 if (_r.IdLength < 0) return false;
+                message.IdNumber = _r.IdNumber;
                 message.Code = _r.Code;
                 if (message.Code < 0) return false;
                 if (message.Code != ReplyCodes.Success) message.Msg = _r.MsgText();
