@@ -14,13 +14,6 @@ namespace OneNetFirmware.Cli
     /// </summary>
     public static class RunThingModel
     {
-        private static readonly string[] DiagnosticCounts =
-        {
-            "diag_uptime", "diag_rssi", "diag_free_memory", "diag_largest_block", "diag_connects", "diag_disconnects",
-            "diag_auth_failures", "diag_network_restarts", "diag_quick_drops", "diag_boots", "diag_outbox_depth",
-            "diag_outbox_dropped", "diag_rejected", "diag_sensor_failures", "diag_events_dropped", "diag_bad_downlinks",
-        };
-
         public static ThingModel FromConfig(NodeConfig config)
         {
             var properties = new List<ThingModel.Property>();
@@ -49,10 +42,20 @@ namespace OneNetFirmware.Cli
             }
             properties.Add(Interval(RuntimeSettings.ReportIntervalIdentifier));
             properties.Add(Interval(RuntimeSettings.SampleIntervalIdentifier));
-            foreach (string id in DiagnosticCounts) properties.Add(new ThingModel.Property { Identifier = id, Type = "int64" });
-            properties.Add(new ThingModel.Property { Identifier = "diag_duplicate_suspected", Type = "bool" });
-            properties.Add(new ThingModel.Property { Identifier = "diag_boot_loop_guard", Type = "bool" });
-            properties.Add(new ThingModel.Property { Identifier = "diag_reset", Type = "string", MaxLength = 64 });
+            // The diagnostics as the node posts them (DiagnosticsIdentifiers): counters, two flags, the reset reason, and
+            // a failure count and status per configured sensor.
+            foreach (string id in DiagnosticsIdentifiers.All)
+            {
+                bool flag = id == DiagnosticsIdentifiers.Duplicate || id == DiagnosticsIdentifiers.BootLoopGuard;
+                properties.Add(id == DiagnosticsIdentifiers.Reset
+                    ? new ThingModel.Property { Identifier = id, Type = "string", MaxLength = 64 }
+                    : new ThingModel.Property { Identifier = id, Type = flag ? "bool" : "int64" });
+            }
+            for (int i = 0; i < (config.Sensors ?? new SensorConfig[0]).Length; i++)
+            {
+                properties.Add(new ThingModel.Property { Identifier = DiagnosticsIdentifiers.SensorFailuresOf(i), Type = "int64" });
+                properties.Add(new ThingModel.Property { Identifier = DiagnosticsIdentifiers.SensorStatusOf(i), Type = "int64" });
+            }
             return new ThingModel
             {
                 Properties = properties.ToArray(),
