@@ -14,6 +14,7 @@ namespace OneNetFirmware.Drivers.Sensors
         private readonly IDhtReader _reader;
         private readonly IClock _clock;
         private readonly bool _dht22;
+        private readonly int _minIntervalMs;
         private readonly Reading[] _readings;
         private long _lastMeasureMs = long.MinValue;
 
@@ -21,6 +22,9 @@ namespace OneNetFirmware.Drivers.Sensors
         {
             _dht22 = type == SensorCatalog.Dht22;
             Type = type;
+            // Looked up once: the catalog compares type names (literals allocate on the device, docs/performance.md),
+            // and Read checks the interval on every sample.
+            _minIntervalMs = SensorCatalog.MinIntervalSeconds(type) * 1000;
             _reader = reader;
             _clock = clock;
             _readings = new Reading[] { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Humidity, "%RH") };
@@ -28,7 +32,7 @@ namespace OneNetFirmware.Drivers.Sensors
 
         public string Type { get; }
 
-        public int MinIntervalMilliseconds { get { return SensorCatalog.MinIntervalSeconds(Type) * 1000; } }
+        public int MinIntervalMilliseconds { get { return _minIntervalMs; } }
 
         public Reading[] Readings { get { return _readings; } }
 

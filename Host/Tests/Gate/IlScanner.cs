@@ -26,9 +26,32 @@ namespace OneNetFirmware.Host.Tests.Gate
         private static readonly HashSet<string> AllocatingCalls = ["Concat", "ToString", "ToCharArray", "Substring", "Split", "Format"];
 
         private readonly Dictionary<string, List<string>> _findings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> _callees = new(StringComparer.Ordinal);
 
         /// <summary>Every method with a body, by "Type.Method(params)", with what allocates in it (empty when nothing).</summary>
         public IReadOnlyDictionary<string, List<string>> Methods => _findings;
+
+        /// <summary>The methods of the same assembly each method calls (names as in Methods).</summary>
+        public IReadOnlyDictionary<string, List<string>> Callees => _callees;
+
+        /// <summary>
+        /// What allocates in the methods an entry names and in everything they call within the assembly, except the
+        /// methods in cold (by name as in Methods: first-use encoding, error paths): "Caller → Callee: finding".
+        /// </summary>
+        public List<string> Reachable(IEnumerable<string> methods, ISet<string> cold)
+        {
+            var found = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Queue<(string Method, string Path)>(methods.Select(m => (m, m)));
+            while (pending.Count > 0)
+            {
+                (string method, string path) = pending.Dequeue();
+                if (cold.Contains(method) || !seen.Add(method) || !_findings.ContainsKey(method)) continue;
+                found.AddRange(_findings[method].Select(f => path + ": " + f));
+                foreach (string callee in _callees[method]) pending.Enqueue((callee, path + " → " + callee));
+            }
+            return found;
+        }
 
         public static IlScanner Read(Stream assembly)
         {
@@ -43,7 +66,9 @@ namespace OneNetFirmware.Host.Tests.Gate
                     MethodDefinition method = md.GetMethodDefinition(handle);
                     if (method.RelativeVirtualAddress == 0) continue;
                     string name = Display(md, type, method);
-                    scanner._findings[name] = Allocations(md, pe.GetMethodBody(method.RelativeVirtualAddress).GetILBytes());
+                    var callees = new List<string>();
+                    scanner._findings[name] = Allocations(md, pe.GetMethodBody(method.RelativeVirtualAddress).GetILBytes(), callees);
+                    scanner._callees[name] = callees;
                 }
             }
             return scanner;
@@ -59,7 +84,7 @@ namespace OneNetFirmware.Host.Tests.Gate
             return _findings.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(k => k, StringComparer.Ordinal).ToList();
         }
 
-        private static List<string> Allocations(MetadataReader md, byte[] il)
+        private static List<string> Allocations(MetadataReader md, byte[] il, List<string> callees)
         {
             var found = new List<string>();
             int p = 0;
@@ -77,6 +102,11 @@ namespace OneNetFirmware.Host.Tests.Gate
                 else if (op == OpCodes.Newobj) found.Add($"IL_{at:x4} newobj {MemberName(md, MetadataTokens.EntityHandle(token))}");
                 else if ((op == OpCodes.Call || op == OpCodes.Callvirt) && AllocatingCall(md, MetadataTokens.EntityHandle(token)) is string call)
                     found.Add($"IL_{at:x4} {op.Name} {call}");
+                if ((op == OpCodes.Call || op == OpCodes.Callvirt) && MetadataTokens.EntityHandle(token).Kind == HandleKind.MethodDefinition)
+                {
+                    MethodDefinition callee = md.GetMethodDefinition((MethodDefinitionHandle)MetadataTokens.EntityHandle(token));
+                    callees.Add(Display(md, md.GetTypeDefinition(callee.GetDeclaringType()), callee));
+                }
             }
             return found;
         }
