@@ -58,17 +58,5 @@ namespace NFUnitTest.Drivers
             Assert.AreEqual((int)FilterResult.Hold, (int)filter.Apply(19.6, 79999));
             Assert.AreEqual((int)FilterResult.Report, (int)filter.Apply(19.6, 80000));
         }
-
-        [TestMethod]
-        public void ResetForgetsWindowAndLastReport()
-        {
-            ChannelFilter filter = new ChannelFilter(1.0, 0.0, 0, 0, 4, 10.0, 0);
-            filter.Apply(1.0, 0);
-            filter.Apply(2.0, 0);
-            filter.Reset();
-            Assert.IsTrue(double.IsNaN(filter.Value));
-            Assert.AreEqual((int)FilterResult.Report, (int)filter.Apply(8.0, 0));
-            Assert.AreEqual(8.0, filter.Value);
-        }
     }
 }

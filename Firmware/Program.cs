@@ -18,12 +18,6 @@ namespace OneNetFirmware
     /// </summary>
     public class Program
     {
-        private const string RecordPath = "I:\\node-record.txt";
-        private const string OutboxPath = "I:\\outbox.bin";
-        private const int WifiConnectTimeoutMs = 30000;
-        private const int MqttInflightQueue = 16;
-        private const int SubscribeTimeoutMs = 10000;
-
         private static NodeRuntime _node;
         private static DigitalOutput _led;
         private static IClock _clock;
@@ -56,9 +50,9 @@ namespace OneNetFirmware
             }
 
             _clock = new DeviceClock();
-            var network = new WifiNetwork(config.Wifi.Ssid, config.Wifi.Password, WifiConnectTimeoutMs, log);
-            var link = new M2MqttLink(MqttInflightQueue, SubscribeTimeoutMs, log);
-            var board = new Esp32Board(RecordPath, log);
+            var network = new WifiNetwork(config.Wifi.Ssid, config.Wifi.Password, FirmwareDefaults.WifiConnectTimeoutMilliseconds, log);
+            var link = new M2MqttLink(FirmwareDefaults.MqttInflightQueue, FirmwareDefaults.SubscribeTimeoutMilliseconds, log);
+            var board = new Esp32Board(FirmwareDefaults.RecordPath, log);
             IGpioPort gpio = new EspGpioPort();
             var sensors = new EspSensorHardware(config.I2c);
             // Jitter only has to differ between boards that lost the broker together: the boot time and the name do.
@@ -70,7 +64,7 @@ namespace OneNetFirmware
             }
             if (config.Battery.Enabled)
             {
-                RunBattery(config, network, link, board, log); // ends in deep sleep
+                RunBattery(config, board, log); // ends in deep sleep
                 return;
             }
             if (config.Node.StatusLedPin >= 0)
@@ -85,12 +79,10 @@ namespace OneNetFirmware
         }
 
         // Battery mode: one wake-up (BatteryCycle), then deep sleep; no status LED, whose milliamps a battery cannot spare.
-        private static void RunBattery(NodeConfig config, WifiNetwork network, M2MqttLink link, Esp32Board board, ILog log)
+        private static void RunBattery(NodeConfig config, Esp32Board board, ILog log)
         {
-            var file = new OutboxFile(new FlashStorage(OutboxPath, log), _node.Properties, config.Outbox.CapacityReadings,
-                _node.InputEvents.Events, config.Outbox.CapacityEvents, _clock, log);
-            var cycle = new BatteryCycle(_node, file, config.Battery, WakePins.WakeInput(config.Inputs), link,
-                new Esp32DeepSleep(log), _clock, log);
+            BatteryCycle cycle = NodeBuilder.BuildBattery(_node, config, new FlashStorage(FirmwareDefaults.OutboxPath, log),
+                new Esp32DeepSleep(log));
             new Thread(RunSupervisor).Start();
             cycle.Run();
             // Only reached when the timer wake-up was refused: wait out the interval awake, then start afresh.
@@ -123,7 +115,7 @@ namespace OneNetFirmware
             while (true)
             {
                 _led.On = StatusLed.IsOn(ToLinkState(_node.Supervisor.State), _clock.NowMilliseconds);
-                _clock.Sleep(50);
+                _clock.Sleep(FirmwareDefaults.StatusLedStepMilliseconds);
             }
         }
 

@@ -6,7 +6,7 @@ namespace OneNetFirmware.OneNet
     /// Writes OneJSON payloads (ONENET.md §4.1) into a caller-owned byte[] without allocating after construction.
     /// Usage: Begin… ; members ; End() → the payload length, or -1 when the buffer was too small (nothing usable
     /// was produced then: never send the buffer after -1). NaN/±Infinity (and values too large for the configured
-    /// decimals) are never written: the property, parameter or point is skipped and counted in <see cref="Skipped"/>.
+    /// decimals) are never written: the property, parameter or point is skipped.
     /// </summary>
     public sealed class OneJsonWriter
     {
@@ -84,9 +84,6 @@ namespace OneNetFirmware.OneNet
             get { return _decimals; }
             set { _decimals = value < 0 ? 0 : (value > 9 ? 9 : value); }
         }
-
-        /// <summary>How many non-finite values were skipped in the current payload.</summary>
-        public int Skipped { get; private set; }
 
         /// <summary>The offset in the buffer where payloads start.</summary>
         public int Offset { get { return _start; } }
@@ -413,7 +410,6 @@ namespace OneNetFirmware.OneNet
                 _end = _start; // nothing is ever written into a bad buffer
             }
             _depth = 0;
-            Skipped = 0;
         }
 
         // {"id":"<id>","version":"1.0","params": as two copies around the digits; the outer object holds items already.
@@ -440,9 +436,7 @@ namespace OneNetFirmware.OneNet
         private bool CanWrite(double value)
         {
             double limit = 9.0e18 / Pow10[_decimals];
-            if (value > -limit && value < limit) return true; // false for NaN and ±Infinity as well
-            Skipped++;
-            return false;
+            return value > -limit && value < limit; // false for NaN and ±Infinity as well
         }
 
         private byte[] KeyOf(string name)

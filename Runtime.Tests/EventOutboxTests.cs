@@ -13,9 +13,7 @@ namespace NFUnitTest.Runtime
         private static BatchWriter s_writer;
         private static NullLog s_log;
         private static OneNetTopics s_topics;
-        private static UplinkPacer s_pacer;
-        private static RequestIds s_ids;
-        private static byte[] s_buffer = new byte[64];
+        private static Uplink s_uplink;
 
         private static EventOutbox Make(int capacity)
         {
@@ -24,11 +22,10 @@ namespace NFUnitTest.Runtime
             s_writer = new BatchWriter();
             s_log = new NullLog();
             s_topics = new OneNetTopics("P1", "d1");
-            s_pacer = new UplinkPacer();
-            s_ids = new RequestIds();
             var table = new EventTable(2);
             table.Add("door", NodeEvents.ContactParameter);
             table.Add("pir", NodeEvents.MotionParameter);
+            s_uplink = new Uplink(s_link, s_topics, s_writer, new PropertyTable(0), 64);
             return new EventOutbox(capacity, 10, table, s_clock, s_log);
         }
 
@@ -44,7 +41,7 @@ namespace NFUnitTest.Runtime
 
         private static bool Pump(EventOutbox events)
         {
-            return events.Pump(s_clock.Now, true, s_link, s_topics, s_writer, s_buffer, s_pacer, s_ids);
+            return events.Pump(s_clock.Now, true, s_uplink);
         }
 
         [TestMethod]
@@ -140,7 +137,7 @@ namespace NFUnitTest.Runtime
             int first;
             EventOutbox events = OneSent(out first);
             s_clock.Now = 10000;
-            events.Pump(s_clock.Now, false, s_link, s_topics, s_writer, s_buffer, s_pacer, s_ids); // offline: only expires
+            events.Pump(s_clock.Now, false, s_uplink); // offline: only expires
             Assert.AreEqual(1, events.OnReply(first, ReplyCodes.Success, "late"));
             Assert.AreEqual(0, events.Depth);
             Assert.AreEqual(1, events.Posted);
@@ -177,7 +174,7 @@ namespace NFUnitTest.Runtime
             events.Add(-1, true);
             Assert.AreEqual(0, events.Depth);
             events.Add(0, true);
-            Assert.IsFalse(events.Pump(0, false, s_link, s_topics, s_writer, s_buffer, s_pacer, s_ids));
+            Assert.IsFalse(events.Pump(0, false, s_uplink));
             s_link.Up = false;
             Assert.IsFalse(Pump(events));
             Assert.AreEqual(0, s_link.Publishes);
@@ -210,6 +207,22 @@ namespace NFUnitTest.Runtime
             input.Type = type;
             input.Identifier = identifier;
             return input;
+        }
+
+        [TestMethod]
+        public void EventPostsUnansweredForThreeReplyTimeoutsMeanAStalledSessionOnceThePlatformHasAnswered()
+        {
+            int firstId;
+            EventOutbox events = OneSent(out firstId);
+            Assert.IsFalse(events.IsStalled(60000)); // a plain broker that never answers is not a stall
+            events.OnReply(firstId, ReplyCodes.Success, "success");
+            s_clock.Now = 61000;
+            events.Add(1, true);
+            Pump(events);
+            Assert.IsFalse(events.IsStalled(61000 + 29999));
+            Assert.IsTrue(events.IsStalled(61000 + 30000));
+            events.OnReply(12345, ReplyCodes.Success, "a reading post's reply"); // any reply shows the session is alive
+            Assert.IsFalse(events.IsStalled(61000 + 40000));
         }
     }
 }

@@ -101,8 +101,8 @@ namespace NFUnitTest.Runtime
             EventOutbox queue = NewQueue(events);
             NewFile(Properties(), events).Restore(new Outbox(16, 4096, 10, 16, Properties(), s_clock, s_log), queue, 600000);
             var writer = new BatchWriter();
-            Assert.IsTrue(queue.Pump(0, true, new RecordingLink(), new OneNetFirmware.OneNet.OneNetTopics("p", "d"),
-                writer, new byte[8], new UplinkPacer(), new OneNetFirmware.OneNet.RequestIds()));
+            Assert.IsTrue(queue.Pump(0, true, new Uplink(new RecordingLink(), new OneNetFirmware.OneNet.OneNetTopics("p", "d"),
+                writer, Properties(), 8)));
             Assert.AreEqual(0, writer.LastEvent);
             Assert.IsTrue(writer.LastEventValue);
             Assert.AreEqual(TestClock.Epoch + 1000, writer.FirstTime);
@@ -156,8 +156,8 @@ namespace NFUnitTest.Runtime
             EventTable events = Events("door", null);
             EventOutbox queue = NewQueue(events);
             queue.Add(0, true);
-            queue.Pump(0, true, new RecordingLink(), new OneNetFirmware.OneNet.OneNetTopics("p", "d"), new BatchWriter(),
-                new byte[8], new UplinkPacer(), new OneNetFirmware.OneNet.RequestIds()); // in flight, no reply
+            queue.Pump(0, true, new Uplink(new RecordingLink(), new OneNetFirmware.OneNet.OneNetTopics("p", "d"),
+                new BatchWriter(), Properties(), 8)); // in flight, no reply
             OutboxFile file = NewFile(Properties(), events);
             Assert.IsTrue(file.Save(new Outbox(16, 4096, 10, 16, Properties(), s_clock, s_log), queue));
             Assert.IsNotNull(s_storage.Bytes);

@@ -103,8 +103,7 @@ namespace NFUnitTest.Runtime
             NewFile(table).Restore(restored, 600000);
             var writer = new BatchWriter();
             restored.RequestReport();
-            restored.Pump(5000, true, new RecordingLink(), new OneNetTopics("P1", "d1"), writer, new byte[64],
-                new UplinkPacer(), new RequestIds());
+            restored.Pump(5000, true, new Uplink(new RecordingLink(), new OneNetTopics("P1", "d1"), writer, table, 64));
 
             Assert.IsTrue(writer.LastHistory);
             Assert.AreEqual(2, writer.LastCount);

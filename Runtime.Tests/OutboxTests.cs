@@ -13,9 +13,7 @@ namespace NFUnitTest.Runtime
         private static NullLog s_log;
         private static PropertyTable s_table;
         private static OneNetTopics s_topics;
-        private static UplinkPacer s_pacer;
-        private static RequestIds s_ids;
-        private static byte[] s_buffer = new byte[64];
+        private static Uplink s_uplink;
 
         private static Outbox Make(int capacity, int bytes)
         {
@@ -27,14 +25,13 @@ namespace NFUnitTest.Runtime
             s_table.Add("temp", PropertyKind.Number, 1);
             s_table.Add("hum", PropertyKind.Number, 1);
             s_topics = new OneNetTopics("P1", "d1");
-            s_pacer = new UplinkPacer();
-            s_ids = new RequestIds();
+            s_uplink = new Uplink(s_link, s_topics, s_writer, s_table, 64);
             return new Outbox(capacity, bytes, 10, 16, s_table, s_clock, s_log);
         }
 
         private static void Pump(Outbox outbox)
         {
-            outbox.Pump(s_clock.Now, true, s_link, s_topics, s_writer, s_buffer, s_pacer, s_ids);
+            outbox.Pump(s_clock.Now, true, s_uplink);
         }
 
         [TestMethod]
@@ -184,14 +181,14 @@ namespace NFUnitTest.Runtime
         public void WhenFullByBytesTheOldestIsDropped()
         {
             // Each "temp" reading costs 4 + PointOverheadBytes.
-            Outbox outbox = Make(100, 3 * (4 + Outbox.PointOverheadBytes));
+            Outbox outbox = Make(100, 3 * (4 + RuntimeDefaults.PointOverheadBytes));
             for (int i = 0; i < 5; i++)
             {
                 outbox.Add(0, i);
             }
             Assert.AreEqual(3, outbox.Depth);
             Assert.AreEqual(2, outbox.Dropped);
-            Assert.IsTrue(outbox.Bytes <= 3 * (4 + Outbox.PointOverheadBytes));
+            Assert.IsTrue(outbox.Bytes <= 3 * (4 + RuntimeDefaults.PointOverheadBytes));
         }
 
         [TestMethod]
@@ -215,7 +212,7 @@ namespace NFUnitTest.Runtime
             Outbox outbox = Make(8, 4096);
             outbox.Add(0, 1);
             outbox.RequestReport();
-            outbox.Pump(0, false, s_link, s_topics, s_writer, s_buffer, s_pacer, s_ids);
+            outbox.Pump(0, false, s_uplink);
             Assert.AreEqual(0, s_link.Publishes);
             Pump(outbox);
             outbox.Add(1, 2);

@@ -114,9 +114,9 @@ namespace NFUnitTest.Runtime
     {
         public readonly OneNetTopics Topics = new OneNetTopics("P1", "d1");
         public readonly RecordingLink Link = new RecordingLink();
-        public readonly NodeCounters Counters = new NodeCounters();
-        public readonly RuntimeSettings Settings = new RuntimeSettings();
-        public readonly UplinkPacer Pacer = new UplinkPacer();
+        public readonly NodeCounters Counters;
+        public readonly RuntimeSettings Settings;
+        public readonly Uplink Uplink;
         public readonly LinkEvents Events;
         public readonly DownlinkHandler Handler;
         public long Now = 10000;
@@ -127,9 +127,12 @@ namespace NFUnitTest.Runtime
             var log = new NullLog();
             var queue = new DownlinkQueue(4, slotBytes);
             Events = new LinkEvents(Topics, queue);
-            Handler = new DownlinkHandler(queue, slotBytes, new OneJsonDownlinkParser(), new OneJsonPayloadWriter(), Link,
-                Topics, properties, null, null, new Outbox(8, 4096, 10, 16, properties, clock, log),
-                new EventOutbox(2, 10, new EventTable(1), clock, log), Settings, Counters, log);
+            var node = new NodeContext(new NodePorts(clock, log, null, null), properties, new EventTable(1), null, null, null);
+            Counters = node.Counters;
+            Settings = node.Settings;
+            Uplink = new Uplink(Link, Topics, new OneJsonPayloadWriter(), properties, 1024);
+            Handler = new DownlinkHandler(node, queue, new OneJsonDownlinkParser(), Uplink,
+                new Outbox(8, 4096, 10, 16, properties, clock, log), new EventOutbox(2, 10, node.Events, clock, log));
         }
 
         public void Arrive(string topic, string payload)
@@ -142,7 +145,7 @@ namespace NFUnitTest.Runtime
         public void Step()
         {
             Now += 1000;
-            Handler.ApplyQueued(Now, Pacer);
+            Handler.ApplyQueued(Now);
         }
     }
 

@@ -3,8 +3,9 @@ using nanoFramework.TestFramework;
 using NFUnitTest.Runtime;
 using OneNetFirmware.Config;
 using OneNetFirmware.Drivers.Bus;
-using OneNetFirmware.Drivers.Sensors;
-using OneNetFirmware.Sensors;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Drivers.Chips.Dht;
+using OneNetFirmware.Runtime.Sampling;
 
 namespace NFUnitTest.Drivers
 {
@@ -57,25 +58,25 @@ namespace NFUnitTest.Drivers
             dht.OpenThrows = true;
             SensorSampler sampler = Sampler(dht, clock);
 
-            sampler.Sample(clock.Now);
+            sampler.SampleDue(clock.Now, false, null);
             Assert.AreEqual(ReadStatus.Threw, sampler.LastStatus(0));
             clock.Now = 10000;
-            sampler.Sample(clock.Now);
-            Assert.AreEqual(2, sampler.Failures(0));
+            sampler.SampleDue(clock.Now, false, null);
+            Assert.AreEqual(2, sampler.SensorFailures(0));
             clock.Now = 29999;
-            sampler.Sample(clock.Now);
-            Assert.AreEqual(2, sampler.Failures(0)); // backed off to 20 s after the second failure
+            sampler.SampleDue(clock.Now, false, null);
+            Assert.AreEqual(2, sampler.SensorFailures(0)); // backed off to 20 s after the second failure
 
             dht.OpenThrows = false;
             dht.MeasureThrows = true;
             clock.Now = 30000;
-            sampler.Sample(clock.Now);
-            Assert.AreEqual(3, sampler.Failures(0));
+            sampler.SampleDue(clock.Now, false, null);
+            Assert.AreEqual(3, sampler.SensorFailures(0));
             Assert.IsTrue(double.IsNaN(sampler.Channels[0].Value));
 
             dht.MeasureThrows = false;
             clock.Now = 70000;
-            sampler.Sample(clock.Now);
+            sampler.SampleDue(clock.Now, false, null);
             Assert.AreEqual(ReadStatus.Ok, sampler.LastStatus(0));
             Assert.AreEqual(0, sampler.FailuresInRow(0));
             Assert.AreEqual(ChannelOutcome.Report, sampler.Channels[0].Outcome);

@@ -18,7 +18,7 @@ namespace NFUnitTest.Runtime
         private static RecordingLink s_link;
         private static DownlinkHandler s_handler;
         private static NodeCounters s_counters;
-        private static UplinkPacer s_pacer;
+        private static Uplink s_uplink;
         private static long s_now;
 
         private static void Make()
@@ -30,7 +30,7 @@ namespace NFUnitTest.Runtime
             s_link = s_rig.Link;
             s_handler = s_rig.Handler;
             s_counters = s_rig.Counters;
-            s_pacer = s_rig.Pacer;
+            s_uplink = s_rig.Uplink;
             s_now = s_rig.Now;
         }
 
@@ -114,13 +114,14 @@ namespace NFUnitTest.Runtime
         public void AnErrorReplyWaitsForTheUplinkPacerLikeAnyReply()
         {
             Make();
-            s_pacer.Sent(s_now);
+            s_uplink.Publish(s_topics.PropertyPost, 0, s_now); // another uplink just took the slot
+            int before = s_link.Publishes;
             Arrive(s_topics.PropertySet, Big("{\"id\":\"9\",\"params\":{"));
-            s_handler.ApplyQueued(s_now + 100, s_pacer);
-            Assert.AreEqual(0, s_link.Publishes);
-            s_handler.ApplyQueued(s_now + UplinkPacer.MinIntervalMilliseconds, s_pacer);
-            Assert.AreEqual(1, s_link.Publishes);
-            Assert.IsFalse(s_pacer.CanSend(s_now + UplinkPacer.MinIntervalMilliseconds));
+            s_handler.ApplyQueued(s_now + 100);
+            Assert.AreEqual(before + 0, s_link.Publishes);
+            s_handler.ApplyQueued(s_now + RuntimeDefaults.UplinkIntervalMilliseconds);
+            Assert.AreEqual(before + 1, s_link.Publishes);
+            Assert.IsFalse(s_uplink.CanSend(s_now + RuntimeDefaults.UplinkIntervalMilliseconds));
         }
     }
 }

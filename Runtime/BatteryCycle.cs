@@ -9,17 +9,15 @@ namespace OneNetFirmware.Runtime
     /// the supervisor connect (its own thread on the device), post the fresh readings as one property/post first (the
     /// current values, even if the limit cuts the rest short), then back-fill the restored ones oldest first with
     /// history/post, apply downlinks as usual (desired/get after CONNECT), and end when every post is
-    /// acknowledged and nothing moved for QuietMilliseconds (time for the desired/get reply and diagnostics) — or at
+    /// acknowledged and nothing moved for RuntimeDefaults.BatteryQuietMilliseconds (time for the desired/get reply and
+    /// diagnostics) — or at
     /// the hard awake limit, counted from Begin. Then save what is unacknowledged and deep-sleep. Diagnostics go out
     /// only on every Nth wake-up (by the record's boot count), when node.diagnosticsIntervalSeconds is not 0. The wake
     /// input (WakePins) also ends the sleep, at the level opposite to its state; after such a wake-up its state at boot
-    /// is posted as an event.
+    /// is posted as an event. Built by NodeBuilder.BuildBattery (docs/architecture.md "Battery mode").
     /// </summary>
     public sealed class BatteryCycle
     {
-        /// <summary>Online, outbox empty, this long: done (covers the desired/get reply and one more paced post).</summary>
-        public const int QuietMilliseconds = 2000;
-
         private readonly NodeRuntime _node;
         private readonly OutboxFile _file;
         private readonly BatteryConfig _config;
@@ -35,24 +33,26 @@ namespace OneNetFirmware.Runtime
         private bool _bootEventDue;
 
         /// <param name="wakeInput">The input whose pin wakes the board (WakePins.WakeInput(config.Inputs)), or null.</param>
-        public BatteryCycle(NodeRuntime node, OutboxFile file, BatteryConfig config, InputConfig wakeInput, IMqttLink link,
-            IDeepSleep sleep, IClock clock, ILog log)
+        public BatteryCycle(NodeRuntime node, OutboxFile file, BatteryConfig config, InputConfig wakeInput, IDeepSleep sleep)
         {
             _node = node;
             _file = file;
             _config = config;
             _wakeInput = wakeInput;
-            _link = link;
+            _link = node.Uplink.Link;
             _sleep = sleep;
-            _clock = clock;
-            _log = log;
+            _clock = node.Context.Clock;
+            _log = node.Context.Log;
             if (sleep.WokeFromDeepSleep || sleep.WokeByPin)
             {
                 // The power-on boot that began this chain of wake-ups stored the Wi-Fi credentials: do not write them
                 // to flash again on every wake-up (docs/device-runtime.md "Wi-Fi"). Set before the supervisor starts.
-                node.Supervisor.CredentialSaves.AlreadySaved(clock.NowMilliseconds);
+                node.Supervisor.CredentialSaves.AlreadySaved(_clock.NowMilliseconds);
             }
         }
+
+        /// <summary>The outbox file the unacknowledged readings and events are saved to before the sleep.</summary>
+        public OutboxFile File { get { return _file; } }
 
         /// <summary>True when the last wake-up ended at the awake limit rather than with everything acknowledged.</summary>
         public bool LimitReached { get { return _limitReached; } }
@@ -66,7 +66,7 @@ namespace OneNetFirmware.Runtime
             Begin(_clock.NowMilliseconds);
             while (!Step(_clock.NowMilliseconds))
             {
-                _clock.Sleep(NodeRuntime.StepMilliseconds);
+                _clock.Sleep(RuntimeDefaults.StepMilliseconds);
             }
             Finish();
         }
@@ -133,7 +133,7 @@ namespace OneNetFirmware.Runtime
             {
                 _quietSinceMs = nowMs;
             }
-            return nowMs - _quietSinceMs >= QuietMilliseconds;
+            return nowMs - _quietSinceMs >= RuntimeDefaults.BatteryQuietMilliseconds;
         }
 
         /// <summary>Saves the unacknowledged readings and input events, closes the session and deep-sleeps (never returns on the device).</summary>

@@ -3,13 +3,11 @@ namespace OneNetFirmware.Runtime
     /// <summary>
     /// How often the network may hand the Wi-Fi credentials to the radio's stored configuration — on the ESP32 a flash
     /// write each time (docs/device-runtime.md "Wi-Fi"). The first network start of a power cycle may; after that at
-    /// most once per MinIntervalMilliseconds (24 h); every other start or restart reconnects with what is stored.
+    /// most once per RuntimeDefaults.CredentialSaveIntervalMilliseconds (24 h); every other start or restart reconnects with what is stored.
     /// Worst case: one write per boot plus one per day of uptime.
     /// </summary>
     public sealed class CredentialSaves
     {
-        public const long MinIntervalMilliseconds = 24L * 3600 * 1000;
-
         private bool _saved;
         private long _lastMs;
 
@@ -19,7 +17,7 @@ namespace OneNetFirmware.Runtime
         /// <summary>True (and counted) when a start at nowMs may save the credentials.</summary>
         public bool Take(long nowMs)
         {
-            if (_saved && nowMs - _lastMs < MinIntervalMilliseconds)
+            if (_saved && nowMs - _lastMs < RuntimeDefaults.CredentialSaveIntervalMilliseconds)
             {
                 return false;
             }

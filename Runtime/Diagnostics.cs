@@ -14,29 +14,20 @@ namespace OneNetFirmware.Runtime
         private readonly ISampler _sampler;
         private readonly long _bootMs;
         private readonly string _resetReason;
-        private readonly DiagnosticsSnapshot _snapshot = new DiagnosticsSnapshot();
+        private readonly DiagnosticsSnapshot _snapshot;
 
-        public Diagnostics(INetwork network, IBoard board, NodeCounters counters, NodeRecord record, Outbox outbox,
-            EventOutbox events, ISampler sampler, long bootMs)
+        public Diagnostics(NodeContext node, INetwork network, Outbox outbox, EventOutbox events, long bootMs)
         {
             _network = network;
-            _board = board;
-            _counters = counters;
-            _record = record;
+            _board = node.Board;
+            _counters = node.Counters;
+            _record = node.Record;
             _outbox = outbox;
             _events = events;
-            _sampler = sampler;
-            int sensors = sampler.SensorCount;
-            _snapshot.SensorFailuresIds = new string[sensors];
-            _snapshot.SensorStatusIds = new string[sensors];
-            _snapshot.SensorFailures = new int[sensors];
-            _snapshot.SensorStatus = new int[sensors];
-            for (int i = 0; i < sensors; i++)
-            {
-                // Built once, not per post.
-                _snapshot.SensorFailuresIds[i] = DiagnosticsIdentifiers.SensorFailuresOf(i);
-                _snapshot.SensorStatusIds[i] = DiagnosticsIdentifiers.SensorStatusOf(i);
-            }
+            _sampler = node.Sampler;
+            _snapshot = new DiagnosticsSnapshot(node.Sampler.SensorCount);
+            NodeRecord record = node.Record;
+            IBoard board = node.Board;
             _bootMs = bootMs;
             // The reason this runtime recorded before its reboot wins; otherwise what the board says (power-on…).
             _resetReason = record.PreviousRebootReason.Length > 0 ? record.PreviousRebootReason : board.ResetCause;

@@ -3,6 +3,25 @@ namespace OneNetFirmware.Runtime
     /// <summary>One diagnostics post (README "Runtime and watchdog" lists the identifiers the writer uses).</summary>
     public sealed class DiagnosticsSnapshot
     {
+        /// <summary>A snapshot without per-sensor entries.</summary>
+        public DiagnosticsSnapshot() : this(0)
+        {
+        }
+
+        /// <summary>A snapshot for this many configured sensors, their identifiers built once (not per post).</summary>
+        public DiagnosticsSnapshot(int sensors)
+        {
+            SensorFailuresIds = new string[sensors];
+            SensorStatusIds = new string[sensors];
+            SensorFailures = new int[sensors];
+            SensorStatus = new int[sensors];
+            for (int i = 0; i < sensors; i++)
+            {
+                SensorFailuresIds[i] = DiagnosticsIdentifiers.SensorFailuresOf(i);
+                SensorStatusIds[i] = DiagnosticsIdentifiers.SensorStatusOf(i);
+            }
+        }
+
         public long UptimeSeconds;
         public int Rssi;
         public int FreeMemoryBytes;

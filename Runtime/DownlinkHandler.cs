@@ -4,8 +4,8 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
-    /// Applies queued downlinks on the main loop and answers each request through the uplink pacer (one uplink per
-    /// second; a reply goes before any post, and after MaxReplyWaitMs it goes anyway, well inside OneNET's 5 s):
+    /// Applies queued downlinks on the main loop and answers each request through the Uplink (one uplink per second; a
+    /// reply goes before any post, and after MaxReplyWaitMilliseconds it goes anyway, well inside OneNET's 5 s):
     /// property set (all-or-nothing validation: unknown identifier 404, not writable 405, wrong type or out of range 422),
     /// property get, services `reboot` and `report_now`, desired/get and desired/delete replies, post replies for the
     /// outbox and the event queue, and OTA notices (logged and ignored). A request that cannot be read is answered 400
@@ -17,62 +17,46 @@ namespace OneNetFirmware.Runtime
     {
         public const string RebootService = "reboot";
         public const string ReportNowService = "report_now";
-        /// <summary>Downlinks applied per main-loop step, so a flood cannot starve sampling.</summary>
-        public const int MaxPerStep = 4;
-        /// <summary>How long the `reboot` service waits after its reply so the reply can leave.</summary>
-        public const int RebootDelayMs = 1000;
-        /// <summary>The longest requests wait for the uplink pacer; then replies go out unpaced (OneNET waits 5 s).</summary>
-        public const int MaxReplyWaitMs = 2000;
+        /// <summary>Every service Invoke answers 200 (the thing model lists these; anything else is answered 404).</summary>
+        public static readonly string[] Services = { RebootService, ReportNowService };
 
         private readonly DownlinkQueue _queue;
         private readonly IDownlinkParser _parser;
-        private readonly IOneJsonWriter _writer;
-        private readonly IMqttLink _link;
-        private readonly OneNetTopics _topics;
+        private readonly Uplink _uplink;
         private readonly PropertyTable _properties;
         private readonly IOutputs _outputs;
-        private readonly ISampler _sampler;
+        private readonly WritableProperties _writable;
         private readonly Outbox _outbox;
         private readonly EventOutbox _events;
-        private readonly RuntimeSettings _settings;
         private readonly NodeCounters _counters;
         private readonly ILog _log;
-        private readonly DownlinkMessage _message = new DownlinkMessage(16);
-        private readonly PointBatch _batch = new PointBatch(16);
+        private readonly DownlinkMessage _message = new DownlinkMessage(RuntimeDefaults.MaxDownlinkMembers);
+        private readonly PointBatch _batch = new PointBatch(RuntimeDefaults.MaxDownlinkMembers);
         private readonly byte[] _raw;
-        private readonly byte[] _reply;
-        private readonly int _reportIndex;
-        private readonly int _sampleIndex;
         private readonly DesiredDeletes _desiredDeletes;
         // Per property: a property/set came in this session, so a desired value that arrives after it is older.
         private readonly bool[] _setThisSession;
         private bool _reportNow;
         private long _rebootAtMs = -1;
         private long _replyWaitSinceMs = -1;
-        private UplinkPacer _pacer;
         private long _nowMs;
 
-        public DownlinkHandler(DownlinkQueue queue, int maxPayloadBytes, IDownlinkParser parser, IOneJsonWriter writer,
-            IMqttLink link, OneNetTopics topics, PropertyTable properties, IOutputs outputs, ISampler sampler, Outbox outbox,
-            EventOutbox events, RuntimeSettings settings, NodeCounters counters, ILog log)
+        /// <param name="uplink">Every reply goes out through it (docs/architecture.md "Uplink").</param>
+        public DownlinkHandler(NodeContext node, DownlinkQueue queue, IDownlinkParser parser, Uplink uplink, Outbox outbox,
+            EventOutbox events)
         {
             _queue = queue;
             _parser = parser;
-            _writer = writer;
-            _link = link;
-            _topics = topics;
+            _uplink = uplink;
+            PropertyTable properties = node.Properties;
             _properties = properties;
-            _outputs = outputs;
-            _sampler = sampler;
+            _outputs = node.Outputs;
             _outbox = outbox;
             _events = events;
-            _settings = settings;
-            _counters = counters;
-            _log = log;
-            _raw = new byte[maxPayloadBytes];
-            _reply = new byte[1024];
-            _reportIndex = properties.IndexOf(RuntimeSettings.ReportIntervalIdentifier);
-            _sampleIndex = properties.IndexOf(RuntimeSettings.SampleIntervalIdentifier);
+            _counters = node.Counters;
+            _log = node.Log;
+            _raw = new byte[queue.MaxPayloadBytes];
+            _writable = new WritableProperties(node, outbox);
             _desiredDeletes = new DesiredDeletes(properties.Count);
             _setThisSession = new bool[properties.Count];
         }
@@ -113,14 +97,14 @@ namespace OneNetFirmware.Runtime
         public long RebootAtMilliseconds { get { return _rebootAtMs; } }
 
         /// <summary>
-        /// Applies up to MaxPerStep queued downlinks, in order. A request (set, get, invoke) waits while the pacer holds
-        /// the uplink back, but no longer than MaxReplyWaitMs since the queue first held a waiting one.
+        /// Applies up to RuntimeDefaults.DownlinksPerStep queued downlinks, in order. A request (set, get, invoke) waits
+        /// while the pacer holds the uplink back, but no longer than MaxReplyWaitMilliseconds since the queue first held a
+        /// waiting one.
         /// </summary>
-        public void ApplyQueued(long nowMs, UplinkPacer pacer)
+        public void ApplyQueued(long nowMs)
         {
-            _pacer = pacer;
             _nowMs = nowMs;
-            for (int n = 0; n < MaxPerStep; n++)
+            for (int n = 0; n < RuntimeDefaults.DownlinksPerStep; n++)
             {
                 DownlinkKind next;
                 if (!_queue.TryPeekKind(out next))
@@ -128,13 +112,13 @@ namespace OneNetFirmware.Runtime
                     _replyWaitSinceMs = -1;
                     return;
                 }
-                if (IsRequest(next) && !pacer.CanSend(nowMs))
+                if (IsRequest(next) && !_uplink.CanSend(nowMs))
                 {
                     if (_replyWaitSinceMs < 0)
                     {
                         _replyWaitSinceMs = nowMs;
                     }
-                    if (nowMs - _replyWaitSinceMs < MaxReplyWaitMs)
+                    if (nowMs - _replyWaitSinceMs < RuntimeDefaults.MaxReplyWaitMilliseconds)
                     {
                         return;
                     }
@@ -162,7 +146,7 @@ namespace OneNetFirmware.Runtime
         {
             if (kind == DownlinkKind.OtaInform)
             {
-                // Its fields are unconfirmed (ONENET.md §4.1) and nothing here can update the firmware: not parsed,
+                // No public source confirms its fields, and nothing here can update the firmware: not parsed,
                 // not answered.
                 OtaNotices++;
                 _log.Info("OTA notice received (" + length.ToString()
@@ -183,11 +167,10 @@ namespace OneNetFirmware.Runtime
                     int postId;
                     if (_message.TryGetRequestId(out postId))
                     {
-                        // Post ids are unique across both queues (one RequestIds): whichever holds it takes the reply.
-                        if (_outbox.OnReply(postId, _message.Code, _message.Msg) == 0)
-                        {
-                            _events.OnReply(postId, _message.Code, _message.Msg);
-                        }
+                        // Post ids are unique across both queues (one Uplink.NextId): whichever holds it takes the reply,
+                        // and both see that the session answers (their stall detection).
+                        _outbox.OnReply(postId, _message.Code, _message.Msg);
+                        _events.OnReply(postId, _message.Code, _message.Msg);
                     }
                     break;
                 case DownlinkKind.DesiredGetReply:
@@ -304,58 +287,12 @@ namespace OneNetFirmware.Runtime
 
         private int Check(int i)
         {
-            int index = _properties.IndexOf(_message.Names[i]);
-            if (index < 0)
-            {
-                return ReplyCodes.UnknownIdentifier;
-            }
-            int kind = _message.Kinds[i];
-            double value = _message.Numbers[i];
-            if (_outputs != null && _outputs.Has(index))
-            {
-                return kind == DownlinkMessage.Bool ? ReplyCodes.Success : ReplyCodes.WrongType;
-            }
-            if (index == _reportIndex || index == _sampleIndex)
-            {
-                if (kind != DownlinkMessage.Number)
-                {
-                    return ReplyCodes.WrongType;
-                }
-                if (!(value >= 1 && value <= RuntimeSettings.MaxIntervalSeconds))
-                {
-                    return ReplyCodes.WrongType;
-                }
-                return value == (int)value ? ReplyCodes.Success : ReplyCodes.WrongType;
-            }
-            return ReplyCodes.NotWritable;
+            return _writable.Check(_properties.IndexOf(_message.Names[i]), _message.Kinds[i], _message.Numbers[i]);
         }
 
         private bool Write(int i)
         {
-            int index = _properties.IndexOf(_message.Names[i]);
-            double value = _message.Numbers[i];
-            if (index == _reportIndex)
-            {
-                _settings.ReportIntervalSeconds = (int)value;
-                return true;
-            }
-            if (index == _sampleIndex)
-            {
-                if (!_sampler.SetIntervalSeconds((int)value))
-                {
-                    return false;
-                }
-                _settings.SampleIntervalSeconds = (int)value;
-                return true;
-            }
-            if (!_outputs.Set(index, value != 0))
-            {
-                return false;
-            }
-            // The console shows the state only once it is posted: at once, with whatever else is fresh.
-            _outbox.Add(index, value != 0 ? 1 : 0);
-            _outbox.RequestReport();
-            return true;
+            return _writable.Write(_properties.IndexOf(_message.Names[i]), _message.Numbers[i]);
         }
 
         private void AnswerGet()
@@ -370,7 +307,7 @@ namespace OneNetFirmware.Runtime
                         _message.Names[i] + ": " + Describe(ReplyCodes.UnknownIdentifier));
                     return;
                 }
-                double value = CurrentValue(index);
+                double value = _writable.CurrentValue(index);
                 if (!double.IsNaN(value))
                 {
                     _batch.Property[_batch.Count] = index;
@@ -379,28 +316,11 @@ namespace OneNetFirmware.Runtime
                     _batch.Count++;
                 }
             }
-            int length = _writer.WriteGetReply(_reply, _message.Id, _properties, _batch);
+            int length = _uplink.Writer.WriteGetReply(_uplink.Buffer, _message.Id, _properties, _batch);
             if (length > 0)
             {
-                Send(_topics.PropertyGetReply, length);
+                _uplink.Publish(_uplink.Topics.PropertyGetReply, length, _nowMs);
             }
-        }
-
-        private double CurrentValue(int index)
-        {
-            if (index == _reportIndex)
-            {
-                return _settings.ReportIntervalSeconds;
-            }
-            if (index == _sampleIndex)
-            {
-                return _settings.SampleIntervalSeconds > 0 ? _settings.SampleIntervalSeconds : double.NaN;
-            }
-            if (_outputs != null && _outputs.Has(index))
-            {
-                return _outputs.Get(index) ? 1 : 0;
-            }
-            return _sampler.LatestValue(index);
         }
 
         private void Invoke(long nowMs, string service)
@@ -408,7 +328,7 @@ namespace OneNetFirmware.Runtime
             if (service == RebootService)
             {
                 Reply(DownlinkKind.ServiceInvoke, service, ReplyCodes.Success, "rebooting");
-                _rebootAtMs = nowMs + RebootDelayMs;
+                _rebootAtMs = nowMs + RuntimeDefaults.RebootDelayMilliseconds;
             }
             else if (service == ReportNowService)
             {
@@ -423,20 +343,15 @@ namespace OneNetFirmware.Runtime
 
         private void Reply(DownlinkKind kind, string service, int code, string message)
         {
-            int length = _writer.WriteReply(_reply, _message.Id, code, message);
+            int length = _uplink.Writer.WriteReply(_uplink.Buffer, _message.Id, code, message);
             if (length <= 0)
             {
                 return;
             }
-            string topic = kind == DownlinkKind.ServiceInvoke ? _topics.ServiceInvokeReply(service)
-                : kind == DownlinkKind.PropertyGet ? _topics.PropertyGetReply : _topics.PropertySetReply;
-            Send(topic, length);
-        }
-
-        private void Send(string topic, int length)
-        {
-            _link.Publish(topic, _reply, length, 0);
-            _pacer.Sent(_nowMs);
+            OneNetTopics topics = _uplink.Topics;
+            string topic = kind == DownlinkKind.ServiceInvoke ? topics.ServiceInvokeReply(service)
+                : kind == DownlinkKind.PropertyGet ? topics.PropertyGetReply : topics.PropertySetReply;
+            _uplink.Publish(topic, length, _nowMs);
         }
 
         private static bool IsRequest(DownlinkKind kind)

@@ -21,6 +21,7 @@ namespace OneNetFirmware.Runtime
 
         public DownlinkQueue(int slots, int maxPayloadBytes)
         {
+            MaxPayloadBytes = maxPayloadBytes;
             _payloads = new byte[slots][];
             for (int i = 0; i < slots; i++)
             {
@@ -31,6 +32,9 @@ namespace OneNetFirmware.Runtime
             _services = new string[slots];
             _tooLarge = new bool[slots];
         }
+
+        /// <summary>The bytes one slot keeps (the main loop's copy buffer has the same size).</summary>
+        public int MaxPayloadBytes { get; private set; }
 
         /// <summary>Downlinks dropped because every slot was taken.</summary>
         public int Dropped { get { lock (_lock) { return _dropped; } } }

@@ -9,50 +9,35 @@ namespace OneNetFirmware.Runtime
     /// paced with every other uplink, with the time it happened (UTC, or derived from the monotonic time once the clock
     /// is set, as for readings). It is done when the …/event/post/reply with code 200 arrives for its post id; no reply
     /// within the timeout or a new session → sent again; a non-200 reply → logged, counted and dropped. When full, the
-    /// oldest event is dropped and counted. Used by the main loop only; allocates nothing per event.
+    /// oldest event is dropped and counted. The slot bookkeeping is the shared PendingSlots engine (docs/architecture.md
+    /// "Pending engine"); this class keeps the events and writes their posts. Used by the main loop only; allocates
+    /// nothing per event.
     /// </summary>
     public sealed class EventOutbox
     {
-        private const byte Done = 0;
-        private const byte Waiting = 1;
-        private const byte InFlight = 2;
-
         private readonly EventTable _events;
         private readonly IClock _clock;
         private readonly ILog _log;
-        private readonly int _replyTimeoutMs;
+        private readonly PendingSlots _slots;
         private readonly int[] _event;
         private readonly bool[] _value;
-        private readonly long[] _monoMs;
-        private readonly long[] _utcMs;
-        private readonly byte[] _state;
-        private readonly int[] _postId;
-        private readonly long[] _sentMs;
-        private int _head;
-        private int _slots;
-        private int _depth;
 
         public EventOutbox(int capacity, int replyTimeoutSeconds, EventTable events, IClock clock, ILog log)
         {
             _events = events;
             _clock = clock;
             _log = log;
-            _replyTimeoutMs = replyTimeoutSeconds * 1000;
+            _slots = new PendingSlots(capacity, replyTimeoutSeconds, clock);
             _event = new int[capacity];
             _value = new bool[capacity];
-            _monoMs = new long[capacity];
-            _utcMs = new long[capacity];
-            _state = new byte[capacity];
-            _postId = new int[capacity];
-            _sentMs = new long[capacity];
         }
 
         public EventTable Events { get { return _events; } }
 
-        public int Capacity { get { return _state.Length; } }
+        public int Capacity { get { return _slots.Capacity; } }
 
         /// <summary>Events not yet acknowledged.</summary>
-        public int Depth { get { return _depth; } }
+        public int Depth { get { return _slots.Depth; } }
 
         /// <summary>Events the inputs raised.</summary>
         public int Raised { get; private set; }
@@ -61,18 +46,18 @@ namespace OneNetFirmware.Runtime
         public int Posted { get; private set; }
 
         /// <summary>Events OneNET acknowledged with code 200.</summary>
-        public int Acknowledged { get; private set; }
+        public int Acknowledged { get { return _slots.Acknowledged; } }
 
         /// <summary>Events dropped because the queue was full (the oldest go first).</summary>
-        public int Dropped { get; private set; }
+        public int Dropped { get { return _slots.Dropped; } }
 
         /// <summary>Events OneNET answered with a non-200 code (dropped, never retried).</summary>
-        public int Rejected { get; private set; }
+        public int Rejected { get { return _slots.Rejected; } }
 
         /// <summary>Queues an event that happened now: the event's index in the EventTable and its parameter's value.</summary>
         public void Add(int eventIndex, bool value)
         {
-            if (eventIndex < 0 || eventIndex >= _events.Count || _state.Length == 0)
+            if (eventIndex < 0 || eventIndex >= _events.Count || _slots.Capacity == 0)
             {
                 return;
             }
@@ -88,7 +73,7 @@ namespace OneNetFirmware.Runtime
         /// </summary>
         public void Restore(int eventIndex, bool value, bool hasUtc, long utcMs, long monoMs)
         {
-            if (eventIndex < 0 || eventIndex >= _events.Count || _state.Length == 0)
+            if (eventIndex < 0 || eventIndex >= _events.Count || _slots.Capacity == 0)
             {
                 return;
             }
@@ -101,101 +86,78 @@ namespace OneNetFirmware.Runtime
         /// </summary>
         public void ForEachPending(IEventVisitor visitor)
         {
-            int index = _head;
-            for (int n = 0; n < _slots; n++)
+            for (int n = 0; n < _slots.Count; n++)
             {
-                if (_state[index] != Done)
+                int slot = _slots.At(n);
+                if (_slots.State(slot) != PendingSlots.Done)
                 {
-                    long utc = TimeOf(index);
+                    long utc = _slots.Utc(slot);
                     bool hasUtc = utc != ReadingTime.None;
-                    visitor.VisitEvent(_event[index], _value[index], hasUtc, hasUtc ? utc : 0, _monoMs[index]);
+                    visitor.VisitEvent(_event[slot], _value[slot], hasUtc, hasUtc ? utc : 0, _slots.MonoMs(slot));
                 }
-                index = (index + 1) % _state.Length;
             }
         }
 
         // Appends at the newest slot; when full, the oldest event goes (counted when it was still unacknowledged).
         private void Append(int eventIndex, bool value, long monoMs, long utcMs)
         {
-            if (_slots == _state.Length)
+            if (_slots.Full)
             {
-                if (_state[_head] != Done)
-                {
-                    Dropped++;
-                    _depth--;
-                }
-                _state[_head] = Done;
-                _head = (_head + 1) % _state.Length;
-                _slots--;
+                _slots.DropOldest();
             }
-            int slot = (_head + _slots) % _state.Length;
-            _slots++;
+            int slot = _slots.Append(monoMs, utcMs, PendingSlots.Waiting);
             _event[slot] = eventIndex;
             _value[slot] = value;
-            _monoMs[slot] = monoMs;
-            _utcMs[slot] = utcMs;
-            _state[slot] = Waiting;
-            _postId[slot] = 0;
-            _depth++;
         }
 
         /// <summary>A new session started: posts in flight in the old one will get no reply, so they are sent again.</summary>
         public void OnSessionStarted()
         {
-            int index = _head;
-            for (int n = 0; n < _slots; n++)
-            {
-                if (_state[index] == InFlight)
-                {
-                    _state[index] = Waiting;
-                }
-                index = (index + 1) % _state.Length;
-            }
+            _slots.OnSessionStarted();
+        }
+
+        /// <summary>PendingSlots.IsStalled: event posts unanswered for StallReplyTimeouts reply timeouts.</summary>
+        public bool IsStalled(long nowMs)
+        {
+            return _slots.IsStalled(nowMs);
         }
 
         /// <summary>
-        /// Sends the oldest waiting event when online and the pacer allows; true when it published. Also turns posts
-        /// whose reply is overdue back into waiting ones.
+        /// Sends the oldest waiting event through the uplink when online and the pacer allows; true when it published.
+        /// Also turns posts whose reply is overdue back into waiting ones.
         /// </summary>
-        public bool Pump(long nowMs, bool online, IMqttLink link, OneNetTopics topics, IOneJsonWriter writer,
-            byte[] buffer, UplinkPacer pacer, RequestIds ids)
+        public bool Pump(long nowMs, bool online, Uplink uplink)
         {
+            _slots.ExpireReplies(nowMs);
             int slot = -1;
-            int index = _head;
-            for (int n = 0; n < _slots; n++)
+            for (int n = 0; n < _slots.Count && slot < 0; n++)
             {
-                if (_state[index] == InFlight && nowMs - _sentMs[index] >= _replyTimeoutMs)
+                if (_slots.State(_slots.At(n)) == PendingSlots.Waiting)
                 {
-                    // Keep the post id: a slow reply that still comes before the resend completes the event.
-                    _state[index] = Waiting;
+                    slot = _slots.At(n);
                 }
-                if (slot < 0 && _state[index] == Waiting)
-                {
-                    slot = index;
-                }
-                index = (index + 1) % _state.Length;
             }
-            if (slot < 0 || !online || !pacer.CanSend(nowMs))
+            if (slot < 0 || !online || !uplink.CanSend(nowMs))
             {
                 return false;
             }
-            int id = ids.Next();
-            int length = writer.WriteEventPost(buffer, id, _events, _event[slot], _value[slot], TimeOf(slot));
+            int id = uplink.NextId();
+            int length = uplink.Writer.WriteEventPost(uplink.Buffer, id, _events, _event[slot], _value[slot],
+                _slots.Utc(slot));
             if (length < 0)
             {
                 _log.Error("events: an event does not fit the payload buffer; dropped");
-                Release(slot);
-                Dropped++;
+                _slots.Release(slot);
+                _slots.Compact();
+                _slots.CountDropped();
                 return false;
             }
-            bool sent = link.Publish(topics.EventPost, buffer, length, 0);
-            pacer.Sent(nowMs);
+            bool sent = uplink.Publish(uplink.Topics.EventPost, length, nowMs);
             if (sent)
             {
                 Posted++;
-                _state[slot] = InFlight;
-                _postId[slot] = id;
-                _sentMs[slot] = nowMs;
+                _slots.Sent(slot, id, nowMs);
+                _slots.PostWent(nowMs);
             }
             return sent;
         }
@@ -203,48 +165,13 @@ namespace OneNetFirmware.Runtime
         /// <summary>An …/event/post/reply arrived: completes (200) or drops (else) the event of that post; 0 when none matched.</summary>
         public int OnReply(int postId, int code, string msg)
         {
-            int index = _head;
-            for (int n = 0; n < _slots; n++)
+            int matched = _slots.OnReply(postId, code);
+            if (matched > 0 && code != ReplyCodes.Success)
             {
-                if (_state[index] != Done && _postId[index] == postId && postId != 0)
-                {
-                    if (code == ReplyCodes.Success)
-                    {
-                        Acknowledged++;
-                    }
-                    else
-                    {
-                        Rejected++;
-                        _log.Warn("OneNET rejected event '" + _events.Identifier(_event[index]) + "' (post "
-                            + postId.ToString() + "): code " + code.ToString() + " " + (msg == null ? "" : msg));
-                    }
-                    Release(index);
-                    return 1;
-                }
-                index = (index + 1) % _state.Length;
+                _log.Warn("OneNET rejected event '" + _events.Identifier(_event[_slots.MatchedSlot]) + "' (post "
+                    + postId.ToString() + "): code " + code.ToString() + " " + (msg == null ? "" : msg));
             }
-            return 0;
-        }
-
-        /// <summary>The event's UTC time, derived (and kept) once the clock is valid if it was seen before; else None.</summary>
-        private long TimeOf(int slot)
-        {
-            if (_utcMs[slot] == ReadingTime.None)
-            {
-                _utcMs[slot] = ReadingTime.UtcAt(_clock, _monoMs[slot]);
-            }
-            return _utcMs[slot];
-        }
-
-        private void Release(int slot)
-        {
-            _state[slot] = Done;
-            _depth--;
-            while (_slots > 0 && _state[_head] == Done)
-            {
-                _head = (_head + 1) % _state.Length;
-                _slots--;
-            }
+            return matched;
         }
     }
 }

@@ -1,14 +1,14 @@
+using OneNetFirmware.OneNet;
+
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
     /// OneNET's login limit (never 3 CONNECTs within 5 s, or the device is blacklisted for 5 min): at most 2 attempts
-    /// in any 5 s window, enforced from the times of the last two attempts whatever the backoff says.
+    /// in any 5 s window (OneNetDefaults.LoginWindowMilliseconds; a third attempt must start strictly more than the
+    /// window after the one two before it), enforced from the times of the last two attempts whatever the backoff says.
     /// </summary>
     public sealed class LoginLimiter
     {
-        /// <summary>The window; a third attempt must start strictly more than this after the one two before it.</summary>
-        public const int WindowMilliseconds = 5000;
-
         private long _older = long.MinValue;
         private long _newer = long.MinValue;
 
@@ -19,7 +19,7 @@ namespace OneNetFirmware.Runtime
             {
                 return nowMs;
             }
-            long earliest = _older + WindowMilliseconds + 1;
+            long earliest = _older + OneNetDefaults.LoginWindowMilliseconds + 1;
             return earliest > nowMs ? earliest : nowMs;
         }
 

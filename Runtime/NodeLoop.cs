@@ -4,29 +4,23 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
-    /// The main loop's step: beats the heartbeat, applies queued downlinks, samples the sensors that are due (input
-    /// changes become events), asks for one merged property post every report interval, starts each new session
-    /// (resend, output states, desired/get), deletes handled desired values, posts diagnostics, and lets the event queue
-    /// and the outbox send. It never blocks on the network: a publish on a down link returns false.
+    /// The main loop's step (docs/architecture.md "Data path"): beats the heartbeat, starts each new session (resend,
+    /// output states, desired/get), applies queued downlinks, samples the sensors that are due (readings go to the
+    /// outbox, input changes to the event outbox), asks for one merged property post every report interval, and gives
+    /// the uplink's next slot to whoever has something to send: desired get/delete, events and readings, diagnostics.
+    /// Only the Uplink publishes. It never blocks on the network: a publish on a down link returns false.
     /// </summary>
     public sealed class NodeLoop : IReadingSink
     {
-        private readonly IClock _clock;
         private readonly Supervisor _supervisor;
         private readonly Heartbeat _heartbeat;
         private readonly ISampler _sampler;
+        private readonly Uplink _uplink;
         private readonly Outbox _outbox;
         private readonly EventOutbox _events;
         private readonly DownlinkHandler _downlinks;
-        private readonly IMqttLink _link;
-        private readonly OneNetTopics _topics;
-        private readonly IOneJsonWriter _writer;
-        private readonly PropertyTable _properties;
         private readonly RuntimeSettings _settings;
         private readonly Diagnostics _diagnostics;
-        private readonly UplinkPacer _pacer = new UplinkPacer();
-        private readonly RequestIds _ids = new RequestIds();
-        private readonly byte[] _buffer;
         private readonly int[] _writable;
         private readonly int _writableCount;
         private int _seenSessions;
@@ -35,25 +29,20 @@ namespace OneNetFirmware.Runtime
         private long _nextReportMs;
         private long _nextDiagnosticsMs;
 
-        public NodeLoop(IClock clock, Supervisor supervisor, Heartbeat heartbeat, ISampler sampler, Outbox outbox,
-            EventOutbox events, DownlinkHandler downlinks, IMqttLink link, OneNetTopics topics, IOneJsonWriter writer,
-            PropertyTable properties, IOutputs outputs, RuntimeSettings settings, Diagnostics diagnostics,
-            int payloadBufferBytes)
+        public NodeLoop(NodeContext node, Supervisor supervisor, Uplink uplink, Outbox outbox, EventOutbox events,
+            DownlinkHandler downlinks, Diagnostics diagnostics)
         {
-            _clock = clock;
             _supervisor = supervisor;
-            _heartbeat = heartbeat;
-            _sampler = sampler;
+            _heartbeat = node.Heartbeat;
+            _sampler = node.Sampler;
+            _uplink = uplink;
             _outbox = outbox;
             _events = events;
             _downlinks = downlinks;
-            _link = link;
-            _topics = topics;
-            _writer = writer;
-            _properties = properties;
-            _settings = settings;
+            _settings = node.Settings;
             _diagnostics = diagnostics;
-            _buffer = new byte[payloadBufferBytes];
+            PropertyTable properties = node.Properties;
+            IOutputs outputs = node.Outputs;
             _writable = new int[properties.Count];
             for (int i = 0; i < properties.Count; i++)
             {
@@ -64,8 +53,8 @@ namespace OneNetFirmware.Runtime
                     _writable[_writableCount++] = i;
                 }
             }
-            long now = clock.NowMilliseconds;
-            _nextReportMs = now + settings.ReportIntervalSeconds * 1000L;
+            long now = node.Clock.NowMilliseconds;
+            _nextReportMs = now + _settings.ReportIntervalSeconds * 1000L;
             _nextDiagnosticsMs = now;
         }
 
@@ -88,7 +77,7 @@ namespace OneNetFirmware.Runtime
                 _downlinks.OnSessionStarted();
                 _desiredPending = _writableCount > 0;
             }
-            _downlinks.ApplyQueued(nowMs, _pacer);
+            _downlinks.ApplyQueued(nowMs);
             if (_downlinks.RebootAtMilliseconds >= 0 && nowMs >= _downlinks.RebootAtMilliseconds)
             {
                 _supervisor.RequestReboot("reboot service invoked");
@@ -101,38 +90,47 @@ namespace OneNetFirmware.Runtime
                 _nextReportMs = nowMs + _settings.ReportIntervalSeconds * 1000L;
             }
             bool online = _supervisor.IsOnline;
-            if (online && _desiredPending && _pacer.CanSend(nowMs))
-            {
-                _desiredPending = false;
-                int length = _writer.WriteDesiredGet(_buffer, _ids.Next(), _properties, _writable, _writableCount);
-                if (length > 0)
-                {
-                    _link.Publish(_topics.DesiredGet, _buffer, length, 0);
-                    _pacer.Sent(nowMs);
-                }
-            }
-            DesiredDeletes deletes = _downlinks.DesiredDeletes;
-            if (online && deletes.HasUnsent && _pacer.CanSend(nowMs))
-            {
-                int id = _ids.Next();
-                int length = deletes.Write(_writer, _buffer, id, _properties);
-                if (length > 0 && _link.Publish(_topics.DesiredDelete, _buffer, length, 0))
-                {
-                    deletes.Sent(id);
-                    _pacer.Sent(nowMs);
-                }
-            }
+            SendDesired(nowMs, online);
             PumpPosts(nowMs, online);
-            if (online && _outbox.IsStalled(nowMs))
+            if (online && (_outbox.IsStalled(nowMs) || _events.IsStalled(nowMs)))
             {
                 _supervisor.ReportStalled();
             }
-            if (online && _settings.DiagnosticsIntervalSeconds > 0 && nowMs >= _nextDiagnosticsMs && _pacer.CanSend(nowMs))
+            SendDiagnostics(nowMs, online);
+        }
+
+        /// <summary>After each connect: one desired/get for the writable properties, then the pending desired deletes.</summary>
+        private void SendDesired(long nowMs, bool online)
+        {
+            if (online && _desiredPending && _uplink.CanSend(nowMs))
             {
-                int length = _writer.WriteDiagnosticsPost(_buffer, _ids.Next(), _diagnostics.Snapshot(nowMs));
-                if (length > 0 && _link.Publish(_topics.PropertyPost, _buffer, length, 0))
+                _desiredPending = false;
+                int length = _uplink.Writer.WriteDesiredGet(_uplink.Buffer, _uplink.NextId(), _uplink.Properties,
+                    _writable, _writableCount);
+                if (length > 0)
                 {
-                    _pacer.Sent(nowMs);
+                    _uplink.Publish(_uplink.Topics.DesiredGet, length, nowMs);
+                }
+            }
+            DesiredDeletes deletes = _downlinks.DesiredDeletes;
+            if (online && deletes.HasUnsent && _uplink.CanSend(nowMs))
+            {
+                int id = _uplink.NextId();
+                int length = deletes.Write(_uplink.Writer, _uplink.Buffer, id, _uplink.Properties);
+                if (length > 0 && _uplink.Publish(_uplink.Topics.DesiredDelete, length, nowMs))
+                {
+                    deletes.Sent(id);
+                }
+            }
+        }
+
+        private void SendDiagnostics(long nowMs, bool online)
+        {
+            if (online && _settings.DiagnosticsIntervalSeconds > 0 && nowMs >= _nextDiagnosticsMs && _uplink.CanSend(nowMs))
+            {
+                int length = _uplink.Writer.WriteDiagnosticsPost(_uplink.Buffer, _uplink.NextId(), _diagnostics.Snapshot(nowMs));
+                if (length > 0 && _uplink.Publish(_uplink.Topics.PropertyPost, length, nowMs))
+                {
                     _nextDiagnosticsMs = nowMs + _settings.DiagnosticsIntervalSeconds * 1000L;
                 }
             }
@@ -146,17 +144,16 @@ namespace OneNetFirmware.Runtime
         {
             if (!_eventWentLast)
             {
-                _eventWentLast = _events.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
-                _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+                _eventWentLast = _events.Pump(nowMs, online, _uplink);
+                _outbox.Pump(nowMs, online, _uplink);
                 return;
             }
-            bool free = online && _pacer.CanSend(nowMs);
-            _outbox.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+            bool free = online && _uplink.CanSend(nowMs);
+            _outbox.Pump(nowMs, online, _uplink);
             if (free)
             {
                 // The outbox took the slot (the flag clears) or had nothing to send (the next event may go).
-                _eventWentLast = _pacer.CanSend(nowMs)
-                    && _events.Pump(nowMs, online, _link, _topics, _writer, _buffer, _pacer, _ids);
+                _eventWentLast = _uplink.CanSend(nowMs) && _events.Pump(nowMs, online, _uplink);
             }
         }
 

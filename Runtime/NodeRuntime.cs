@@ -5,29 +5,25 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
-    /// The whole node runtime built from the configuration, the ports and the protocol/driver seams. The composition
-    /// root makes one, then runs RunSupervisor on its own thread and RunMainLoop on the main thread (the test harness
-    /// calls Supervisor.Step and Loop.Step itself instead).
+    /// The whole node runtime built from the configuration, the shared context, the network, the MQTT link and the
+    /// protocol seams (docs/architecture.md "Composition"). The composition root (NodeBuilder) makes one, then runs
+    /// RunSupervisor on its own thread and RunMainLoop on the main thread (the test harness calls Supervisor.Step and
+    /// Loop.Step itself instead).
     /// </summary>
     public sealed class NodeRuntime
     {
-        /// <summary>How long each loop sleeps between steps.</summary>
-        public const int StepMilliseconds = 100;
-        public const int DownlinkSlots = 8;
-        public const int MaxDownlinkBytes = 1024;
-        public const int PayloadBufferBytes = 8192;
-        /// <summary>Points in one history/post (and the largest property/post).</summary>
-        public const int BatchPoints = 100;
-
         private readonly IClock _clock;
 
+        public readonly NodeContext Context;
         public readonly PropertyTable Properties;
         public readonly OneNetTopics Topics;
-        public readonly NodeCounters Counters = new NodeCounters();
+        public readonly NodeCounters Counters;
         public readonly NodeRecord Record;
         public readonly Heartbeat Heartbeat;
         public readonly DownlinkQueue Downlinks;
         public readonly LinkEvents Events;
+        /// <summary>The one object that publishes (docs/architecture.md "Uplink").</summary>
+        public readonly Uplink Uplink;
         public readonly Outbox Outbox;
         /// <summary>The contact/motion/button events waiting for OneNET's reply.</summary>
         public readonly EventOutbox InputEvents;
@@ -39,44 +35,30 @@ namespace OneNetFirmware.Runtime
         /// <summary>The sensors (battery mode samples them once per wake-up).</summary>
         public readonly ISampler Sampler;
 
-        /// <param name="properties">From NodeProperties.FromConfig(config); the sampler and outputs use the same indexes.</param>
-        /// <param name="record">This boot's record from NodeRecord.LoadAndCountBoot(board) (the outputs share it).</param>
-        /// <param name="outputs">The relays/LEDs, or null when there are none.</param>
-        public NodeRuntime(NodeConfig config, PropertyTable properties, INetwork network, IMqttLink link, IClock clock,
-            IBoard board, NodeRecord record, ILog log, ITokenSource tokens, IOneJsonWriter writer, IDownlinkParser parser, ISampler sampler,
-            IOutputs outputs, IRandomSource random)
+        public NodeRuntime(NodeConfig config, NodeContext node, INetwork network, IMqttLink link, OneNetProtocol protocol)
         {
-            _clock = clock;
-            Properties = properties;
-            Sampler = sampler;
-            OneNetConfig onenet = config.OneNet;
-            Topics = new OneNetTopics(onenet.ProductId, onenet.DeviceName);
-            Record = record;
-            long now = clock.NowMilliseconds;
-            Heartbeat = new Heartbeat(now);
-            Downlinks = new DownlinkQueue(DownlinkSlots, MaxDownlinkBytes);
-            Events = new LinkEvents(Topics, Downlinks);
-            Outbox = new Outbox(config.Outbox.CapacityReadings, config.Outbox.CapacityBytes,
-                config.Outbox.ReplyTimeoutSeconds, BatchPoints, properties, clock, log);
-            InputEvents = new EventOutbox(config.Outbox.CapacityEvents, config.Outbox.ReplyTimeoutSeconds,
-                NodeEvents.FromConfig(config), clock, log);
-            Settings = new RuntimeSettings();
+            _clock = node.Clock;
+            Context = node;
+            Properties = node.Properties;
+            Sampler = node.Sampler;
+            Counters = node.Counters;
+            Record = node.Record;
+            Heartbeat = node.Heartbeat;
+            Settings = node.Settings;
             Settings.ReportIntervalSeconds = config.Node.ReportIntervalSeconds;
             Settings.DiagnosticsIntervalSeconds = config.Node.DiagnosticsIntervalSeconds;
-            var options = new MqttConnectOptions();
-            options.Host = onenet.Host;
-            options.Port = onenet.Port;
-            options.Tls = onenet.Tls;
-            options.ClientId = onenet.DeviceName;
-            options.UserName = onenet.ProductId;
-            options.KeepAliveSeconds = onenet.KeepAliveSeconds;
-            Supervisor = new Supervisor(network, link, clock, board, log, tokens, options, Topics.RequiredSubscriptions, Topics.OptionalSubscriptions, Events,
-                Heartbeat, Counters, Record, config.Watchdog, random);
-            DownlinkHandler = new DownlinkHandler(Downlinks, MaxDownlinkBytes, parser, writer, link, Topics, properties,
-                outputs, sampler, Outbox, InputEvents, Settings, Counters, log);
-            Diagnostics = new Diagnostics(network, board, Counters, Record, Outbox, InputEvents, sampler, now);
-            Loop = new NodeLoop(clock, Supervisor, Heartbeat, sampler, Outbox, InputEvents, DownlinkHandler, link, Topics, writer,
-                properties, outputs, Settings, Diagnostics, PayloadBufferBytes);
+            Topics = new OneNetTopics(config.OneNet.ProductId, config.OneNet.DeviceName);
+            Uplink = new Uplink(link, Topics, protocol.Writer, node.Properties, RuntimeDefaults.PayloadBufferBytes);
+            Downlinks = new DownlinkQueue(RuntimeDefaults.DownlinkSlots, RuntimeDefaults.MaxDownlinkBytes);
+            Events = new LinkEvents(Topics, Downlinks);
+            OutboxConfig outbox = config.Outbox;
+            Outbox = new Outbox(outbox.CapacityReadings, outbox.CapacityBytes, outbox.ReplyTimeoutSeconds,
+                RuntimeDefaults.BatchPoints, node.Properties, node.Clock, node.Log);
+            InputEvents = new EventOutbox(outbox.CapacityEvents, outbox.ReplyTimeoutSeconds, node.Events, node.Clock, node.Log);
+            Supervisor = new Supervisor(node, network, Uplink, Events, protocol.Tokens, config);
+            DownlinkHandler = new DownlinkHandler(node, Downlinks, protocol.Parser, Uplink, Outbox, InputEvents);
+            Diagnostics = new Diagnostics(node, network, Outbox, InputEvents, node.Clock.NowMilliseconds);
+            Loop = new NodeLoop(node, Supervisor, Uplink, Outbox, InputEvents, DownlinkHandler, Diagnostics);
         }
 
         /// <summary>The CA certificate PEM for TLS (the composition root reads it from caCertificatePath).</summary>
@@ -86,23 +68,23 @@ namespace OneNetFirmware.Runtime
             Supervisor.SetCaCertificate(pem);
         }
 
-        /// <summary>The supervisor thread's body: steps until the board reboots.</summary>
+        /// <summary>The supervisor thread's body: steps until the board reboots (docs/architecture.md "Threads").</summary>
         public void RunSupervisor()
         {
             while (Supervisor.State != SupervisorState.Rebooting)
             {
                 Supervisor.Step(_clock.NowMilliseconds);
-                _clock.Sleep(StepMilliseconds);
+                _clock.Sleep(RuntimeDefaults.StepMilliseconds);
             }
         }
 
-        /// <summary>The main thread's body: steps until the board reboots.</summary>
+        /// <summary>The main thread's body: steps until the board reboots (docs/architecture.md "Threads").</summary>
         public void RunMainLoop()
         {
             while (Supervisor.State != SupervisorState.Rebooting)
             {
                 Loop.Step(_clock.NowMilliseconds);
-                _clock.Sleep(StepMilliseconds);
+                _clock.Sleep(RuntimeDefaults.StepMilliseconds);
             }
         }
     }

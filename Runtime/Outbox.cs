@@ -9,50 +9,24 @@ namespace OneNetFirmware.Runtime
     /// …/post/reply with code 200 for the post it went out in; no reply within the timeout → sent again; a non-200
     /// reply → logged with its msg, counted and dropped. Fresh readings go out as one property/post when a report is
     /// due; everything else (older, unreplied, sampled while offline) is back-filled oldest first with history/post.
-    /// When full, the oldest readings are dropped and counted. Used by the main loop only. Allocates nothing per reading.
+    /// When full, the oldest readings are dropped and counted. The slot bookkeeping (states, times, replies, timeouts,
+    /// stall) is the shared PendingSlots engine; this class keeps the readings and chooses the batches
+    /// (docs/architecture.md "Pending engine"). Used by the main loop only. Allocates nothing per reading.
     /// </summary>
     public sealed class Outbox
     {
-        public const int PointOverheadBytes = 40;
-        /// <summary>OneNET: at most 100 points per identifier in one history/post.</summary>
-        public const int MaxPointsPerIdentifier = 100;
-        /// <summary>
-        /// No reply at all for this many reply timeouts after a post went out: the session is dead. A black-holed network
-        /// is not noticed by MQTT keep-alive while the node keeps posting (clients ping only an idle link).
-        /// </summary>
-        public const int StallReplyTimeouts = 3;
-
-        private const byte Done = 0;
-        private const byte Live = 1;
-        private const byte Backlog = 2;
-        private const byte InFlight = 3;
-
         private readonly PropertyTable _properties;
         private readonly IClock _clock;
         private readonly ILog _log;
         private readonly int _capacityBytes;
-        private readonly int _replyTimeoutMs;
+        private readonly PendingSlots _slots;
         private readonly int[] _property;
         private readonly double[] _value;
-        private readonly long[] _monoMs;
-        private readonly long[] _utcMs;
-        private readonly bool[] _hasUtc;
-        private readonly byte[] _state;
-        private readonly int[] _postId;
-        private readonly long[] _sentMs;
         private readonly int[] _selection;
         private readonly int[] _perProperty;
         private readonly PointBatch _batch;
-        private int _head;
-        private int _slots;
-        private int _depth;
         private int _bytes;
-        private int _dropped;
-        private int _rejected;
         private bool _reportPending;
-        private long _nextExpiryCheckMs;
-        private long _unansweredSinceMs = -1;
-        private bool _platformReplies;
         private bool _lastWasReport;
 
         public Outbox(int capacityReadings, int capacityBytes, int replyTimeoutSeconds, int batchPoints,
@@ -62,64 +36,34 @@ namespace OneNetFirmware.Runtime
             _clock = clock;
             _log = log;
             _capacityBytes = capacityBytes;
-            _replyTimeoutMs = replyTimeoutSeconds * 1000;
+            _slots = new PendingSlots(capacityReadings, replyTimeoutSeconds, clock);
             _property = new int[capacityReadings];
             _value = new double[capacityReadings];
-            _monoMs = new long[capacityReadings];
-            _utcMs = new long[capacityReadings];
-            _hasUtc = new bool[capacityReadings];
-            _state = new byte[capacityReadings];
-            _postId = new int[capacityReadings];
-            _sentMs = new long[capacityReadings];
             _selection = new int[batchPoints];
             _perProperty = new int[properties.Count + 1];
             _batch = new PointBatch(batchPoints);
         }
 
         /// <summary>Readings not yet acknowledged.</summary>
-        public int Depth { get { return _depth; } }
+        public int Depth { get { return _slots.Depth; } }
 
         /// <summary>Bytes the unacknowledged readings account for (never above the capacity).</summary>
         public int Bytes { get { return _bytes; } }
 
         /// <summary>Readings dropped because the outbox was full.</summary>
-        public int Dropped { get { return _dropped; } }
+        public int Dropped { get { return _slots.Dropped; } }
 
         /// <summary>Readings OneNET answered with a non-200 code (dropped, never retried).</summary>
-        public int Rejected { get { return _rejected; } }
+        public int Rejected { get { return _slots.Rejected; } }
 
-        public int Capacity { get { return _state.Length; } }
+        public int Capacity { get { return _slots.Capacity; } }
 
         /// <summary>Stores a reading taken now (its UTC time only if the clock is valid; else it is derived later).</summary>
         public void Add(int property, double value)
         {
-            int cost = Cost(property);
-            while (_slots > 0 && (_slots == _state.Length || _bytes + cost > _capacityBytes))
-            {
-                if (_state[_head] != Done)
-                {
-                    _dropped++;
-                    Release(_head);
-                }
-                _head = (_head + 1) % _state.Length;
-                _slots--;
-            }
-            if (cost > _capacityBytes)
-            {
-                _dropped++;
-                return;
-            }
-            int slot = (_head + _slots) % _state.Length;
-            _slots++;
-            _property[slot] = property;
-            _value[slot] = value;
-            _monoMs[slot] = _clock.NowMilliseconds;
-            _hasUtc[slot] = _clock.IsUtcValid;
-            _utcMs[slot] = _hasUtc[slot] ? _clock.UtcUnixMilliseconds : 0;
-            _state[slot] = Live;
-            _postId[slot] = 0;
-            _depth++;
-            _bytes += cost;
+            long now = _clock.NowMilliseconds;
+            Append(property, value, now, _clock.IsUtcValid ? _clock.UtcUnixMilliseconds : ReadingTime.None,
+                PendingSlots.Fresh);
         }
 
         /// <summary>
@@ -129,17 +73,30 @@ namespace OneNetFirmware.Runtime
         /// </summary>
         public void Restore(int property, double value, bool hasUtc, long utcMs, long monoMs)
         {
-            if (Cost(property) > _capacityBytes)
+            Append(property, value, monoMs, hasUtc ? utcMs : ReadingTime.None, PendingSlots.Waiting);
+        }
+
+        // Appends at the newest slot; the oldest readings go (counted) until it fits by count and by bytes.
+        private void Append(int property, double value, long monoMs, long utcMs, byte state)
+        {
+            int cost = Cost(property);
+            if (cost > _capacityBytes)
             {
-                _dropped++;
+                _slots.CountDropped();
                 return;
             }
-            Add(property, value); // always appended at the newest slot once it fits
-            int slot = Last();
-            _monoMs[slot] = monoMs;
-            _hasUtc[slot] = hasUtc;
-            _utcMs[slot] = hasUtc ? utcMs : 0;
-            _state[slot] = Backlog;
+            while (_slots.Count > 0 && (_slots.Full || _bytes + cost > _capacityBytes))
+            {
+                int oldest = _slots.At(0);
+                if (_slots.DropOldest())
+                {
+                    _bytes -= Cost(_property[oldest]);
+                }
+            }
+            int slot = _slots.Append(monoMs, utcMs, state);
+            _property[slot] = property;
+            _value[slot] = value;
+            _bytes += cost;
         }
 
         /// <summary>
@@ -149,29 +106,28 @@ namespace OneNetFirmware.Runtime
         /// </summary>
         public void ForEachPending(IOutboxVisitor visitor)
         {
-            int index = _head;
-            for (int n = 0; n < _slots; n++)
+            for (int n = 0; n < _slots.Count; n++)
             {
-                if (_state[index] != Done)
+                int slot = _slots.At(n);
+                if (_slots.State(slot) != PendingSlots.Done)
                 {
-                    DeriveUtc(index);
-                    visitor.Visit(_property[index], _value[index], _hasUtc[index], _utcMs[index], _monoMs[index]);
+                    long utc = _slots.Utc(slot);
+                    bool hasUtc = utc != ReadingTime.None;
+                    visitor.Visit(_property[slot], _value[slot], hasUtc, hasUtc ? utc : 0, _slots.MonoMs(slot));
                 }
-                index = (index + 1) % _state.Length;
             }
         }
 
         /// <summary>True when a reading of property is not acknowledged yet (fresh, backlog or in flight).</summary>
         public bool Holds(int property)
         {
-            int index = _head;
-            for (int n = 0; n < _slots; n++)
+            for (int n = 0; n < _slots.Count; n++)
             {
-                if (_state[index] != Done && _property[index] == property)
+                int slot = _slots.At(n);
+                if (_slots.State(slot) != PendingSlots.Done && _property[slot] == property)
                 {
                     return true;
                 }
-                index = (index + 1) % _state.Length;
             }
             return false;
         }
@@ -185,29 +141,23 @@ namespace OneNetFirmware.Runtime
         /// <summary>A new session started: posts in flight in the old one will get no reply, so they are resent.</summary>
         public void OnSessionStarted()
         {
-            ForEach(InFlight, Backlog);
-            _unansweredSinceMs = -1;
+            _slots.OnSessionStarted();
         }
 
-        /// <summary>
-        /// True when posts went out StallReplyTimeouts reply timeouts ago and nothing has answered since. Only once the
-        /// platform has answered at least once: a plain broker without OneNET's replies never looks stalled.
-        /// </summary>
+        /// <summary>PendingSlots.IsStalled: posts unanswered for StallReplyTimeouts reply timeouts.</summary>
         public bool IsStalled(long nowMs)
         {
-            return _platformReplies && _unansweredSinceMs >= 0
-                && nowMs - _unansweredSinceMs >= (long)StallReplyTimeouts * _replyTimeoutMs;
+            return _slots.IsStalled(nowMs);
         }
 
         /// <summary>
-        /// Sends at most one post when online and the pacer allows: the due report first, else a back-fill batch.
-        /// Also turns posts whose reply is overdue back into backlog.
+        /// Sends at most one post through the uplink when online and the pacer allows: the due report first, else a
+        /// back-fill batch. Also turns posts whose reply is overdue back into backlog.
         /// </summary>
-        public void Pump(long nowMs, bool online, IMqttLink link, OneNetTopics topics, IOneJsonWriter writer,
-            byte[] buffer, UplinkPacer pacer, RequestIds ids)
+        public void Pump(long nowMs, bool online, Uplink uplink)
         {
-            ExpireReplies(nowMs);
-            if (!online || !pacer.CanSend(nowMs))
+            _slots.ExpireReplies(nowMs);
+            if (!online || !uplink.CanSend(nowMs))
             {
                 return;
             }
@@ -217,9 +167,9 @@ namespace OneNetFirmware.Runtime
             if (_lastWasReport && SelectBacklog() > 0)
             {
                 _lastWasReport = false;
-                ForEach(Live, Backlog);
+                _slots.Move(PendingSlots.Fresh, PendingSlots.Waiting);
                 SelectBacklog();
-                Send(nowMs, true, link, topics, writer, buffer, pacer, ids);
+                Send(nowMs, true, uplink);
                 return;
             }
             if (_reportPending)
@@ -228,55 +178,47 @@ namespace OneNetFirmware.Runtime
                 if (SelectReport() > 0)
                 {
                     _lastWasReport = true;
-                    Send(nowMs, false, link, topics, writer, buffer, pacer, ids);
+                    Send(nowMs, false, uplink);
                     return;
                 }
             }
             if (SelectBacklog() > 0)
             {
                 _lastWasReport = false;
-                Send(nowMs, true, link, topics, writer, buffer, pacer, ids);
+                Send(nowMs, true, uplink);
             }
         }
 
         /// <summary>A …/post/reply arrived: completes (200) or drops (else) every reading of that post.</summary>
         public int OnReply(int postId, int code, string msg)
         {
-            // Any reply proves the session carries traffic both ways.
-            _platformReplies = true;
-            _unansweredSinceMs = -1;
-            int matched = 0;
-            int index = _head;
-            for (int n = 0; n < _slots; n++)
+            for (int n = 0; n < _slots.Count; n++)
             {
-                if (_state[index] != Done && _state[index] != Live && _postId[index] == postId)
+                int slot = _slots.At(n);
+                if (_slots.IsFromPost(slot, postId))
                 {
-                    Release(index);
-                    matched++;
+                    _bytes -= Cost(_property[slot]);
                 }
-                index = (index + 1) % _state.Length;
             }
-            if (matched > 0 && code != 200)
+            int matched = _slots.OnReply(postId, code);
+            if (matched > 0 && code != ReplyCodes.Success)
             {
-                _rejected += matched;
                 _log.Warn("OneNET rejected post " + postId.ToString() + " (" + matched.ToString() + " readings): code "
                     + code.ToString() + " " + (msg == null ? "" : msg));
             }
-            Compact();
             return matched;
         }
 
-        private void Send(long nowMs, bool history, IMqttLink link, OneNetTopics topics, IOneJsonWriter writer,
-            byte[] buffer, UplinkPacer pacer, RequestIds ids)
+        private void Send(long nowMs, bool history, Uplink uplink)
         {
             int selected = _batch.Count;
-            int id = ids.Next();
+            int id = uplink.NextId();
             int length = -1;
             while (length < 0 && _batch.Count > 0)
             {
                 length = history
-                    ? writer.WriteHistoryPost(buffer, id, _properties, _batch)
-                    : writer.WritePropertyPost(buffer, id, _properties, _batch);
+                    ? uplink.Writer.WriteHistoryPost(uplink.Buffer, id, _properties, _batch)
+                    : uplink.Writer.WritePropertyPost(uplink.Buffer, id, _properties, _batch);
                 if (length < 0)
                 {
                     _batch.Count = _batch.Count / 2;
@@ -287,24 +229,21 @@ namespace OneNetFirmware.Runtime
                 _log.Error("outbox: a single point does not fit the payload buffer");
                 return;
             }
-            bool sent = link.Publish(history ? topics.HistoryPost : topics.PropertyPost, buffer, length, 0);
-            pacer.Sent(nowMs);
-            if (sent && _unansweredSinceMs < 0)
+            bool sent = uplink.Publish(history ? uplink.Topics.HistoryPost : uplink.Topics.PropertyPost, length, nowMs);
+            if (sent)
             {
-                _unansweredSinceMs = nowMs;
+                _slots.PostWent(nowMs);
             }
             for (int i = 0; i < selected; i++)
             {
                 int slot = _selection[i];
                 if (sent && i < _batch.Count)
                 {
-                    _state[slot] = InFlight;
-                    _postId[slot] = id;
-                    _sentMs[slot] = nowMs;
+                    _slots.Sent(slot, id, nowMs);
                 }
                 else
                 {
-                    _state[slot] = Backlog;
+                    _slots.SetState(slot, PendingSlots.Waiting);
                 }
             }
         }
@@ -313,22 +252,21 @@ namespace OneNetFirmware.Runtime
         private int SelectReport()
         {
             _batch.Count = 0;
-            int index = Last();
-            for (int n = 0; n < _slots; n++)
+            for (int n = _slots.Count - 1; n >= 0; n--)
             {
-                if (_state[index] == Live)
+                int slot = _slots.At(n);
+                if (_slots.State(slot) == PendingSlots.Fresh)
                 {
-                    if (_batch.Count < _batch.Capacity && !InBatch(_property[index]))
+                    if (_batch.Count < _batch.Capacity && !InBatch(_property[slot]))
                     {
-                        _selection[_batch.Count] = index;
-                        AddPoint(index);
+                        _selection[_batch.Count] = slot;
+                        AddPoint(slot);
                     }
                     else
                     {
-                        _state[index] = Backlog;
+                        _slots.SetState(slot, PendingSlots.Waiting);
                     }
                 }
-                index = index == 0 ? _state.Length - 1 : index - 1;
             }
             return _batch.Count;
         }
@@ -341,16 +279,16 @@ namespace OneNetFirmware.Runtime
                 _perProperty[p] = 0;
             }
             int picked = 0;
-            int index = _head;
-            for (int n = 0; n < _slots && picked < _selection.Length; n++)
+            for (int n = 0; n < _slots.Count && picked < _selection.Length; n++)
             {
-                int property = _property[index];
-                if (_state[index] == Backlog && _perProperty[property] < MaxPointsPerIdentifier)
+                int slot = _slots.At(n);
+                int property = _property[slot];
+                if (_slots.State(slot) == PendingSlots.Waiting
+                    && _perProperty[property] < OneNetDefaults.MaxPointsPerIdentifier)
                 {
                     _perProperty[property]++;
-                    _selection[picked++] = index;
+                    _selection[picked++] = slot;
                 }
-                index = (index + 1) % _state.Length;
             }
             // Group by property, keeping the time order inside each group (a stable sort on a small array).
             for (int i = 1; i < picked; i++)
@@ -374,24 +312,13 @@ namespace OneNetFirmware.Runtime
 
         private void AddPoint(int slot)
         {
-            DeriveUtc(slot);
+            long utc = _slots.Utc(slot);
             int n = _batch.Count;
             _batch.Property[n] = _property[slot];
             _batch.Value[n] = _value[slot];
-            _batch.UtcMilliseconds[n] = _utcMs[slot];
-            _batch.HasTime[n] = _hasUtc[slot];
+            _batch.HasTime[n] = utc != ReadingTime.None;
+            _batch.UtcMilliseconds[n] = _batch.HasTime[n] ? utc : 0;
             _batch.Count = n + 1;
-        }
-
-        private void DeriveUtc(int slot)
-        {
-            if (!_hasUtc[slot])
-            {
-                // Sampled before SNTP: derived from the monotonic time as soon as the clock is valid.
-                long utc = ReadingTime.UtcAt(_clock, _monoMs[slot]);
-                _hasUtc[slot] = utc != ReadingTime.None;
-                _utcMs[slot] = _hasUtc[slot] ? utc : 0;
-            }
         }
 
         private bool InBatch(int property)
@@ -406,62 +333,9 @@ namespace OneNetFirmware.Runtime
             return false;
         }
 
-        private void ExpireReplies(long nowMs)
-        {
-            if (nowMs < _nextExpiryCheckMs)
-            {
-                return;
-            }
-            _nextExpiryCheckMs = nowMs + 1000; // once a second is exact enough and keeps the main loop cheap
-            int index = _head;
-            for (int n = 0; n < _slots; n++)
-            {
-                if (_state[index] == InFlight && nowMs - _sentMs[index] >= _replyTimeoutMs)
-                {
-                    // Keep the post id: a slow reply that still comes before the resend completes the reading.
-                    _state[index] = Backlog;
-                }
-                index = (index + 1) % _state.Length;
-            }
-        }
-
-        private void ForEach(byte from, byte to)
-        {
-            int index = _head;
-            for (int n = 0; n < _slots; n++)
-            {
-                if (_state[index] == from)
-                {
-                    _state[index] = to;
-                }
-                index = (index + 1) % _state.Length;
-            }
-        }
-
-        private void Release(int slot)
-        {
-            _state[slot] = Done;
-            _depth--;
-            _bytes -= Cost(_property[slot]);
-        }
-
-        private void Compact()
-        {
-            while (_slots > 0 && _state[_head] == Done)
-            {
-                _head = (_head + 1) % _state.Length;
-                _slots--;
-            }
-        }
-
-        private int Last()
-        {
-            return (_head + _slots - 1 + _state.Length) % _state.Length;
-        }
-
         private int Cost(int property)
         {
-            return _properties.Identifier(property).Length + PointOverheadBytes;
+            return _properties.Identifier(property).Length + RuntimeDefaults.PointOverheadBytes;
         }
     }
 }

@@ -9,27 +9,11 @@ namespace OneNetFirmware.Runtime
     /// States: NetworkDown → NetworkUp → Connecting → Subscribed → Online. Reconnects wait a full-jitter backoff, never
     /// break OneNET's login limit and always carry a fresh token. On continuous downtime the ladder escalates:
     /// reconnect MQTT → restart the network (every RestartNetworkAfterMinutes) → reboot (RebootAfterDowntimeMinutes).
-    /// It also reboots when the main loop's heartbeat stops or free memory stays low, recording why first.
+    /// It also reboots when the main loop's heartbeat stops or free memory stays low, recording why first. Tunables:
+    /// RuntimeDefaults; the thread model: docs/architecture.md "Threads".
     /// </summary>
     public sealed class Supervisor
     {
-        /// <summary>NetworkDown deadline: no IP after this long → ask the network to start again.</summary>
-        public const int NetworkDeadlineMs = 60000;
-        /// <summary>Connecting deadline: CONNECT plus SUBSCRIBE (each blocking call also gets this as its timeout).</summary>
-        public const int ConnectDeadlineMs = 20000;
-        /// <summary>After CONNACK 4/5 wait at least this long (OneNET blacklists devices that hammer it).</summary>
-        public const int AuthRetryFloorMs = 30000;
-        /// <summary>A session that ends sooner than this after CONNACK counts as a quick drop.</summary>
-        public const int QuickDropMs = 10000;
-        /// <summary>This many quick drops in a row: probably another board uses the same device name.</summary>
-        public const int DuplicateSuspectDrops = 3;
-        /// <summary>Extra wait per quick drop once a duplicate is suspected, on top of the backoff.</summary>
-        public const int DuplicatePenaltyMs = 60000;
-        /// <summary>Free memory is checked this often (on the device the check runs a GC).</summary>
-        public const int MemoryCheckIntervalMs = 5000;
-        /// <summary>Free memory must stay below the minimum this long before the board reboots.</summary>
-        public const int LowMemoryGraceMs = 30000;
-
         private readonly INetwork _network;
         private readonly IMqttLink _link;
         private readonly IClock _clock;
@@ -37,8 +21,7 @@ namespace OneNetFirmware.Runtime
         private readonly ILog _log;
         private readonly ITokenSource _tokens;
         private readonly MqttConnectOptions _options;
-        private readonly string[] _required;
-        private readonly string[][] _optional;
+        private readonly SessionSubscriptions _subscriptions;
         private readonly LinkEvents _events;
         private readonly Heartbeat _heartbeat;
         private readonly NodeCounters _counters;
@@ -49,7 +32,7 @@ namespace OneNetFirmware.Runtime
         private readonly long _restartNetworkMs;
         private readonly long _rebootMs;
         private readonly long _heartbeatTimeoutMs;
-        private readonly int _minFreeBytes;
+        private readonly LowMemoryWatch _memory;
         private readonly long _stableMs;
         private readonly long _bootLoopWindowMs;
         private readonly int _bootLoopMaxReboots;
@@ -68,53 +51,57 @@ namespace OneNetFirmware.Runtime
         private bool _stable;
         private bool _bootLoopCleared;
         private int _quickDropsInRow;
-        private long _nextMemoryCheckMs;
-        private long _lowMemorySinceMs = -1;
         private bool _waitingForToken;
-        private int _nextOptional;
 
-        public Supervisor(INetwork network, IMqttLink link, IClock clock, IBoard board, ILog log, ITokenSource tokens,
-            MqttConnectOptions options, string[] requiredFilters, string[] optionalFilters, LinkEvents events, Heartbeat heartbeat,
-            NodeCounters counters, NodeRecord record, WatchdogConfig config, IRandomSource random)
+        /// <param name="uplink">Gives the MQTT link (connect, subscribe, disconnect; never publish) and the topics.</param>
+        public Supervisor(NodeContext node, INetwork network, Uplink uplink, LinkEvents events, ITokenSource tokens,
+            NodeConfig config)
         {
             _network = network;
-            _link = link;
-            _clock = clock;
-            _board = board;
-            _log = log;
+            _link = uplink.Link;
+            _clock = node.Clock;
+            _board = node.Board;
+            _log = node.Log;
             _tokens = tokens;
-            _options = options;
-            _required = requiredFilters;
-            int optional = optionalFilters == null ? 0 : optionalFilters.Length;
-            _optional = new string[optional][];
-            for (int i = 0; i < optional; i++)
-            {
-                _optional[i] = new string[] { optionalFilters[i] };
-            }
+            _options = ConnectOptions(config.OneNet);
+            _subscriptions = new SessionSubscriptions(uplink.Topics.RequiredSubscriptions,
+                uplink.Topics.OptionalSubscriptions, node.Log);
             _events = events;
-            _heartbeat = heartbeat;
-            _counters = counters;
-            _record = record;
-            _backoff = new Backoff(config.BackoffBaseSeconds * 1000, config.BackoffCapSeconds * 1000, random);
-            _restartNetworkMs = config.RestartNetworkAfterMinutes * 60000L;
-            _rebootMs = config.RebootAfterDowntimeMinutes * 60000L;
-            _heartbeatTimeoutMs = config.HeartbeatTimeoutSeconds * 1000L;
-            _minFreeBytes = config.MinFreeMemoryBytes;
-            _stableMs = config.StableSessionSeconds * 1000L;
-            _bootLoopWindowMs = config.BootLoopWindowMinutes * 60000L;
-            _bootLoopMaxReboots = config.BootLoopMaxReboots;
-            long now = clock.NowMilliseconds;
+            _heartbeat = node.Heartbeat;
+            _counters = node.Counters;
+            _record = node.Record;
+            WatchdogConfig watchdog = config.Watchdog;
+            _backoff = new Backoff(watchdog.BackoffBaseSeconds * 1000, watchdog.BackoffCapSeconds * 1000, node.Random);
+            _restartNetworkMs = watchdog.RestartNetworkAfterMinutes * 60000L;
+            _rebootMs = watchdog.RebootAfterDowntimeMinutes * 60000L;
+            _heartbeatTimeoutMs = watchdog.HeartbeatTimeoutSeconds * 1000L;
+            _stableMs = watchdog.StableSessionSeconds * 1000L;
+            _bootLoopWindowMs = watchdog.BootLoopWindowMinutes * 60000L;
+            _bootLoopMaxReboots = watchdog.BootLoopMaxReboots;
+            long now = _clock.NowMilliseconds;
             _stateSinceMs = now;
             _downSinceMs = now;
             _nextAttemptMs = now;
-            _nextMemoryCheckMs = now;
+            _memory = new LowMemoryWatch(_board, watchdog.MinFreeMemoryBytes, now);
             _link.SetListener(events);
-            if (_bootLoopMaxReboots > 0 && record.RecentWatchdogReboots >= _bootLoopMaxReboots)
+            if (_bootLoopMaxReboots > 0 && _record.RecentWatchdogReboots >= _bootLoopMaxReboots)
             {
                 _counters.BootLoopGuardActive = true;
-                _log.Error("boot-loop guard: " + record.RecentWatchdogReboots.ToString()
+                _log.Error("boot-loop guard: " + _record.RecentWatchdogReboots.ToString()
                     + " watchdog reboots without a stable session; no more watchdog reboots, still trying to connect");
             }
+        }
+
+        private static MqttConnectOptions ConnectOptions(OneNetConfig onenet)
+        {
+            var options = new MqttConnectOptions();
+            options.Host = onenet.Host;
+            options.Port = onenet.Port;
+            options.Tls = onenet.Tls;
+            options.ClientId = onenet.DeviceName;
+            options.UserName = onenet.ProductId;
+            options.KeepAliveSeconds = onenet.KeepAliveSeconds;
+            return options;
         }
 
         public SupervisorState State { get { lock (_lock) { return _state; } } }
@@ -142,7 +129,7 @@ namespace OneNetFirmware.Runtime
             }
         }
 
-        /// <summary>The main loop saw no reply to its posts for too long (Outbox.IsStalled): end the session on the next step.</summary>
+        /// <summary>The main loop saw no reply to its posts for too long (Outbox/EventOutbox.IsStalled): end the session on the next step.</summary>
         public void ReportStalled()
         {
             lock (_lock)
@@ -215,21 +202,9 @@ namespace OneNetFirmware.Runtime
             {
                 return Reboot("main loop heartbeat stopped", true);
             }
-            if (_minFreeBytes > 0 && nowMs >= _nextMemoryCheckMs)
+            if (_memory.RebootDue(nowMs))
             {
-                _nextMemoryCheckMs = nowMs + MemoryCheckIntervalMs;
-                if (_board.FreeManagedBytes() >= _minFreeBytes)
-                {
-                    _lowMemorySinceMs = -1;
-                }
-                else if (_lowMemorySinceMs < 0)
-                {
-                    _lowMemorySinceMs = nowMs;
-                }
-                else if (nowMs - _lowMemorySinceMs >= LowMemoryGraceMs)
-                {
-                    return Reboot("free memory below " + _minFreeBytes.ToString() + " bytes", true);
-                }
+                return Reboot("free memory below " + _memory.MinFreeBytes.ToString() + " bytes", true);
             }
             if (_downSinceMs < 0)
             {
@@ -264,7 +239,7 @@ namespace OneNetFirmware.Runtime
                 SetState(SupervisorState.NetworkUp, nowMs);
                 return;
             }
-            if (!_networkStarted || nowMs - _stateSinceMs >= NetworkDeadlineMs)
+            if (!_networkStarted || nowMs - _stateSinceMs >= RuntimeDefaults.NetworkDeadlineMilliseconds)
             {
                 _networkStarted = true;
                 _stateSinceMs = nowMs;
@@ -292,12 +267,12 @@ namespace OneNetFirmware.Runtime
                     _waitingForToken = true;
                     _log.Warn("no valid token yet (clock not set?): waiting before connecting");
                 }
-                _nextAttemptMs = nowMs + 1000;
+                _nextAttemptMs = nowMs + RuntimeDefaults.TokenWaitMilliseconds;
                 return;
             }
             _waitingForToken = false;
             _options.Password = password;
-            _options.TimeoutMilliseconds = ConnectDeadlineMs;
+            _options.TimeoutMilliseconds = RuntimeDefaults.ConnectDeadlineMilliseconds;
             _limiter.Record(nowMs);
             _counters.ConnectAttempts++;
             _events.TakeConnectionLost();
@@ -309,7 +284,7 @@ namespace OneNetFirmware.Runtime
             {
                 _counters.MqttConnects++;
                 _connectedMs = after;
-                _nextOptional = -1;
+                _subscriptions.Restart();
                 _stable = false;
                 SetState(SupervisorState.Connecting, after);
                 return;
@@ -321,9 +296,9 @@ namespace OneNetFirmware.Runtime
                 _counters.AuthFailures++;
                 _log.Error("OneNET refused the credentials (CONNACK " + result.ToString()
                     + "): check product id, device name, device key and the clock");
-                if (delay < AuthRetryFloorMs)
+                if (delay < RuntimeDefaults.AuthRetryFloorMilliseconds)
                 {
-                    delay = AuthRetryFloorMs;
+                    delay = RuntimeDefaults.AuthRetryFloorMilliseconds;
                 }
             }
             else
@@ -340,36 +315,21 @@ namespace OneNetFirmware.Runtime
                 SessionEnded(nowMs, "session lost while subscribing");
                 return;
             }
-            if (nowMs - _stateSinceMs >= ConnectDeadlineMs)
+            if (nowMs - _stateSinceMs >= RuntimeDefaults.ConnectDeadlineMilliseconds)
             {
                 SessionEnded(nowMs, "subscribe deadline passed");
                 return;
             }
-            // One SUBSCRIBE per step: the required filters first, then each optional filter in its own request, so
-            // the broker refusing an optional one (SUBACK 0x80) refuses only that one (docs/device-runtime.md "MQTT").
-            if (_nextOptional < 0)
+            int result = _subscriptions.Step(_link);
+            if (result == SessionSubscriptions.RequiredFailed)
             {
-                if (!_link.Subscribe(_required))
-                {
-                    SessionEnded(_clock.NowMilliseconds, "SUBSCRIBE of " + _required[0] + " failed");
-                    return;
-                }
-                _nextOptional = 0;
+                SessionEnded(_clock.NowMilliseconds, "SUBSCRIBE of " + _subscriptions.FirstRequired + " failed");
             }
-            else if (_nextOptional < _optional.Length)
+            else if (result == SessionSubscriptions.Lost)
             {
-                string[] request = _optional[_nextOptional++];
-                if (!_link.Subscribe(request))
-                {
-                    if (!_link.IsConnected)
-                    {
-                        SessionEnded(_clock.NowMilliseconds, "session lost while subscribing");
-                        return;
-                    }
-                    _log.Warn("SUBSCRIBE of " + request[0] + " refused or unanswered: continuing without it");
-                }
+                SessionEnded(_clock.NowMilliseconds, "session lost while subscribing");
             }
-            if (_nextOptional >= _optional.Length)
+            else if (result == SessionSubscriptions.Done)
             {
                 SetState(SupervisorState.Subscribed, _clock.NowMilliseconds);
             }
@@ -384,7 +344,7 @@ namespace OneNetFirmware.Runtime
             }
             if (TakeStalled())
             {
-                SessionEnded(nowMs, "no reply from OneNET to any post for " + (Outbox.StallReplyTimeouts).ToString()
+                SessionEnded(nowMs, "no reply from OneNET to any post for " + RuntimeDefaults.StallReplyTimeouts.ToString()
                     + " reply timeouts: connection stalled");
                 return;
             }
@@ -416,11 +376,11 @@ namespace OneNetFirmware.Runtime
                 _downSinceMs = nowMs;
             }
             long delay = _backoff.NextDelayMilliseconds();
-            if (lasted < QuickDropMs)
+            if (lasted < RuntimeDefaults.QuickDropMilliseconds)
             {
                 _counters.QuickDrops++;
                 _quickDropsInRow++;
-                if (_quickDropsInRow >= DuplicateSuspectDrops)
+                if (_quickDropsInRow >= RuntimeDefaults.DuplicateSuspectDrops)
                 {
                     if (!_counters.DuplicateDeviceSuspected)
                     {
@@ -428,7 +388,8 @@ namespace OneNetFirmware.Runtime
                             + _options.ClientId + "'?");
                     }
                     _counters.DuplicateDeviceSuspected = true;
-                    delay += (long)DuplicatePenaltyMs * (_quickDropsInRow - DuplicateSuspectDrops + 1);
+                    delay += (long)RuntimeDefaults.DuplicatePenaltyMilliseconds
+                        * (_quickDropsInRow - RuntimeDefaults.DuplicateSuspectDrops + 1);
                 }
             }
             else if (lasted >= _stableMs)

@@ -1,15 +1,16 @@
 namespace OneNetFirmware.Runtime
 {
-    /// <summary>OneNET takes about one uplink per second per device: posts wait their turn here.</summary>
+    /// <summary>
+    /// OneNET takes about one uplink per second per device (RuntimeDefaults.UplinkIntervalMilliseconds): every publish
+    /// waits its turn here. Owned by the Uplink (docs/architecture.md "Uplink").
+    /// </summary>
     public sealed class UplinkPacer
     {
-        public const int MinIntervalMilliseconds = 1000;
-
         private long _lastMs = long.MinValue;
 
         public bool CanSend(long nowMs)
         {
-            return _lastMs == long.MinValue || nowMs - _lastMs >= MinIntervalMilliseconds;
+            return _lastMs == long.MinValue || nowMs - _lastMs >= RuntimeDefaults.UplinkIntervalMilliseconds;
         }
 
         public void Sent(long nowMs)

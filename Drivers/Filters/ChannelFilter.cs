@@ -60,14 +60,5 @@ namespace OneNetFirmware.Drivers.Filters
             _lastReportMilliseconds = nowMs;
             return FilterResult.Report;
         }
-
-        /// <summary>Forgets the window and the last report (after the sensor was re-initialised).</summary>
-        public void Reset()
-        {
-            _count = 0;
-            _next = 0;
-            _reported = false;
-            Value = double.NaN;
-        }
     }
 }

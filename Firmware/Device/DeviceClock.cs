@@ -10,8 +10,6 @@ namespace OneNetFirmware.Device
     /// </summary>
     public class DeviceClock : IClock
     {
-        private const int FirstValidYear = 2021;
-
         public long NowMilliseconds
         {
             get { return Environment.TickCount64; }
@@ -19,7 +17,7 @@ namespace OneNetFirmware.Device
 
         public bool IsUtcValid
         {
-            get { return DateTime.UtcNow.Year >= FirstValidYear; }
+            get { return DateTime.UtcNow.Year >= FirmwareDefaults.FirstValidYear; }
         }
 
         public long UtcUnixMilliseconds

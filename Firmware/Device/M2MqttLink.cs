@@ -124,8 +124,8 @@ namespace OneNetFirmware.Device
                     {
                         return false;
                     }
-                    _subscribed.WaitOne(100, false);
-                    waited += 100;
+                    _subscribed.WaitOne(FirmwareDefaults.SubackPollMilliseconds, false);
+                    waited += FirmwareDefaults.SubackPollMilliseconds;
                 }
                 _log.Warn("mqtt: no SUBACK");
                 return false;

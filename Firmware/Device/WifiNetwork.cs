@@ -188,13 +188,13 @@ namespace OneNetFirmware.Device
                 _log.Warn("wifi: connect refused (" + ((int)result.ConnectionStatus).ToString() + ")");
                 return false;
             }
-            for (int waited = 0; waited < _connectTimeoutMilliseconds; waited += 500)
+            for (int waited = 0; waited < _connectTimeoutMilliseconds; waited += FirmwareDefaults.AddressPollMilliseconds)
             {
                 if (HasIPv4Address())
                 {
                     return true;
                 }
-                Thread.Sleep(500);
+                Thread.Sleep(FirmwareDefaults.AddressPollMilliseconds);
             }
             return false;
         }

@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using OneNetFirmware.Drivers;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Drivers.Chips.Bme280;
+using OneNetFirmware.Drivers.Chips.Sht3x;
 using OneNetFirmware.Drivers.Filters;
-using OneNetFirmware.Drivers.Sensors;
 
 namespace OneNetFirmware.Benchmarks
 {
@@ -9,8 +10,8 @@ namespace OneNetFirmware.Benchmarks
     [MemoryDiagnoser]
     public class DecoderBenchmarks
     {
-        private readonly Reading[] _two = { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Humidity, "%RH") };
-        private readonly Reading[] _three = { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Pressure, "Pa"), new Reading(SensorCatalog.Humidity, "%RH") };
+        private readonly Reading[] _two = { new Reading(Quantity.Temperature, "°C"), new Reading(Quantity.Humidity, "%RH") };
+        private readonly Reading[] _three = { new Reading(Quantity.Temperature, "°C"), new Reading(Quantity.Pressure, "Pa"), new Reading(Quantity.Humidity, "%RH") };
         private readonly byte[] _sht = { 0x66, 0x66, 0xA1, 0x80, 0x00, 0xA2 };
         private readonly byte[] _bosch = { 0x65, 0x5A, 0xC0, 0x7E, 0xED, 0x00, 0x75, 0x30 };
         private readonly BoschCalibration _calibration = new BoschCalibration

@@ -19,9 +19,7 @@ namespace OneNetFirmware.Benchmarks
         private NoopWriter _writer;
         private NoopLink _link;
         private OneNetTopics _topics;
-        private UplinkPacer _pacer;
-        private RequestIds _ids;
-        private byte[] _buffer;
+        private Uplink _uplink;
         private int _temperature;
         private int _humidity;
 
@@ -39,9 +37,7 @@ namespace OneNetFirmware.Benchmarks
             _writer = new NoopWriter();
             _link = new NoopLink();
             _topics = new OneNetTopics("PID0000001", "node-01");
-            _pacer = new UplinkPacer();
-            _ids = new RequestIds();
-            _buffer = new byte[8192];
+            _uplink = new Uplink(_link, _topics, _writer, table, 8192);
         }
 
         [Benchmark]
@@ -51,7 +47,7 @@ namespace OneNetFirmware.Benchmarks
             _outbox.Add(_temperature, 21.5);
             _outbox.Add(_humidity, 48.25);
             _outbox.RequestReport();
-            _outbox.Pump(_clock.Now, true, _link, _topics, _writer, _buffer, _pacer, _ids);
+            _outbox.Pump(_clock.Now, true, _uplink);
             return _outbox.OnReply(_writer.LastId, 200, "success");
         }
 
@@ -60,7 +56,7 @@ namespace OneNetFirmware.Benchmarks
         {
             _clock.Now += 1000;
             _events.Add(0, (_clock.Now & 1000) == 0);
-            _events.Pump(_clock.Now, true, _link, _topics, _writer, _buffer, _pacer, _ids);
+            _events.Pump(_clock.Now, true, _uplink);
             return _events.OnReply(_writer.LastId, 200, "success");
         }
 

@@ -77,7 +77,7 @@ namespace OneNetFirmware.Benchmarks
                 _node.Supervisor.Step(_clock.NowMilliseconds);
                 _node.Loop.Step(_clock.NowMilliseconds);
                 Thread.Sleep(1);
-                _clock.Advance(NodeRuntime.StepMilliseconds);
+                _clock.Advance(RuntimeDefaults.StepMilliseconds);
             }
         }
 

@@ -8,8 +8,8 @@ namespace OneNetFirmware.Host.Emulator
     /// <summary>How an emulator instance listens and which rules it applies. Tests bind 127.0.0.1 and free ports.</summary>
     public sealed class EmulatorOptions
     {
-        /// <summary>0.0.0.0 lets a board on the LAN connect; tests use IPAddress.Loopback.</summary>
-        public IPAddress BindAddress { get; set; } = IPAddress.Any;
+        /// <summary>The one address the MQTT listeners bind (IPv4 or IPv6): loopback unless a board on the LAN must connect.</summary>
+        public IPAddress BindAddress { get; set; } = IPAddress.Loopback;
         public int Port { get; set; } = 1883;
 
         /// <summary>Server certificate (with private key) for the TLS listener; null = no TLS listener.</summary>

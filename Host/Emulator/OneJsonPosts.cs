@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
@@ -6,14 +7,22 @@ namespace OneNetFirmware.Host.Emulator
     /// <summary>
     /// Checks a device's OneJSON request (ONENET §4.1): the envelope {"id":"…","version":"1.0","params":…}, the wrapped
     /// {"value":…,"time":ms} form of properties, events, pack and history posts, and the thing model when there is one.
-    /// Codes: 2403 "required msg id" (no id), 2402 "request format error" (anything malformed; also, the emulator's
-    /// choice since the real code is UNCONFIRMED, a thing-model violation, with the reason appended to msg).
+    /// Codes: 2403 "required msg id" (no id), 2402 "request format error" (anything malformed, an id that is not a
+    /// numeric string of at most 13 digits; also, the emulator's choice since the real code is unconfirmed, a
+    /// thing-model violation, with the reason appended to msg). A `time` that looks like seconds or lies more than
+    /// FutureTolerance ahead of the platform clock is accepted with a TimeWarning (docs/emulator.md).
     /// </summary>
     public static class OneJsonPosts
     {
         public const int Success = 200;
         public const int FormatError = 2402;
         public const int MissingId = 2403;
+        /// <summary>ONENET OneJSON envelope: the id is a decimal string of at most 13 digits.</summary>
+        public const int MaxIdDigits = 13;
+        /// <summary>A ms `time` below this (1973-03-03) is taken for seconds (as seconds it would be the year 5138).</summary>
+        public const long SecondsLimitMs = 100_000_000_000;
+        /// <summary>How far ahead of the platform clock a `time` may lie before it is reported (our choice).</summary>
+        public static readonly TimeSpan FutureTolerance = TimeSpan.FromHours(1);
 
         public sealed class Outcome
         {
@@ -22,6 +31,8 @@ namespace OneNetFirmware.Host.Emulator
             public string Id;
             public JsonElement Params;
             public List<PostedValue> Values = new();
+            public List<TimeWarning> Warnings = new();
+            public long NowMs;
 
             public Outcome Fail(int code, string msg)
             {
@@ -49,6 +60,7 @@ namespace OneNetFirmware.Host.Emulator
             if (!root.TryGetProperty("id", out JsonElement id) || id.ValueKind == JsonValueKind.Null) return outcome.Fail(MissingId, "required msg id");
             if (id.ValueKind != JsonValueKind.String) return outcome.Fail(FormatError, "request format error");
             outcome.Id = id.GetString();
+            if (!IsValidId(outcome.Id)) return outcome.Fail(FormatError, "request format error: id must be a numeric string of at most " + MaxIdDigits + " digits");
             if (root.TryGetProperty("version", out JsonElement version) && version.ValueKind != JsonValueKind.String) return outcome.Fail(FormatError, "request format error");
             if (!root.TryGetProperty("params", out JsonElement parameters)) return outcome.Fail(FormatError, "request format error");
             outcome.Params = parameters;
@@ -56,25 +68,38 @@ namespace OneNetFirmware.Host.Emulator
         }
 
         /// <summary>Checks the params of a post topic (suffix after `$sys/{pid}/{dev}/`) and collects its points.</summary>
-        public static Outcome CheckPost(string suffix, byte[] payload, ThingModel model, string productId, string deviceName)
+        public static Outcome CheckPost(string suffix, byte[] payload, ThingModel model, string productId, string deviceName, DateTimeOffset now)
         {
             Outcome o = ReadEnvelope(payload);
             if (o.Code != Success) return o;
+            o.NowMs = now.ToUnixTimeMilliseconds();
             string error = suffix switch
             {
-                "thing/property/post" => Points(o.Params, "property", false, model, o.Values),
-                "thing/event/post" => Points(o.Params, "event", false, model, o.Values),
-                "thing/pack/post" => Batch(o.Params, false, model, productId, deviceName, o.Values),
-                "thing/history/post" => Batch(o.Params, true, model, productId, deviceName, o.Values),
+                "thing/property/post" => Points(o.Params, "property", false, model, o),
+                "thing/event/post" => Points(o.Params, "event", false, model, o),
+                "thing/pack/post" => Batch(o.Params, false, model, productId, deviceName, o),
+                "thing/history/post" => Batch(o.Params, true, model, productId, deviceName, o),
                 "thing/property/desired/get" => StringArray(o.Params),
                 "thing/property/desired/delete" => DesiredDelete(o.Params),
                 _ => null,
             };
+            if (error != null) o.Warnings.Clear();
             return error == null ? o : o.Fail(FormatError, error.Length == 0 ? "request format error" : "request format error: " + error);
         }
 
+        /// <summary>A decimal string of 1 to 13 ASCII digits.</summary>
+        public static bool IsValidId(string id)
+        {
+            if (string.IsNullOrEmpty(id) || id.Length > MaxIdDigits) return false;
+            foreach (char c in id)
+            {
+                if (c < '0' || c > '9') return false;
+            }
+            return true;
+        }
+
         /// <summary>{"id":{"value":…,"time":ms}} (history: an array of those per identifier).</summary>
-        private static string Points(JsonElement parameters, string kind, bool history, ThingModel model, List<PostedValue> values)
+        private static string Points(JsonElement parameters, string kind, bool history, ThingModel model, Outcome o)
         {
             if (parameters.ValueKind != JsonValueKind.Object) return "params must be an object";
             foreach (JsonProperty point in parameters.EnumerateObject())
@@ -84,20 +109,20 @@ namespace OneNetFirmware.Host.Emulator
                     if (point.Value.ValueKind != JsonValueKind.Array) return point.Name + ": history points must be an array of {value,time}";
                     foreach (JsonElement item in point.Value.EnumerateArray())
                     {
-                        string e = Point(point.Name, item, kind, model, values);
+                        string e = Point(point.Name, item, kind, model, o);
                         if (e != null) return e;
                     }
                 }
                 else
                 {
-                    string e = Point(point.Name, point.Value, kind, model, values);
+                    string e = Point(point.Name, point.Value, kind, model, o);
                     if (e != null) return e;
                 }
             }
             return null;
         }
 
-        private static string Point(string identifier, JsonElement wrapped, string kind, ThingModel model, List<PostedValue> values)
+        private static string Point(string identifier, JsonElement wrapped, string kind, ThingModel model, Outcome o)
         {
             if (wrapped.ValueKind != JsonValueKind.Object || !wrapped.TryGetProperty("value", out JsonElement value)) return identifier + ": must be wrapped as {\"value\":…}";
             long? time = null;
@@ -105,6 +130,8 @@ namespace OneNetFirmware.Host.Emulator
             {
                 if (t.ValueKind != JsonValueKind.Number || !t.TryGetInt64(out long ms) || ms < 0) return identifier + ": time must be epoch milliseconds";
                 time = ms;
+                if (ms < SecondsLimitMs) o.Warnings.Add(new TimeWarning(identifier, ms, TimeWarning.Seconds));
+                else if (ms > o.NowMs + (long)FutureTolerance.TotalMilliseconds) o.Warnings.Add(new TimeWarning(identifier, ms, TimeWarning.Future));
             }
             if (kind == "event")
             {
@@ -120,12 +147,12 @@ namespace OneNetFirmware.Host.Emulator
                 string e = model.CheckProperty(identifier, value);
                 if (e != null) return e;
             }
-            values.Add(new PostedValue(identifier, value, time));
+            o.Values.Add(new PostedValue(identifier, value, time));
             return null;
         }
 
         /// <summary>pack/history: [{"identity":{…}?,"properties":{…}?,"events":{…}?}]; a direct device reports only its own data.</summary>
-        private static string Batch(JsonElement parameters, bool history, ThingModel model, string productId, string deviceName, List<PostedValue> values)
+        private static string Batch(JsonElement parameters, bool history, ThingModel model, string productId, string deviceName, Outcome o)
         {
             if (parameters.ValueKind != JsonValueKind.Array) return "params must be an array";
             foreach (JsonElement entry in parameters.EnumerateArray())
@@ -142,12 +169,12 @@ namespace OneNetFirmware.Host.Emulator
                 }
                 if (entry.TryGetProperty("properties", out JsonElement properties))
                 {
-                    string e = Points(properties, "property", history, model, values);
+                    string e = Points(properties, "property", history, model, o);
                     if (e != null) return e;
                 }
                 if (entry.TryGetProperty("events", out JsonElement events))
                 {
-                    string e = Points(events, "event", history, model, values);
+                    string e = Points(events, "event", history, model, o);
                     if (e != null) return e;
                 }
             }

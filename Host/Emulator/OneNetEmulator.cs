@@ -44,11 +44,12 @@ namespace OneNetFirmware.Host.Emulator
         private readonly List<DeviceReply> _replies = new();
         private readonly List<ConnectionEvent> _connectionEvents = new();
         private readonly List<SentDownlink> _downlinks = new();
+        private readonly List<TimeWarning> _timeWarnings = new();
         private readonly List<DateTimeOffset> _connectTimes = new();
         private MqttServer _server;
         private OperatorHttpApi _http;
         private long _nextId = 1;
-        private int _connectAttempts, _acceptedConnections, _kicks, _bans;
+        private int _connectAttempts, _acceptedConnections, _kicks, _bans, _secondsTimes, _futureTimes;
 
         public OneNetEmulator(EmulatorOptions options)
         {
@@ -79,6 +80,12 @@ namespace OneNetFirmware.Host.Emulator
         /// <summary>Older connections closed because the same device logged in again.</summary>
         public int Kicks => Volatile.Read(ref _kicks);
         public int Bans => Volatile.Read(ref _bans);
+        /// <summary>Accepted points whose `time` looked like epoch seconds (or an unset clock).</summary>
+        public int SecondsTimestamps => Volatile.Read(ref _secondsTimes);
+        /// <summary>Accepted points whose `time` lay more than OneJsonPosts.FutureTolerance ahead of the platform clock.</summary>
+        public int FutureTimestamps => Volatile.Read(ref _futureTimes);
+        /// <summary>The latest time warnings (both kinds), oldest first.</summary>
+        public IReadOnlyList<TimeWarning> TimeWarnings { get { lock (_records) return _timeWarnings.ToArray(); } }
 
         /// <summary>The most CONNECTs within any one-second span of the platform clock.</summary>
         public int MaxConnectsPerSecond
@@ -98,14 +105,20 @@ namespace OneNetFirmware.Host.Emulator
 
         public async Task StartAsync()
         {
+            // Exactly the one address asked for: MQTTnet otherwise adds an IPv6 listener on every interface.
+            bool ipv6 = _options.BindAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
+            System.Net.IPAddress v4 = ipv6 ? System.Net.IPAddress.None : _options.BindAddress;
+            System.Net.IPAddress v6 = ipv6 ? _options.BindAddress : System.Net.IPAddress.None;
             var builder = new MqttServerFactory().CreateServerOptionsBuilder()
                 .WithDefaultEndpoint()
-                .WithDefaultEndpointBoundIPAddress(_options.BindAddress)
+                .WithDefaultEndpointBoundIPAddress(v4)
+                .WithDefaultEndpointBoundIPV6Address(v6)
                 .WithDefaultEndpointPort(_options.Port);
             if (_options.TlsCertificate != null)
             {
                 builder.WithEncryptedEndpoint()
-                    .WithEncryptedEndpointBoundIPAddress(_options.BindAddress)
+                    .WithEncryptedEndpointBoundIPAddress(v4)
+                    .WithEncryptedEndpointBoundIPV6Address(v6)
                     .WithEncryptedEndpointPort(_options.TlsPort)
                     .WithEncryptionCertificate(_options.TlsCertificate)
                     .WithEncryptionSslProtocol(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
@@ -123,7 +136,7 @@ namespace OneNetFirmware.Host.Emulator
                 _http = new OperatorHttpApi(this, _options.HttpPort, _options.HttpBindAddress);
                 _http.Start();
             }
-            Log("OneNET emulator listening on " + _options.BindAddress + ":" + _options.Port
+            Log("OneNET emulator listening on " + (ipv6 ? "[" + _options.BindAddress + "]" : _options.BindAddress.ToString()) + ":" + _options.Port
                 + (_options.TlsCertificate != null ? ", TLS on " + _options.TlsPort : "")
                 + (_http != null ? ", console and operator API on " + _http.ConsoleUrl : ""));
         }
@@ -150,7 +163,10 @@ namespace OneNetFirmware.Host.Emulator
             DateTimeOffset now = _options.Clock();
             Interlocked.Increment(ref _connectAttempts);
             lock (_records) Keep(_connectTimes, now);
-            string clientId = e.ClientId ?? "";
+            string deviceName = e.ClientId ?? "";
+            // A device is its product and its name: the same name in another product is another device (its own
+            // session, login count and ban). MQTTnet keys sessions by client id, so the session gets "pid/name".
+            string clientId = SessionId(e.UserName ?? "", deviceName);
             switch (_rateLimiter.Attempt(clientId, now))
             {
                 case LoginRateLimiter.Verdict.StillBanned:
@@ -165,15 +181,20 @@ namespace OneNetFirmware.Host.Emulator
             string ruleBroken = CheckConnectRules(e);
             if (ruleBroken != null) Drop(now, clientId, ruleBroken);
 
-            TokenVerifier.Result result = TokenVerifier.Verify(e.Password, e.UserName, clientId, _options.Devices, now);
+            TokenVerifier.Result result = TokenVerifier.Verify(e.Password, e.UserName, deviceName, _options.Devices, now);
             if (!result.Accepted)
             {
                 e.ReasonCode = result.ConnackCode == 4 ? MqttConnectReasonCode.BadUserNameOrPassword : MqttConnectReasonCode.NotAuthorized;
-                Record(new ConnectionEvent(now, clientId, "refused with CONNACK " + result.ConnackCode + ": " + result.Reason));
+                Record(EventOf(now, clientId, "refused with CONNACK " + result.ConnackCode + ": " + result.Reason));
                 return;
             }
             e.SessionItems["pid"] = e.UserName;
+            e.SessionItems["dev"] = deviceName;
+            ((MqttConnectPacket)ConnectPacketField.GetValue(e)).ClientId = clientId;
         }
+
+        /// <summary>The session id of a device: product id and device name (no `/` can occur in either).</summary>
+        public static string SessionId(string productId, string deviceName) => productId + "/" + deviceName;
 
         private static string CheckConnectRules(ValidatingConnectionEventArgs e)
         {
@@ -190,7 +211,7 @@ namespace OneNetFirmware.Host.Emulator
         /// socket when the validation handler throws.</summary>
         private void Drop(DateTimeOffset now, string clientId, string why)
         {
-            Record(new ConnectionEvent(now, clientId, "dropped without CONNACK: " + why));
+            Record(EventOf(now, clientId, "dropped without CONNACK: " + why));
             throw new ConnectionDroppedException(why);
         }
 
@@ -205,7 +226,7 @@ namespace OneNetFirmware.Host.Emulator
         {
             Interlocked.Increment(ref _acceptedConnections);
             _subscriptions[e.ClientId] = new HashSet<string>(StringComparer.Ordinal);
-            Record(new ConnectionEvent(_options.Clock(), e.ClientId, "connected from " + e.RemoteEndPoint));
+            Record(EventOf(_options.Clock(), e.ClientId, "connected from " + e.RemoteEndPoint));
             return Task.CompletedTask;
         }
 
@@ -214,11 +235,11 @@ namespace OneNetFirmware.Host.Emulator
             if (e.DisconnectType == MqttClientDisconnectType.Takeover)
             {
                 Interlocked.Increment(ref _kicks);
-                Record(new ConnectionEvent(_options.Clock(), e.ClientId, "kicked: the same device logged in again"));
+                Record(EventOf(_options.Clock(), e.ClientId, "kicked: the same device logged in again"));
             }
             else
             {
-                Record(new ConnectionEvent(_options.Clock(), e.ClientId, "disconnected (" + e.DisconnectType + ")"));
+                Record(EventOf(_options.Clock(), e.ClientId, "disconnected (" + e.DisconnectType + ")"));
             }
             return Task.CompletedTask;
         }
@@ -247,7 +268,7 @@ namespace OneNetFirmware.Host.Emulator
             string refusal = null;
             lock (filters)
             {
-                if (!TopicRules.IsAllowedFilter(filter, productId, e.ClientId)) refusal = "not an allowed filter";
+                if (!TopicRules.IsAllowedFilter(filter, productId, e.SessionItems["dev"] as string)) refusal = "not an allowed filter";
                 else if (!filters.Contains(filter) && filters.Count >= TopicRules.MaxSubscriptions) refusal = "more than " + TopicRules.MaxSubscriptions + " topic filters";
                 else filters.Add(filter);
             }
@@ -280,7 +301,7 @@ namespace OneNetFirmware.Host.Emulator
             if (e.ClientId == PlatformClientId) return;
             MqttApplicationMessage message = e.ApplicationMessage;
             string productId = e.SessionItems["pid"] as string;
-            string deviceName = e.ClientId;
+            string deviceName = e.SessionItems["dev"] as string;
             e.ProcessPublish = false; // uplinks go to the platform, never to other subscribers
             string suffix = TopicRules.UplinkSuffix(message.Topic, productId, deviceName);
             string why = message.QualityOfServiceLevel == MqttQualityOfServiceLevel.ExactlyOnce ? "QoS 2 is not supported"
@@ -291,8 +312,8 @@ namespace OneNetFirmware.Host.Emulator
             if (why != null)
             {
                 e.CloseConnection = true;
-                Record(new ConnectionEvent(_options.Clock(), deviceName, "disconnecting: " + why));
-                Log(deviceName + ": disconnected by the platform: " + why);
+                Record(EventOf(_options.Clock(), e.ClientId, "disconnecting: " + why));
+                Log(e.ClientId + ": disconnected by the platform: " + why);
                 return;
             }
             byte[] payload = message.Payload.ToArray();
@@ -306,8 +327,9 @@ namespace OneNetFirmware.Host.Emulator
                 Log(productId + "/" + deviceName + " " + suffix + ": received " + payload.Length + " bytes (not checked by the emulator)");
                 return;
             }
-            OneJsonPosts.Outcome outcome = OneJsonPosts.CheckPost(suffix, payload, _options.ThingModel, productId, deviceName);
             DateTimeOffset now = _options.Clock();
+            OneJsonPosts.Outcome outcome = OneJsonPosts.CheckPost(suffix, payload, _options.ThingModel, productId, deviceName, now);
+            foreach (TimeWarning w in outcome.Warnings) RecordTimeWarning(w with { ReceivedAt = now, ProductId = productId, DeviceName = deviceName });
             JsonObject reply = new() { ["id"] = outcome.Id, ["code"] = outcome.Code, ["msg"] = outcome.Msg };
             if (outcome.Code == OneJsonPosts.Success)
             {
@@ -324,6 +346,15 @@ namespace OneNetFirmware.Host.Emulator
                 Log(productId + "/" + deviceName + " " + suffix + ": rejected " + outcome.Code + " " + outcome.Msg);
             }
             await SendAsync(message.Topic + "/reply", reply.ToJsonString()).ConfigureAwait(false);
+        }
+
+        private void RecordTimeWarning(TimeWarning w)
+        {
+            Interlocked.Increment(ref w.Kind == TimeWarning.Seconds ? ref _secondsTimes : ref _futureTimes);
+            lock (_records) Keep(_timeWarnings, w);
+            string when = w.Kind == TimeWarning.Seconds ? "looks like seconds, not milliseconds (or the clock was not set)"
+                : "is more than " + OneJsonPosts.FutureTolerance.TotalMinutes + " min ahead of the platform clock";
+            Log(w.ProductId + "/" + w.DeviceName + " " + w.Identifier + ": warning: time " + w.TimeMs + " " + when + "; accepted");
         }
 
         private void RecordReply(string productId, string deviceName, string topic, byte[] payload)
@@ -369,7 +400,7 @@ namespace OneNetFirmware.Host.Emulator
             MqttServer server = _server;
             if (server == null) return false;
             IList<MqttClientStatus> clients = await server.GetClientsAsync().ConfigureAwait(false);
-            return clients.Any(c => c.Id == deviceName && c.Session?.Items["pid"] as string == productId);
+            return clients.Any(c => c.Id == SessionId(productId, deviceName));
         }
 
         /// <summary>Sends `…/thing/property/set` with bare values; returns the message id the set_reply will carry.</summary>
@@ -394,6 +425,8 @@ namespace OneNetFirmware.Host.Emulator
         public Task<string> GetPropertiesAsync(string productId, string deviceName, string[] identifiers)
         {
             if (identifiers == null || identifiers.Length == 0) throw new ArgumentException("no identifiers");
+            string unknown = _options.ThingModel == null ? null : identifiers.FirstOrDefault(i => _options.ThingModel.Find(i) == null);
+            if (unknown != null) throw new ArgumentException(unknown + ": not a property of the thing model");
             var list = new JsonArray();
             foreach (string identifier in identifiers) list.Add(identifier);
             return SendRequestAsync(productId, deviceName, "thing/property/get", list);
@@ -403,7 +436,11 @@ namespace OneNetFirmware.Host.Emulator
         public Task<string> InvokeServiceAsync(string productId, string deviceName, string identifier, JsonObject input)
         {
             if (string.IsNullOrEmpty(identifier) || identifier.Contains('/')) throw new ArgumentException("bad service identifier");
-            if (_options.ThingModel != null && !_options.ThingModel.HasService(identifier)) throw new ArgumentException(identifier + ": not a service of the thing model");
+            if (_options.ThingModel != null)
+            {
+                string error = _options.ThingModel.CheckServiceInput(identifier, JsonSerializer.SerializeToElement<JsonNode>(input ?? new JsonObject()));
+                if (error != null) throw new ArgumentException(error);
+            }
             return SendRequestAsync(productId, deviceName, "thing/service/" + identifier + "/invoke", input ?? new JsonObject());
         }
 
@@ -526,10 +563,17 @@ namespace OneNetFirmware.Host.Emulator
 
         private static string DesiredKey(string productId, string deviceName, string identifier) => productId + "/" + deviceName + "/" + identifier;
 
+        /// <summary>An event of the session "pid/name": ClientId is the device name (the MQTT client id), ProductId its product.</summary>
+        private static ConnectionEvent EventOf(DateTimeOffset at, string sessionId, string what)
+        {
+            int slash = sessionId.IndexOf('/');
+            return new ConnectionEvent(at, sessionId.Substring(slash + 1), what) { ProductId = slash < 0 ? "" : sessionId.Substring(0, slash) };
+        }
+
         private void Record(ConnectionEvent e)
         {
             lock (_records) Keep(_connectionEvents, e);
-            if (!e.What.StartsWith("disconnecting", StringComparison.Ordinal)) Log(e.ClientId + ": " + e.What);
+            if (!e.What.StartsWith("disconnecting", StringComparison.Ordinal)) Log(e.ProductId + "/" + e.ClientId + ": " + e.What);
             ConnectionChanged?.Invoke(e);
         }
 

@@ -18,6 +18,7 @@ namespace OneNetFirmware.Host.Emulator
     ///   POST /devices/{pid}/{dev}/service/{id}/invoke body {"a":1}                 → waits for the invoke_reply
     ///   POST /devices/{pid}/{dev}/desired             body {"power":"on"}          → stores desired values
     ///   GET  /posts  (accepted posts, newest last)    GET /replies                  GET /events (connections)
+    ///   GET  /warnings (post times that look like seconds or lie in the future: counts and the latest)
     /// </summary>
     public sealed class OperatorHttpApi : IDisposable
     {
@@ -125,6 +126,13 @@ namespace OneNetFirmware.Host.Emulator
                         return JsonSerializer.SerializeToNode(_emulator.DeviceReplies.Select(r => new { r.ReceivedAt, r.ProductId, r.DeviceName, r.Topic, r.Id, r.Code, r.Msg, r.Payload }));
                     case "events":
                         return JsonSerializer.SerializeToNode(_emulator.ConnectionEvents);
+                    case "warnings":
+                        return new JsonObject
+                        {
+                            ["secondsTimestamps"] = _emulator.SecondsTimestamps,
+                            ["futureTimestamps"] = _emulator.FutureTimestamps,
+                            ["latest"] = JsonSerializer.SerializeToNode(_emulator.TimeWarnings),
+                        };
                 }
                 return null;
             }

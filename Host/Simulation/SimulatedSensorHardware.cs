@@ -1,6 +1,7 @@
 using OneNetFirmware.Drivers.Bus;
-using OneNetFirmware.Drivers.Sensors;
-using OneNetFirmware.Sensors;
+using OneNetFirmware.Drivers.Chips.Dht;
+using OneNetFirmware.Host.Simulation.Chips.Dht;
+using OneNetFirmware.Runtime.Sampling;
 
 namespace OneNetFirmware.Host.Simulation;
 

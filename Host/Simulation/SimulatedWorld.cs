@@ -1,7 +1,13 @@
 using System;
 using OneNetFirmware.Config;
-using OneNetFirmware.Drivers;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Host.Simulation.Chips.Aht20;
+using OneNetFirmware.Host.Simulation.Chips.Bh1750;
+using OneNetFirmware.Host.Simulation.Chips.Bme280;
+using OneNetFirmware.Host.Simulation.Chips.Dht;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Ports;
 
 namespace OneNetFirmware.Host.Simulation;
@@ -29,24 +35,16 @@ public sealed class SimulatedWorld
         for (int i = 0; i < config.Sensors.Length; i++)
         {
             SensorConfig s = config.Sensors[i];
-            int address = string.IsNullOrEmpty(s.Address) ? SensorCatalog.DefaultAddress(s.Type) : TextRules.ParseI2cAddress(s.Address);
-            SimulatedChip chip = s.Type switch
-            {
-                SensorCatalog.Sht3x => new Sht3xChip(clock),
-                SensorCatalog.Aht20 => new Aht20Chip(clock),
-                SensorCatalog.Bme280 => new Bme280Chip(clock, true),
-                SensorCatalog.Bmp280 => new Bme280Chip(clock, false),
-                SensorCatalog.Bh1750 => new Bh1750Chip(clock),
-                _ => null,
-            };
+            int address = string.IsNullOrEmpty(s.Address) ? SensorRegistry.DefaultAddress(s.Type) : TextRules.ParseI2cAddress(s.Address);
+            SimulatedChip? chip = SimulatedChips.Create(s.Type, clock);
             if (chip != null)
             {
                 _chips[i] = chip;
                 Sensors.Bus(s.Bus).Attach(address, chip);
             }
-            else if (SensorCatalog.IsDht(s.Type))
+            else if (s.Type is DhtDriver.Dht11TypeName or DhtDriver.Dht22TypeName)
             {
-                _dhts[i] = new SimulatedDht(s.Type == SensorCatalog.Dht22);
+                _dhts[i] = new SimulatedDht(s.Type == DhtDriver.Dht22TypeName);
                 Sensors.AttachDht(s.Pin, _dhts[i]);
             }
         }

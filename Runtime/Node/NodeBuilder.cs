@@ -2,13 +2,14 @@ using OneNetFirmware.Config;
 using OneNetFirmware.Drivers.Gpio;
 using OneNetFirmware.Ports;
 using OneNetFirmware.Runtime;
-using OneNetFirmware.Sensors;
+using OneNetFirmware.Runtime.Sampling;
 
 namespace OneNetFirmware.Node
 {
     /// <summary>
     /// The one composition of the node from a validated configuration and the ports, used by the ESP32's Program and
-    /// the host's run command alike: property table, sensors, outputs, token, OneJSON writer and reader, runtime.
+    /// the host's run command alike: property table, event table (built once), sensors, outputs, token, OneJSON writer
+    /// and reader, runtime — and, in battery mode, the wake-up cycle on top of it (docs/architecture.md "Composition").
     /// </summary>
     public static class NodeBuilder
     {
@@ -17,13 +18,9 @@ namespace OneNetFirmware.Node
             ILog log, ISigner signer, ISensorHardware sensors, IGpioPort gpio, IRandomSource random)
         {
             PropertyTable properties = NodeProperties.FromConfig(config);
+            EventTable events = NodeEvents.FromConfig(config);
             // Loaded before the outputs are built: they open at the states saved in it.
             NodeRecord record = NodeRecord.LoadAndCountBoot(board);
-            var sampler = new SensorSampler(config.Sensors, sensors, clock);
-            if (sampler.MissingSensors > 0)
-            {
-                log.Warn("sensors: " + sampler.MissingSensors.ToString() + " could not be created (check type and wiring)");
-            }
             IOutputs outputs = null;
             InputPoller inputs = null;
             if (config.Outputs.Length > 0 || config.Inputs.Length > 0)
@@ -46,9 +43,26 @@ namespace OneNetFirmware.Node
                     if (config.Inputs.Length > 0) inputs = new InputPoller(config.Inputs, gpio);
                 }
             }
-            return new NodeRuntime(config, properties, network, link, clock, board, record, log,
-                new OneNetTokenSource(config.OneNet, signer), new OneJsonPayloadWriter(), new OneJsonDownlinkParser(properties),
-                new ChannelSampler(sampler, inputs, properties, NodeEvents.FromConfig(config)), outputs, random);
+            var sampler = new SensorSampler(config.Sensors, sensors, clock, inputs, properties, events);
+            if (sampler.MissingSensors > 0)
+            {
+                log.Warn("sensors: " + sampler.MissingSensors.ToString() + " could not be created (check type and wiring)");
+            }
+            var node = new NodeContext(new NodePorts(clock, log, board, random), properties, events, record, sampler, outputs);
+            var protocol = new OneNetProtocol(new OneNetTokenSource(config.OneNet, signer), new OneJsonPayloadWriter(),
+                new OneJsonDownlinkParser(properties));
+            return new NodeRuntime(config, node, network, link, protocol);
+        }
+
+        /// <summary>
+        /// Battery mode on top of a built node: the outbox file in storage and the wake-up cycle (BatteryCycle), with the
+        /// wake input taken from the configuration (WakePins.WakeInput). The caller runs it (Run, or Begin/Step/Finish).
+        /// </summary>
+        public static BatteryCycle BuildBattery(NodeRuntime node, NodeConfig config, IStorage storage, IDeepSleep sleep)
+        {
+            var file = new OutboxFile(storage, node.Properties, config.Outbox.CapacityReadings, node.InputEvents.Events,
+                config.Outbox.CapacityEvents, node.Context.Clock, node.Context.Log);
+            return new BatteryCycle(node, file, config.Battery, WakePins.WakeInput(config.Inputs), sleep);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Iot.Device.DHTxx.Esp32;
-using OneNetFirmware.Drivers.Sensors;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Drivers.Chips.Dht;
 using UnitsNet;
 
 namespace OneNetFirmware.Drivers.Device
@@ -20,7 +21,7 @@ namespace OneNetFirmware.Drivers.Device
 
         public DhtDevice(string type, int echoPin, int triggerPin)
         {
-            _dht22 = type == SensorCatalog.Dht22;
+            _dht22 = type == DhtDriver.Dht22TypeName;
             _echoPin = echoPin;
             _triggerPin = triggerPin;
         }

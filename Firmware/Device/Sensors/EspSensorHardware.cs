@@ -1,11 +1,12 @@
 using OneNetFirmware.Config;
 using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Drivers.Device;
-using OneNetFirmware.Drivers.Sensors;
+using OneNetFirmware.Runtime.Sampling;
 
 namespace OneNetFirmware.Sensors
 {
-    /// <summary>The ESP32's sensor hardware for SensorSampler: routes the configured I2C pins once, then opens devices.</summary>
+    /// <summary>The ESP32's sensor hardware for the SensorSampler: routes the configured I2C pins once, then opens devices.</summary>
     public sealed class EspSensorHardware : ISensorHardware
     {
         public EspSensorHardware(I2cBusConfig[] buses)

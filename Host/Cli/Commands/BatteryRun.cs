@@ -5,6 +5,7 @@ using OneNetFirmware.Config;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Node;
+using OneNetFirmware.Node;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Runtime;
 
@@ -42,10 +43,7 @@ namespace OneNetFirmware.Cli.Commands
                 var world = new SimulatedWorld(config, clock); // a reset releases every pin; the weather follows the clock
                 NodeRuntime node = RunCommand.BuildNode(config, caPem, link, clock, board, log, world,
                     new SystemRandomSource(Environment.TickCount));
-                var file = new OutboxFile(storage, node.Properties, config.Outbox.CapacityReadings,
-                    node.InputEvents.Events, config.Outbox.CapacityEvents, clock, log);
-                var cycle = new BatteryCycle(node, file, config.Battery, WakePins.WakeInput(config.Inputs), link, sleep,
-                    clock, log);
+                BatteryCycle cycle = NodeBuilder.BuildBattery(node, config, storage, sleep);
                 view = new RunView(node, link, emulator, log, clock);
                 RunWakeUp(node, cycle, world, clock, stopping.Token);
                 stdout.WriteLine(view.StatusLine());
@@ -77,7 +75,7 @@ namespace OneNetFirmware.Cli.Commands
                     world.Update(clock.NowMilliseconds / 1000.0);
                     if (sleep.PinWakes(sleep.RequestedWakePin, world.Gpio.Read(sleep.RequestedWakePin))) return true;
                 }
-                stop.WaitHandle.WaitOne(NodeRuntime.StepMilliseconds);
+                stop.WaitHandle.WaitOne(RuntimeDefaults.StepMilliseconds);
             }
             return false;
         }
@@ -91,7 +89,7 @@ namespace OneNetFirmware.Cli.Commands
                 while (!awake.IsCancellationRequested && node.Supervisor.State != SupervisorState.Rebooting)
                 {
                     node.Supervisor.Step(clock.NowMilliseconds);
-                    clock.Sleep(NodeRuntime.StepMilliseconds);
+                    clock.Sleep(RuntimeDefaults.StepMilliseconds);
                 }
             }) { IsBackground = true, Name = "supervisor" };
             cycle.Begin(clock.NowMilliseconds);
@@ -100,7 +98,7 @@ namespace OneNetFirmware.Cli.Commands
             {
                 world.Update(clock.NowMilliseconds / 1000.0);
                 if (cycle.Step(clock.NowMilliseconds)) break;
-                clock.Sleep(NodeRuntime.StepMilliseconds);
+                clock.Sleep(RuntimeDefaults.StepMilliseconds);
             }
             awake.Cancel();
             supervisor.Join(); // first: no CONNECT may complete after Finish closed the session

@@ -12,9 +12,11 @@ namespace OneNetFirmware.Cli.Commands
 {
     /// <summary>
     /// `emulator [--port 1883] [--config nf-config.json] [--devices FILE] [--thing-model FILE] [--tls-cert PFX]
-    /// [--tls-port 8883] [--http-port 8080] [--http-bind 127.0.0.1] [--bind 0.0.0.0] [--ban-seconds 300]`: a local OneNET until Ctrl+C.
-    /// The web console and operator API listen on --http-port, loopback unless --http-bind says otherwise (docs/console.md).
-    /// The device of the configuration is registered; 0.0.0.0 lets a board on the LAN connect.
+    /// [--tls-port 8883] [--http-port 8080] [--bind 127.0.0.1] [--http-bind 127.0.0.1] [--ban-seconds 300]`: a local
+    /// OneNET until Ctrl+C. The device of the configuration is registered. MQTT listens on loopback only (like
+    /// Mosquitto 2) unless --bind names another address, e.g. 0.0.0.0 for a board on the LAN; the web console and
+    /// operator API listen on --http-port, loopback unless --http-bind says otherwise (docs/console.md). Posts are
+    /// checked against --thing-model, or else against the thing model of the configuration (the one `thing-model` writes).
     /// </summary>
     public static class EmulatorCommand
     {
@@ -28,7 +30,7 @@ namespace OneNetFirmware.Cli.Commands
             string devicesPath = args.Option("devices");
             string modelPath = args.Option("thing-model");
             string tlsCert = args.Option("tls-cert");
-            string bind = args.Option("bind") ?? "0.0.0.0";
+            string bind = args.Option("bind") ?? "127.0.0.1";
             string httpBind = args.Option("http-bind") ?? "127.0.0.1";
             args.RejectUnknown(maxPositional: 0);
             if (!IPAddress.TryParse(bind, out IPAddress address)) throw new UsageException("--bind needs an IP address");
@@ -56,7 +58,7 @@ namespace OneNetFirmware.Cli.Commands
             try
             {
                 if (devicesPath != null) options.Devices.AddRange(DeviceRegistry.Load(devicesPath));
-                if (modelPath != null) options.ThingModel = ThingModel.Load(modelPath);
+                options.ThingModel = modelPath != null ? ThingModel.Load(modelPath) : NodeThingModel.For(config.Config);
                 if (tlsCert != null) options.TlsCertificate = X509CertificateLoader.LoadPkcs12FromFile(tlsCert, null);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or System.Text.Json.JsonException or CryptographicException)
@@ -77,8 +79,12 @@ namespace OneNetFirmware.Cli.Commands
                 return Program.Failed;
             }
             log.WriteLine("registered: " + options.Devices.Count + " device/product key(s); product " + onenet.ProductId + ", device " + onenet.DeviceName);
+            log.WriteLine("thing model: " + (modelPath ?? "derived from " + configPath) + " (" + options.ThingModel.Properties.Length + " properties, "
+                + options.ThingModel.Events.Length + " events, " + options.ThingModel.Services.Length + " services)");
             if (emulator.ConsoleUrl != null) log.WriteLine("console: " + emulator.ConsoleUrl);
-            log.WriteLine("point a board at this PC's LAN IP, port " + port + " (plain), with the same nf-config.json; Ctrl+C stops");
+            log.WriteLine(address.Equals(IPAddress.Loopback) || address.Equals(IPAddress.IPv6Loopback)
+                ? "listening on this PC only; for a board on the LAN start with --bind 0.0.0.0 (or the PC's LAN address); Ctrl+C stops"
+                : "point a board at this PC's LAN IP, port " + port + " (plain), with the same nf-config.json; Ctrl+C stops");
             stop.WaitHandle.WaitOne();
             emulator.StopAsync().GetAwaiter().GetResult();
             log.WriteLine("emulator stopped");

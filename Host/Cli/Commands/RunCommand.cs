@@ -132,20 +132,20 @@ namespace OneNetFirmware.Cli.Commands
             while (!stop.IsCancellationRequested)
             {
                 step();
-                clock.Sleep(NodeRuntime.StepMilliseconds);
+                clock.Sleep(RuntimeDefaults.StepMilliseconds);
             }
         }
 
         /// <summary>
         /// Starts the embedded OneNET emulator on free loopback ports, knowing the config's device and a thing model
-        /// derived from the config (RunThingModel), with its web console; points the node at it.
+        /// derived from the config (NodeThingModel, the one `thing-model` writes), with its web console; points the node at it.
         /// </summary>
         private static OneNetEmulator StartEmulator(NodeConfig config, RecentLog log)
         {
             int port = FreeLoopbackPort();
             var options = new EmulatorOptions
             {
-                BindAddress = IPAddress.Loopback, Port = port, HttpPort = FreeLoopbackPort(), ThingModel = RunThingModel.FromConfig(config),
+                BindAddress = IPAddress.Loopback, Port = port, HttpPort = FreeLoopbackPort(), ThingModel = NodeThingModel.For(config),
                 Log = line => log.Info("emulator: " + line),
             };
             options.Devices.Add(new RegisteredDevice(config.OneNet.ProductId, config.OneNet.DeviceName, config.OneNet.DeviceKey));

@@ -19,7 +19,7 @@ namespace OneNetFirmware.Host.Emulator.WebConsole
     ///   GET /console/assets/{file}                   its script, styles and uPlot
     ///   GET /console/api/devices                     every device: online, last seen, connects, kicks, bans, refusals
     ///   GET /console/api/devices/{pid}/{dev}         one device: model, values with history, events, downlinks
-    ///   GET /console/api/thing-model?productId=P     the thing model in OneNET's import format (a download)
+    ///   GET /console/api/thing-model?productId=P     the thing model file in OneNET's import format (a download)
     /// Commands go to the operator API (OperatorHttpApi), which the page calls like curl does.
     /// </summary>
     public sealed class ConsoleEndpoints
@@ -86,7 +86,8 @@ namespace OneNetFirmware.Host.Emulator.WebConsole
             }
             else if (parts.Length == 1 && parts[0] == "thing-model")
             {
-                JsonNode model = ThingModelDownload.ToOneNetImport(_emulator.Options.ThingModel, request.QueryString["productId"] ?? "");
+                // The model's own file: for a configuration's model exactly what `thing-model` writes (NodeThingModel).
+                JsonNode model = _emulator.Options.ThingModel?.ToOneNetFile(request.QueryString["productId"]);
                 if (model == null)
                 {
                     await WriteJson(context, 404, new JsonObject { ["error"] = "this emulator has no thing model (start it with --thing-model FILE)" });

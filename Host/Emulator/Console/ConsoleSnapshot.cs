@@ -29,7 +29,7 @@ namespace OneNetFirmware.Host.Emulator.WebConsole
             var devices = new JsonArray();
             foreach ((string productId, string deviceName) in KnownDevices(emulator, connections, posts))
             {
-                ConnectionEvent[] mine = connections.Where(c => c.ClientId == deviceName).ToArray();
+                ConnectionEvent[] mine = connections.Where(c => c.ClientId == deviceName && IsOfProduct(c, productId)).ToArray();
                 DateTimeOffset? lastPost = posts.Where(p => p.DeviceName == deviceName && p.ProductId == productId).Select(p => (DateTimeOffset?)p.ReceivedAt).LastOrDefault();
                 DateTimeOffset? lastConnect = mine.Where(c => c.What.StartsWith("connected", StringComparison.Ordinal)).Select(c => (DateTimeOffset?)c.At).LastOrDefault();
                 DateTimeOffset? lastSeen = new[] { lastPost, lastConnect }.Max();
@@ -50,7 +50,7 @@ namespace OneNetFirmware.Host.Emulator.WebConsole
             return devices;
         }
 
-        /// <summary>Registered devices first, then any client id that tried to connect or posted.</summary>
+        /// <summary>Registered devices first, then any device (product + client id) that tried to connect or posted.</summary>
         private static List<(string ProductId, string DeviceName)> KnownDevices(OneNetEmulator emulator, IReadOnlyList<ConnectionEvent> connections, IReadOnlyList<AcceptedPost> posts)
         {
             var known = new List<(string, string)>();
@@ -58,11 +58,14 @@ namespace OneNetFirmware.Host.Emulator.WebConsole
             foreach (AcceptedPost p in posts) Add(known, p.ProductId, p.DeviceName);
             foreach (ConnectionEvent c in connections)
             {
-                if (known.Any(k => k.Item2 == c.ClientId) || c.ClientId.Length == 0) continue;
-                Add(known, emulator.Options.Devices.FirstOrDefault()?.ProductId ?? "", c.ClientId);
+                if (c.ClientId.Length == 0 || known.Any(k => k.Item2 == c.ClientId && IsOfProduct(c, k.Item1))) continue;
+                Add(known, string.IsNullOrEmpty(c.ProductId) ? emulator.Options.Devices.FirstOrDefault()?.ProductId ?? "" : c.ProductId, c.ClientId);
             }
             return known;
         }
+
+        /// <summary>An event of this product's device; a CONNECT without user name names no product and counts for any.</summary>
+        private static bool IsOfProduct(ConnectionEvent c, string productId) => string.IsNullOrEmpty(c.ProductId) || c.ProductId == productId;
 
         private static void Add(List<(string, string)> known, string productId, string deviceName)
         {

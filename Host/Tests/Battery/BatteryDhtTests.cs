@@ -1,6 +1,7 @@
 using System.Linq;
 using OneNetFirmware.Config;
-using OneNetFirmware.Drivers;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Drivers.Chips.Dht;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Battery;
@@ -16,11 +17,11 @@ public class BatteryDhtTests
         .. config.Sensors,
         new SensorConfig
         {
-            Type = SensorCatalog.Dht22, Pin = 4, TriggerPin = 5, IntervalSeconds = 10,
+            Type = DhtDriver.Dht22TypeName, Pin = 4, TriggerPin = 5, IntervalSeconds = 10,
             Channels =
             [
-                new ChannelConfig { Quantity = SensorCatalog.Temperature, Identifier = "outdoorTemp", Decimals = 1 },
-                new ChannelConfig { Quantity = SensorCatalog.Humidity, Identifier = "outdoorHumidity", Decimals = 1 },
+                new ChannelConfig { Quantity = Quantity.Temperature, Identifier = "outdoorTemp", Decimals = 1 },
+                new ChannelConfig { Quantity = Quantity.Humidity, Identifier = "outdoorHumidity", Decimals = 1 },
             ],
         },
     ];

@@ -34,7 +34,7 @@ public class BatteryEventTests
             if (elapsed >= 5_000 && !b.Pins[DoorPin]) b.SetPin(DoorPin, true); // the door opens 5 s into the wake-up
             if (seen.From < 0 && b.Node.InputEvents.Raised > 0)
             {
-                seen = (VirtualClock.UtcAt(b.Clock.NowMilliseconds - NodeRuntime.StepMilliseconds),
+                seen = (VirtualClock.UtcAt(b.Clock.NowMilliseconds - RuntimeDefaults.StepMilliseconds),
                     VirtualClock.UtcAt(b.Clock.NowMilliseconds));
             }
         };

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using OneNetFirmware.Config;
-using OneNetFirmware.Drivers;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Host.Simulation.Chips.Dht;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Tests.Node;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.Node;
@@ -78,7 +80,7 @@ public sealed class BatteryHarness
         hardware.Bus(1).Attach(0x44, Chip);
         foreach (SensorConfig s in Config.Sensors)
         {
-            if (SensorCatalog.IsDht(s.Type)) hardware.AttachDht(s.Pin, Dht);
+            if (s.Type is DhtDriver.Dht11TypeName or DhtDriver.Dht22TypeName) hardware.AttachDht(s.Pin, Dht);
         }
         Gpio = new SimulatedGpio();
         Network = new SimNetwork(Clock, Faults);
@@ -88,9 +90,8 @@ public sealed class BatteryHarness
         {
             if (Gpio.IsOpen(pin)) Gpio.Set(pin, high);
         }
-        File = new OutboxFile(Storage, Node.Properties, Config.Outbox.CapacityReadings, Node.InputEvents.Events,
-            Config.Outbox.CapacityEvents, Clock, Log);
-        Cycle = new BatteryCycle(Node, File, Config.Battery, WakePins.WakeInput(Config.Inputs), Link, Sleep, Clock, Log);
+        Cycle = NodeBuilder.BuildBattery(Node, Config, Storage, Sleep);
+        File = Cycle.File;
         Sleep.RequestedSeconds = -1;
         long start = Clock.NowMilliseconds;
         long sampledUtc = -1;
@@ -124,7 +125,7 @@ public sealed class BatteryHarness
                 sampledUtc = VirtualClock.UtcAt(Clock.NowMilliseconds);
             }
             if (done) break;
-            Clock.Advance(NodeRuntime.StepMilliseconds);
+            Clock.Advance(RuntimeDefaults.StepMilliseconds);
         }
         Cycle.Finish();
         CredentialSaves += Network.CredentialSaves.Count;

@@ -36,7 +36,7 @@ public class BatteryWakeTests
         Assert.Equal("doorOpen", e.Identifier);
         Assert.True(e.Value.GetProperty("open").GetBoolean());
         // The state at boot, with the time of the wake-up's first step (when the input was first read).
-        Assert.InRange(e.Time!.Value, h.Wakes[1].SampledUtc - NodeRuntime.StepMilliseconds, h.Wakes[1].SampledUtc);
+        Assert.InRange(e.Time!.Value, h.Wakes[1].SampledUtc - RuntimeDefaults.StepMilliseconds, h.Wakes[1].SampledUtc);
         Assert.False(h.Cycle.LimitReached);
         // Open now: the next sleep wakes on closing, so the open door does not wake the board again at once.
         Assert.Equal(DoorPin, h.Sleep.RequestedWakePin);

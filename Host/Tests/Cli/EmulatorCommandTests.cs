@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using OneNetFirmware.Cli;
@@ -50,6 +51,26 @@ namespace OneNetFirmware.Host.Tests.Cli
             Assert.DoesNotContain(ExampleKey, output);
             Assert.DoesNotContain("sign=", output);
             Assert.Equal("", stderr.ToString());
+        }
+
+        [Fact]
+        public async Task WithoutBindItListensOnLoopbackOnlyAndChecksTheConfigurationsThingModel()
+        {
+            int port = FreePort.Next();
+            var stdout = new StringWriter();
+            using var stop = new CancellationTokenSource();
+            var args = new Arguments(new[] { "emulator", "--port", port.ToString(), "--http-port", "0", "--config", RepoPaths.Of("nf-config.json") }, 1);
+            Task<int> run = Task.Run(() => EmulatorCommand.Execute(args, stdout, new StringWriter(), stop.Token));
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            while (!stdout.ToString().Contains("Ctrl+C stops") && !run.IsCompleted && started.Elapsed < RecordingListener.Patience) await Task.Delay(50);
+
+            System.Net.IPEndPoint[] listeners = System.Net.NetworkInformation.IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners()
+                .Where(e => e.Port == port).ToArray();
+            stop.Cancel();
+            Assert.Equal(Program.Ok, await run.WaitAsync(RecordingListener.Patience));
+            Assert.Equal(new[] { new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port) }, listeners);
+            Assert.Contains("listening on this PC only; for a board on the LAN start with --bind 0.0.0.0", stdout.ToString());
+            Assert.Contains("thing model: derived from ", stdout.ToString());
         }
 
         [Theory]

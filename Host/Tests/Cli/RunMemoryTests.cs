@@ -104,7 +104,7 @@ public class RunMemoryTests
             {
                 Thread.Sleep(1);
             }
-            clock.Advance(NodeRuntime.StepMilliseconds);
+            clock.Advance(RuntimeDefaults.StepMilliseconds);
         }
     }
 }

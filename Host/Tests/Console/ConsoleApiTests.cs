@@ -4,11 +4,15 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using OneNetFirmware.Cli.Commands;
+using OneNetFirmware.Config;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Tests.Emulator;
 using OneNetFirmware.Host.Tests.Mqtt;
+using OneNetFirmware.Host.Tests;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.WebConsole;
@@ -82,6 +86,26 @@ public class ConsoleApiTests
     }
 
     [Fact]
+    public async Task TheSameNameInAnotherProductIsListedAsAnotherDevice()
+    {
+        const string OtherProduct = "OtherProd1";
+        await using TestEmulator t = await Start(o => o.Devices.Add(new RegisteredDevice(OtherProduct, TestEmulator.DeviceName, TestEmulator.OtherKey)));
+        using var link = new MqttNetLink();
+        Assert.Equal(0, link.Connect(t.Options(userName: OtherProduct,
+            password: Tokens.Make("products/" + OtherProduct + "/devices/" + TestEmulator.DeviceName, t.FutureEt, "sha256", TestEmulator.OtherKey))));
+
+        JsonElement[] devices = (await Get(Base(t) + "console/api/devices")).EnumerateArray()
+            .Where(d => d.GetProperty("deviceName").GetString() == TestEmulator.DeviceName).ToArray();
+
+        JsonElement mine = devices.Single(d => d.GetProperty("productId").GetString() == TestEmulator.ProductId);
+        JsonElement other = devices.Single(d => d.GetProperty("productId").GetString() == OtherProduct);
+        Assert.False(mine.GetProperty("online").GetBoolean());
+        Assert.Equal(0, mine.GetProperty("connects").GetInt32());
+        Assert.True(other.GetProperty("online").GetBoolean());
+        Assert.Equal(1, other.GetProperty("connects").GetInt32());
+    }
+
+    [Fact]
     public async Task ASecondLoginCountsAsAKickOfTheFirst()
     {
         await using TestEmulator t = await Start();
@@ -119,23 +143,47 @@ public class ConsoleApiTests
     }
 
     [Fact]
-    public async Task TheThingModelDownloadsInOneNetsImportShape()
+    public async Task TheThingModelDownloadIsTheModelsFileForTheDevicesProduct()
     {
         await using TestEmulator t = await Start();
 
-        using HttpResponseMessage response = await Http.GetAsync(Base(t) + "console/api/thing-model?productId=" + TestEmulator.ProductId);
-        using JsonDocument doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        using HttpResponseMessage response = await Http.GetAsync(Base(t) + "console/api/thing-model?productId=OtherProd1");
+        JsonNode file = JsonNode.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        JsonElement root = doc.RootElement;
-        Assert.Equal(TestEmulator.ProductId, root.GetProperty("profile").GetProperty("productId").GetString());
-        JsonElement temperature = root.GetProperty("properties")[0];
-        Assert.Equal("r", temperature.GetProperty("accessMode").GetString());
-        Assert.Equal("-40", temperature.GetProperty("dataType").GetProperty("specs").GetProperty("min").GetString());
-        Assert.Equal("°C", temperature.GetProperty("dataType").GetProperty("specs").GetProperty("unit").GetString());
-        Assert.Equal("rw", root.GetProperty("properties")[2].GetProperty("accessMode").GetString());
-        Assert.Equal("open", root.GetProperty("events")[0].GetProperty("outputData")[0].GetProperty("identifier").GetString());
-        Assert.Equal("report_now", root.GetProperty("services")[1].GetProperty("identifier").GetString());
+        Assert.Equal("OtherProd1", (string)file["profile"]["productId"]);
+        file.AsObject().Remove("profile");
+        Assert.True(JsonNode.DeepEquals(ConsoleNode.Model.ToOneNetFile(null), file), file.ToJsonString()); // the units as written: "摄氏度 / °C"
+    }
+
+    [Fact]
+    public async Task ForAConfigurationTheDownloadIsWhatTheThingModelCommandWrites()
+    {
+        NodeConfig config = OneNetFirmware.Host.Config.ConfigFile.Load(RepoPaths.Of("nf-config.json")).Config;
+        await using TestEmulator t = await Start(o => o.ThingModel = NodeThingModel.For(config));
+
+        string download = await Http.GetStringAsync(Base(t) + "console/api/thing-model?productId=" + config.OneNet.ProductId);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(ThingModelCommand.Text(config)), JsonNode.Parse(download)), download);
+    }
+
+    [Fact]
+    public async Task TheDeviceViewShowsTheUnitsSymbolAndTheModelsTypes()
+    {
+        await using TestEmulator t = await Start();
+
+        JsonElement device = await Get(Base(t) + "console/api/devices/" + TestEmulator.ProductId + "/" + TestEmulator.DeviceName);
+
+        JsonElement[] properties = device.GetProperty("properties").EnumerateArray().ToArray();
+        string UnitOf(string id) => properties.Single(p => p.GetProperty("identifier").GetString() == id).GetProperty("unit").GetString();
+        Assert.Equal("°C", UnitOf("temperature")); // "摄氏度 / °C" in the file
+        Assert.Equal("%RH", UnitOf("humidity"));   // a bare symbol stays
+        JsonElement model = device.GetProperty("model");
+        JsonElement interval = model.GetProperty("properties").EnumerateArray().Single(p => p.GetProperty("identifier").GetString() == "report_interval");
+        Assert.Equal(86400, interval.GetProperty("dataType").GetProperty("max").GetDouble());
+        Assert.Equal(1, interval.GetProperty("dataType").GetProperty("step").GetDouble());
+        JsonElement blink = model.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("identifier").GetString() == "blink");
+        Assert.Equal("times", Assert.Single(blink.GetProperty("inputs").EnumerateArray()).GetProperty("identifier").GetString());
     }
 
     [Fact]

@@ -101,6 +101,30 @@ public class ConsoleBrowserTests : IClassFixture<ConsoleSession>
         json.Clear();
     }
 
+    [Fact]
+    public void TheCommandFormsAreBuiltFromTheModelsDataTypesAndServiceInputs()
+    {
+        IWebDriver d = _s.Browser.Driver;
+        IWebElement interval = _s.Browser.Until("the report_interval field", x => x.FindElement(By.CssSelector("#set-fields input[data-id='report_interval']")));
+        Assert.Equal(("1", "86400", "1"), (interval.GetAttribute("min"), interval.GetAttribute("max"), interval.GetAttribute("step")));
+        Assert.Equal("s", interval.FindElement(By.XPath("following-sibling::span")).Text.Trim()); // "秒 / s" in the model
+        Assert.NotNull(d.FindElement(By.CssSelector("#desired-fields select[data-id='relay1']")));
+
+        d.FindElement(By.Id("invoke-service")).SendKeys("blink");
+        IWebElement times = _s.Browser.Until("the blink input field", x => x.FindElement(By.CssSelector("#invoke-fields input[data-id='times']")));
+        Assert.Equal(("1", "10"), (times.GetAttribute("min"), times.GetAttribute("max")));
+        times.SendKeys("11");
+        Assert.Single(d.FindElements(By.CssSelector("#invoke-fields input:invalid"))); // above max: the browser will not submit it
+
+        times.Clear();
+        times.SendKeys("3");
+        d.FindElement(By.CssSelector("#invoke-form button[type='submit']")).Click();
+        _s.Browser.Until("the invoke with its input in the downlink table", x =>
+            x.FindElements(By.CssSelector("#downlinks tbody tr")).Any(r => r.Text.Contains("service/blink/invoke") && r.Text.Contains("{\"times\":3}")));
+        times.Clear();
+        d.FindElement(By.Id("invoke-service")).Clear();
+    }
+
     /// <summary>
     /// docs/console.png: `ONENET_CONSOLE_SCREENSHOT=$PWD/docs/console.png dotnet test Host/Tests/OneNetFirmware.Host.Tests.csproj
     /// --filter "FullyQualifiedName~ARelaySetFromThePage"` (docs/console.md).

@@ -7,7 +7,7 @@ using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Tests.Emulator;
 using OneNetFirmware.Host.Tests.Mqtt;
 using OneNetFirmware.Host.Tests.Node;
@@ -23,14 +23,17 @@ namespace OneNetFirmware.Host.Tests.WebConsole;
 /// </summary>
 public sealed class ConsoleNode : IAsyncDisposable
 {
+    /// <summary>A model in OneNET's file format: units as the console writes them ("name / symbol"), or a bare symbol.</summary>
     public static readonly ThingModel Model = ThingModel.Parse("""
-        {"properties":[{"identifier":"temperature","type":"float","min":-40,"max":125,"unit":"°C"},
-                       {"identifier":"humidity","type":"float","min":0,"max":100,"unit":"%RH"},
-                       {"identifier":"relay1","type":"bool","writable":true},
-                       {"identifier":"report_interval","type":"int32","min":1,"max":86400,"writable":true,"unit":"s"},
-                       {"identifier":"sample_interval","type":"int32","min":1,"max":86400,"writable":true,"unit":"s"}],
-         "events":[{"identifier":"door","outputs":[{"identifier":"open","type":"bool"}]}],
-         "services":[{"identifier":"reboot"},{"identifier":"report_now"}]}
+        {"version":"1.0","properties":[
+           {"identifier":"temperature","accessMode":"r","dataType":{"type":"float","specs":{"min":"-40","max":"125","step":"0.01","unit":"摄氏度 / °C"}}},
+           {"identifier":"humidity","accessMode":"r","dataType":{"type":"float","specs":{"min":"0","max":"100","step":"0.01","unit":"%RH"}}},
+           {"identifier":"relay1","accessMode":"rw","dataType":{"type":"bool","specs":{"true":"开","false":"关"}}},
+           {"identifier":"report_interval","accessMode":"rw","dataType":{"type":"int32","specs":{"min":"1","max":"86400","step":"1","unit":"秒 / s"}}},
+           {"identifier":"sample_interval","accessMode":"rw","dataType":{"type":"int32","specs":{"min":"1","max":"86400","step":"1","unit":"秒 / s"}}}],
+         "events":[{"identifier":"door","outputData":[{"identifier":"open","dataType":{"type":"bool","specs":{"true":"是","false":"否"}}}]}],
+         "services":[{"identifier":"reboot","input":[],"output":[]},{"identifier":"report_now","input":[],"output":[]},
+                     {"identifier":"blink","input":[{"identifier":"times","dataType":{"type":"int32","specs":{"min":"1","max":"10","step":"1"}}}],"output":[]}]}
         """);
 
     private readonly CancellationTokenSource _stop = new();
@@ -67,7 +70,7 @@ public sealed class ConsoleNode : IAsyncDisposable
             {
                 node.Supervisor.Step(clock.NowMilliseconds);
                 node.Loop.Step(clock.NowMilliseconds);
-                Thread.Sleep(NodeRuntime.StepMilliseconds);
+                Thread.Sleep(RuntimeDefaults.StepMilliseconds);
             }
             link.Disconnect();
             link.Dispose();

@@ -1,11 +1,16 @@
 using System;
 using OneNetFirmware.Config;
-using OneNetFirmware.Drivers;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Drivers.Chips.Aht20;
+using OneNetFirmware.Drivers.Chips.Bh1750;
+using OneNetFirmware.Drivers.Chips.Bme280;
+using OneNetFirmware.Drivers.Chips.Dht;
+using OneNetFirmware.Drivers.Chips.Sht3x;
 using OneNetFirmware.Drivers.Filters;
-using OneNetFirmware.Drivers.Sensors;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Host.Simulation.Chips;
-using OneNetFirmware.Sensors;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
+using OneNetFirmware.Host.Tests.Sampling;
+using OneNetFirmware.Runtime.Sampling;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Drivers
@@ -24,8 +29,8 @@ namespace OneNetFirmware.Host.Tests.Drivers
         [Fact]
         public void DecodersAllocateNothing()
         {
-            var two = new[] { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Humidity, "%RH") };
-            var three = new[] { new Reading(SensorCatalog.Temperature, "°C"), new Reading(SensorCatalog.Pressure, "Pa"), new Reading(SensorCatalog.Humidity, "%RH") };
+            var two = new[] { new Reading(Quantity.Temperature, "°C"), new Reading(Quantity.Humidity, "%RH") };
+            var three = new[] { new Reading(Quantity.Temperature, "°C"), new Reading(Quantity.Pressure, "Pa"), new Reading(Quantity.Humidity, "%RH") };
             byte[] sht = [0x66, 0x66, 0, 0x80, 0x00, 0];
             sht[2] = Crc8.Compute(sht, 0, 2);
             sht[5] = Crc8.Compute(sht, 3, 2);
@@ -55,7 +60,7 @@ namespace OneNetFirmware.Host.Tests.Drivers
             var hardware = new SimulatedSensorHardware();
             // The SHT3x model allocates nothing itself, so this measures driver + filter + sampler on every due read.
             hardware.Bus(1).Attach(0x44, new Sht3xChip(clock));
-            var config = new SensorConfig { Type = SensorCatalog.Sht3x, Bus = 1, IntervalSeconds = 1, Channels = [new ChannelConfig { Quantity = SensorCatalog.Temperature, Identifier = "t" }, new ChannelConfig { Quantity = SensorCatalog.Humidity, Identifier = "h", AverageSamples = 4 }] };
+            var config = new SensorConfig { Type = Sht3xDriver.TypeName, Bus = 1, IntervalSeconds = 1, Channels = [new ChannelConfig { Quantity = Quantity.Temperature, Identifier = "t" }, new ChannelConfig { Quantity = Quantity.Humidity, Identifier = "h", AverageSamples = 4 }] };
             var sampler = new SensorSampler([config], hardware, clock);
             int reads = 0;
             long bytes = Allocated(() =>

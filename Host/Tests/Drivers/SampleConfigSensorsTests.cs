@@ -1,9 +1,19 @@
 using OneNetFirmware.Config;
-using OneNetFirmware.Drivers;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Drivers.Chips.Aht20;
+using OneNetFirmware.Drivers.Chips.Bh1750;
+using OneNetFirmware.Drivers.Chips.Bme280;
+using OneNetFirmware.Drivers.Chips.Dht;
+using OneNetFirmware.Drivers.Chips.Sht3x;
 using OneNetFirmware.Host.Config;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Host.Simulation.Chips;
-using OneNetFirmware.Sensors;
+using OneNetFirmware.Host.Simulation.Chips.Aht20;
+using OneNetFirmware.Host.Simulation.Chips.Bh1750;
+using OneNetFirmware.Host.Simulation.Chips.Bme280;
+using OneNetFirmware.Host.Simulation.Chips.Dht;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
+using OneNetFirmware.Host.Tests.Sampling;
+using OneNetFirmware.Runtime.Sampling;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Drivers
@@ -19,15 +29,15 @@ namespace OneNetFirmware.Host.Tests.Drivers
             var hardware = new SimulatedSensorHardware();
             foreach (SensorConfig s in config.Sensors)
             {
-                int address = string.IsNullOrEmpty(s.Address) ? SensorCatalog.DefaultAddress(s.Type) : TextRules.ParseI2cAddress(s.Address);
+                int address = string.IsNullOrEmpty(s.Address) ? SensorRegistry.DefaultAddress(s.Type) : TextRules.ParseI2cAddress(s.Address);
                 switch (s.Type)
                 {
-                    case SensorCatalog.Sht3x: hardware.Bus(s.Bus).Attach(address, new Sht3xChip(clock) { Temperature = 21, Humidity = 40 }); break;
-                    case SensorCatalog.Aht20: hardware.Bus(s.Bus).Attach(address, new Aht20Chip(clock) { Temperature = 21, Humidity = 40 }); break;
-                    case SensorCatalog.Bme280: hardware.Bus(s.Bus).Attach(address, new Bme280Chip(clock, true) { Temperature = 21, Humidity = 40, Pressure = 101000 }); break;
-                    case SensorCatalog.Bmp280: hardware.Bus(s.Bus).Attach(address, new Bme280Chip(clock, false) { Temperature = 21, Pressure = 101000 }); break;
-                    case SensorCatalog.Bh1750: hardware.Bus(s.Bus).Attach(address, new Bh1750Chip(clock) { Lux = 500 }); break;
-                    default: hardware.AttachDht(s.Pin, new SimulatedDht(s.Type == SensorCatalog.Dht22) { Temperature = 21, Humidity = 40 }); break;
+                    case Sht3xDriver.TypeName: hardware.Bus(s.Bus).Attach(address, new Sht3xChip(clock) { Temperature = 21, Humidity = 40 }); break;
+                    case Aht20Driver.TypeName: hardware.Bus(s.Bus).Attach(address, new Aht20Chip(clock) { Temperature = 21, Humidity = 40 }); break;
+                    case Bme280Driver.Bme280TypeName: hardware.Bus(s.Bus).Attach(address, new Bme280Chip(clock, true) { Temperature = 21, Humidity = 40, Pressure = 101000 }); break;
+                    case Bme280Driver.Bmp280TypeName: hardware.Bus(s.Bus).Attach(address, new Bme280Chip(clock, false) { Temperature = 21, Pressure = 101000 }); break;
+                    case Bh1750Driver.TypeName: hardware.Bus(s.Bus).Attach(address, new Bh1750Chip(clock) { Lux = 500 }); break;
+                    default: hardware.AttachDht(s.Pin, new SimulatedDht(s.Type == DhtDriver.Dht22TypeName) { Temperature = 21, Humidity = 40 }); break;
                 }
             }
             var sampler = new SensorSampler(config.Sensors, hardware, clock);

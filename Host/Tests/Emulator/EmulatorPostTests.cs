@@ -18,9 +18,9 @@ namespace OneNetFirmware.Host.Tests.Emulator
     /// <summary>Topics, OneJSON replies, the thing model and the operator side (ONENET §4, §5).</summary>
     public class EmulatorPostTests
     {
-        private static bool Post(MqttNetLink link, string topic, string json) => link.Publish(topic, Encoding.UTF8.GetBytes(json), Encoding.UTF8.GetByteCount(json), 0);
+        internal static bool Post(MqttNetLink link, string topic, string json) => link.Publish(topic, Encoding.UTF8.GetBytes(json), Encoding.UTF8.GetByteCount(json), 0);
 
-        private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+        internal static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
 
         [Fact]
         public async Task WrappedPropertiesGetA200ReplyWithTheSameIdAndAreRecorded()
@@ -283,10 +283,18 @@ namespace OneNetFirmware.Host.Tests.Emulator
             link.Dispose();
         }
 
-        private static ThingModel TestModel() => ThingModel.Parse(
-            "{\"properties\":[{\"identifier\":\"temperature\",\"type\":\"float\",\"min\":-40,\"max\":125}," +
-            "{\"identifier\":\"relay1\",\"type\":\"bool\",\"writable\":true},{\"identifier\":\"mode\",\"type\":\"enum\",\"values\":[0,1,2]}," +
-            "{\"identifier\":\"count\",\"type\":\"int32\"}],\"events\":[{\"identifier\":\"alarm\"}," +
-            "{\"identifier\":\"door\",\"outputs\":[{\"identifier\":\"open\",\"type\":\"bool\"}]}],\"services\":[{\"identifier\":\"reboot\"}]}");
+        /// <summary>A small model in OneNET's own file format (specs numbers as strings, as the console exports them).</summary>
+        internal static ThingModel TestModel() => ThingModel.Parse("""
+            {"version":"1.0","properties":[
+              {"identifier":"temperature","accessMode":"r","dataType":{"type":"float","specs":{"min":"-40","max":"125","step":"0.01"}}},
+              {"identifier":"relay1","accessMode":"rw","dataType":{"type":"bool","specs":{"true":"开","false":"关"}}},
+              {"identifier":"mode","accessMode":"r","dataType":{"type":"enum","specs":{"0":"auto","1":"on","2":"off"}}},
+              {"identifier":"count","accessMode":"r","dataType":{"type":"int32","specs":{"min":"","max":""}}}],
+             "events":[{"identifier":"alarm","outputData":[{"identifier":"anything","dataType":{"type":"int32","specs":{"min":"0","max":"9"}}},
+                                                           {"identifier":"level","dataType":{"type":"int32","specs":{"min":"0","max":"9"}}}]},
+                       {"identifier":"door","outputData":[{"identifier":"open","dataType":{"type":"bool","specs":{"true":"开","false":"关"}}}]}],
+             "services":[{"identifier":"reboot","input":[],"output":[]},
+                         {"identifier":"blink","input":[{"identifier":"times","dataType":{"type":"int32","specs":{"min":"1","max":"10"}}}],"output":[]}]}
+            """);
     }
 }

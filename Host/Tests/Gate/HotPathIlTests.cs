@@ -24,7 +24,7 @@ namespace OneNetFirmware.Host.Tests.Gate
             ["OneNet"] =
             [
                 // per post (property, history, event, diagnostics, desired get/delete): the writer's byte[]-key API
-                "OneJsonWriter.SetBuffer", "OneJsonWriter.Reset", "OneJsonWriter.set_Decimals", "OneJsonWriter.set_Skipped",
+                "OneJsonWriter.SetBuffer", "OneJsonWriter.Reset", "OneJsonWriter.set_Decimals",
                 "OneJsonWriter.BeginPropertyPost", "OneJsonWriter.BeginEventPost", "OneJsonWriter.BeginHistoryPost",
                 "OneJsonWriter.BeginDesiredGet", "OneJsonWriter.DesiredGetName", "OneJsonWriter.BeginDesiredDelete",
                 "OneJsonWriter.DesiredDeleteMember(byte[]", "OneJsonWriter.BeginRequest",
@@ -61,8 +61,8 @@ namespace OneNetFirmware.Host.Tests.Gate
             ["Runtime"] =
             [
                 // per sample
-                "ChannelSampler.SampleDue", "ChannelSampler.PollInputs", "ChannelSampler.LatestValue", "SensorSampler.Sample",
-                "SensorSampler.Measure", "InputPoller.Poll",
+                "SensorSampler.SampleDue", "SensorSampler.PollInputs", "SensorSampler.LatestValue", "SampledSensor.Sample",
+                "SampledSensor.Measure", "InputPoller.Poll",
                 // per post and diagnostics post
                 "OneJsonPayloadWriter.WritePropertyPost", "OneJsonPayloadWriter.WriteHistoryPost",
                 "OneJsonPayloadWriter.WriteEventPost", "OneJsonPayloadWriter.WriteDiagnosticsPost", "OneJsonPayloadWriter.Diag",

@@ -1,9 +1,9 @@
 using System;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Node;
 using OneNetFirmware.Runtime;
-using OneNetFirmware.Sensors;
+using OneNetFirmware.Runtime.Sampling;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Node;
@@ -30,7 +30,7 @@ public class NodeAdapterAllocationTests
         var gpio = new SimulatedGpio();
         PropertyTable table = NodeProperties.FromConfig(config);
         EventTable events = NodeEvents.FromConfig(config);
-        var sampler = new ChannelSampler(new SensorSampler(config.Sensors, hardware, clock),
+        var sampler = new SensorSampler(config.Sensors, hardware, clock,
             new InputPoller(config.Inputs, gpio), table, events);
         var writer = new OneJsonPayloadWriter();
         var sink = new Sink();

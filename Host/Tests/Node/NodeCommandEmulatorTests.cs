@@ -10,7 +10,7 @@ using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Tests.Emulator;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.Node;
@@ -57,7 +57,7 @@ public class NodeCommandEmulatorTests
                 Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(20), "timed out waiting for " + what + "\n" + string.Join("\n", Log.Lines));
                 Node.Supervisor.Step(_clock.NowMilliseconds);
                 Node.Loop.Step(_clock.NowMilliseconds);
-                Thread.Sleep(NodeRuntime.StepMilliseconds);
+                Thread.Sleep(RuntimeDefaults.StepMilliseconds);
             }
         }
 

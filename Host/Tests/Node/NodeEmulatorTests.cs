@@ -9,7 +9,7 @@ using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Tests.Emulator;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.Node;
@@ -46,7 +46,7 @@ public class NodeEmulatorTests
         {
             node.Supervisor.Step(clock.NowMilliseconds);
             node.Loop.Step(clock.NowMilliseconds);
-            Thread.Sleep(NodeRuntime.StepMilliseconds);
+            Thread.Sleep(RuntimeDefaults.StepMilliseconds);
         }
 
         Assert.True(node.Supervisor.IsOnline, string.Join("\n", log.Lines));
@@ -64,8 +64,9 @@ public class NodeEmulatorTests
     {
         const int doorPin = 27;
         ThingModel model = ThingModel.Parse("""
-            {"properties":[{"identifier":"temperature","type":"float"},{"identifier":"humidity","type":"float"}],
-             "events":[{"identifier":"door","outputs":[{"identifier":"open","type":"bool"}]}]}
+            {"properties":[{"identifier":"temperature","accessMode":"r","dataType":{"type":"float","specs":{"min":"-40","max":"125"}}},
+                           {"identifier":"humidity","accessMode":"r","dataType":{"type":"float","specs":{"min":"0","max":"100"}}}],
+             "events":[{"identifier":"door","outputData":[{"identifier":"open","dataType":{"type":"bool","specs":{"true":"开","false":"关"}}}]}]}
             """);
         await using TestEmulator t = await TestEmulator.StartAsync(o =>
         {
@@ -99,7 +100,7 @@ public class NodeEmulatorTests
                 toggles++;
                 lastToggleMs = clock.NowMilliseconds;
             }
-            Thread.Sleep(NodeRuntime.StepMilliseconds);
+            Thread.Sleep(RuntimeDefaults.StepMilliseconds);
         }
 
         Assert.True(node.InputEvents.Acknowledged == 2, string.Join("\n", log.Lines));

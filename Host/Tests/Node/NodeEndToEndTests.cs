@@ -1,10 +1,10 @@
 using System.Linq;
 using System.Text.Json;
 using OneNetFirmware.Config;
+using OneNetFirmware.Drivers.Chips;
+using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.OneNet;
 using OneNetFirmware.Runtime;
-using OneNetFirmware.Drivers.Sensors;
-using OneNetFirmware.Host.Tests.Runtime.Sim;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Node;

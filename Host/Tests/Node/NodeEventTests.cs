@@ -43,7 +43,7 @@ public class NodeEventTests
         while (true)
         {
             long from = h.Clock.NowMilliseconds;
-            h.RunFor(NodeRuntime.StepMilliseconds);
+            h.RunFor(RuntimeDefaults.StepMilliseconds);
             if (h.Node.InputEvents.Raised != raised) return (from, h.Clock.NowMilliseconds);
             Assert.True(from - start < 1000, "the change was never seen");
         }
@@ -183,6 +183,27 @@ public class NodeEventTests
     }
 
     [Fact]
+    public void EventPostsLeftUnansweredEndTheSessionLikeReadingPostsDo()
+    {
+        // Readings are reported once an hour here: after the first report only the event posts wait for replies.
+        NodeHarness h = Harness(configure: c => c.Node.ReportIntervalSeconds = 3600);
+        h.RunUntil(60_000);
+        Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
+        h.Link.LoseEventReplies = true;
+        Toggle(h, DoorPin, false);
+        h.RunFor(RuntimeDefaults.StallReplyTimeouts * 10_000 - 2_000);
+        Assert.DoesNotContain(h.Log.Lines, l => l.Contains("connection stalled"));
+        h.RunFor(3_000);
+        Assert.Contains(h.Log.Lines, l => l.Contains("connection stalled"));
+
+        h.Link.LoseEventReplies = false;
+        h.RunFor(60_000);
+        Assert.Equal(SupervisorState.Online, h.Node.Supervisor.State);
+        Assert.Equal(0, h.Node.InputEvents.Depth); // sent again in the new session, and acknowledged
+        Assert.Equal(h.Link.Events[0].Time, h.Link.Events[^1].Time);
+    }
+
+    [Fact]
     public void ABouncingContactRaisesOneEvent()
     {
         NodeHarness h = Harness();
@@ -209,7 +230,7 @@ public class NodeEventTests
             link.Tick();
             world.Update(clock.NowMilliseconds / 1000.0);
             node.Loop.Step(clock.NowMilliseconds);
-            clock.Advance(NodeRuntime.StepMilliseconds);
+            clock.Advance(RuntimeDefaults.StepMilliseconds);
         }
 
         // The door opens at 5 s, closes at 25 s, opens at 65 s and closes at 85 s, and opens again at 125 s.

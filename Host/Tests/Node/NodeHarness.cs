@@ -1,12 +1,14 @@
 using System;
 using System.Text.Json;
 using OneNetFirmware.Config;
+using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.Node;
 using OneNetFirmware.Runtime;
+using OneNetFirmware.Runtime.Sampling;
 
 namespace OneNetFirmware.Host.Tests.Node;
 
@@ -77,7 +79,7 @@ public sealed class NodeHarness
             Node.Supervisor.Step(Clock.NowMilliseconds);
             Link.Tick();
             Node.Loop.Step(Clock.NowMilliseconds);
-            Clock.Advance(NodeRuntime.StepMilliseconds);
+            Clock.Advance(RuntimeDefaults.StepMilliseconds);
         }
     }
 

@@ -47,7 +47,7 @@ public class EmulatorOutageTests
             // on a link that keeps posting), counted from the first unanswered post (the first after the stall began).
             Assert.True(node.RunUntil(() => !node.Node.Supervisor.IsOnline, OutageMs), node.Trace());
             long detected = node.Now - start;
-            long stallMs = Outbox.StallReplyTimeouts * node.Config.Outbox.ReplyTimeoutSeconds * 1000L;
+            long stallMs = RuntimeDefaults.StallReplyTimeouts * node.Config.Outbox.ReplyTimeoutSeconds * 1000L;
             if (fault == FaultMode.Drop) Assert.True(detected <= 1_000, detected + " ms");
             else Assert.InRange(detected, stallMs, stallMs + 3_000);
             if (fault == FaultMode.Stall) Assert.Contains(node.Log.Lines, l => l.Contains("connection stalled"));

@@ -22,7 +22,7 @@ namespace OneNetFirmware.Host.Tests.Reliability;
 public sealed class FleetSimulation : IAsyncDisposable
 {
     public const string ProductId = "FleetProd1";
-    public const int TickMilliseconds = NodeRuntime.StepMilliseconds;
+    public const int TickMilliseconds = RuntimeDefaults.StepMilliseconds;
 
     public readonly VirtualClock Clock = new();
     public readonly List<FleetNode> Nodes = new();

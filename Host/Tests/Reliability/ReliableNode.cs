@@ -7,7 +7,7 @@ using OneNetFirmware.Config;
 using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Host.Simulation.Chips;
+using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Tests.Node;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.Node;
@@ -95,15 +95,15 @@ public sealed class ReliableNode : IDisposable
             while (Node.Downlinks.Count == 0 && Link.IsConnected && wait.ElapsedMilliseconds < ReplyWaitMilliseconds) Thread.Sleep(1);
         }
         Thread.Sleep(RealSleepMilliseconds);
-        Clock.Advance(NodeRuntime.StepMilliseconds);
+        Clock.Advance(RuntimeDefaults.StepMilliseconds);
     }
 
     /// <summary>The main loop's steps while the supervisor is blocked in a call (the device's two threads).</summary>
     private void RunMainLoopOnly(long virtualMs)
     {
-        for (long passed = 0; passed < virtualMs; passed += NodeRuntime.StepMilliseconds)
+        for (long passed = 0; passed < virtualMs; passed += RuntimeDefaults.StepMilliseconds)
         {
-            Clock.Advance(NodeRuntime.StepMilliseconds);
+            Clock.Advance(RuntimeDefaults.StepMilliseconds);
             Chip.Temperature = TemperatureAt(Now);
             Node.Loop.Step(Now);
         }
@@ -167,7 +167,7 @@ public sealed class ReliableNode : IDisposable
         NodeCounters c = Node.Counters;
         int delays = c.MqttDisconnects + (c.ConnectAttempts - c.MqttConnects);
         var backoff = new Backoff(Config.Watchdog.BackoffBaseSeconds * 1000, Config.Watchdog.BackoffCapSeconds * 1000, null);
-        long bound = backoff.Ceiling(delays - 1) + 5_000 + Supervisor.ConnectDeadlineMs;
+        long bound = backoff.Ceiling(delays - 1) + 5_000 + RuntimeDefaults.ConnectDeadlineMilliseconds;
         Assert.True(Now - outageEndMs <= bound, $"online {Now - outageEndMs} ms after the outage, the backoff allows {bound} ms ({delays} delays)\n{Trace()}");
     }
 

@@ -110,8 +110,8 @@ public class SessionTests
                     Assert.True(node.RunUntil(() => !node.Node.Supervisor.IsOnline, 1_000), node.Trace());
                 }
                 Assert.True(counters.DuplicateDeviceSuspected, node.Trace());
-                Assert.Equal(Supervisor.DuplicateSuspectDrops, steals);
-                Assert.Equal(Supervisor.DuplicateSuspectDrops, counters.QuickDrops);
+                Assert.Equal(RuntimeDefaults.DuplicateSuspectDrops, steals);
+                Assert.Equal(RuntimeDefaults.DuplicateSuspectDrops, counters.QuickDrops);
                 Assert.Contains(node.Log.Lines, l => l.Contains("another board using device name 'node-01'"));
 
                 // Suspected: the next login waits at least the duplicate penalty after the last kick.
@@ -119,7 +119,7 @@ public class SessionTests
                 int attempts = node.Link.ConnectTimes.Count;
                 Assert.True(node.RunUntil(() => node.Node.Supervisor.IsOnline, 200_000), node.Trace());
                 Assert.Equal(attempts + 1, node.Link.ConnectTimes.Count);
-                Assert.True(node.Link.ConnectTimes[^1] - lastKick >= Supervisor.DuplicatePenaltyMs - NodeRuntime.StepMilliseconds,
+                Assert.True(node.Link.ConnectTimes[^1] - lastKick >= RuntimeDefaults.DuplicatePenaltyMilliseconds - RuntimeDefaults.StepMilliseconds,
                     string.Join(",", node.Link.ConnectTimes));
                 node.RunFor(15_000);
                 Assert.True(node.Node.Supervisor.IsOnline, node.Trace());

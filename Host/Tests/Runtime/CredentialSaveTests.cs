@@ -53,8 +53,8 @@ public class CredentialSaveTests
         var saves = new CredentialSaves();
         Assert.True(saves.Take(5_000));
         Assert.False(saves.Take(6_000));
-        Assert.False(saves.Take(5_000 + CredentialSaves.MinIntervalMilliseconds - 1));
-        Assert.True(saves.Take(5_000 + CredentialSaves.MinIntervalMilliseconds));
+        Assert.False(saves.Take(5_000 + RuntimeDefaults.CredentialSaveIntervalMilliseconds - 1));
+        Assert.True(saves.Take(5_000 + RuntimeDefaults.CredentialSaveIntervalMilliseconds));
         Assert.Equal(2, saves.Count);
 
         var woken = new CredentialSaves();

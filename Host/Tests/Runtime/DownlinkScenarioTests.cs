@@ -153,7 +153,7 @@ public class DownlinkScenarioTests
     public void UnreadableRequestsWithARecoverableIdAreAnsweredOnTheirReplyTopicInTime(string topic, string payload, bool oversize, int code)
     {
         var sim = Online();
-        if (oversize) payload += new string('x', NodeRuntime.MaxDownlinkBytes) + "\"}}";
+        if (oversize) payload += new string('x', RuntimeDefaults.MaxDownlinkBytes) + "\"}}";
         long sent = sim.Clock.NowMilliseconds;
         sim.Link.Inject(topic, payload);
         sim.RunFor(5_000);
@@ -176,8 +176,8 @@ public class DownlinkScenarioTests
             sim.Link.Inject("property/get", "{\"id\":\"" + i + "\",\"params\":[\"relay1\"]}");
         }
         sim.RunFor(10_000);
-        Assert.Equal(NodeRuntime.DownlinkSlots, sim.Link.Replies.Count);
-        Assert.Equal(50 - NodeRuntime.DownlinkSlots, sim.Node.Downlinks.Dropped);
+        Assert.Equal(RuntimeDefaults.DownlinkSlots, sim.Link.Replies.Count);
+        Assert.Equal(50 - RuntimeDefaults.DownlinkSlots, sim.Node.Downlinks.Dropped);
     }
 
     private static string Get(int id) => "{\"id\":\"" + id + "\",\"version\":\"1.0\",\"params\":[\"relay1\"]}";
@@ -197,7 +197,7 @@ public class DownlinkScenarioTests
         sim.RunFor(3_000);
 
         var reply = sim.Link.Uplinks.Single(u => u.Topic.EndsWith("property/get_reply"));
-        Assert.Equal(post + UplinkPacer.MinIntervalMilliseconds, reply.At);
+        Assert.Equal(post + RuntimeDefaults.UplinkIntervalMilliseconds, reply.At);
         sim.AssertUplinkPacing();
         var all = sim.Link.Uplinks.Where(u => u.At >= post).ToList();
         for (int i = 1; i < all.Count; i++) Assert.True(all[i].At - all[i - 1].At >= 1000, $"two uplinks within 1 s at {all[i].At}");
@@ -213,7 +213,7 @@ public class DownlinkScenarioTests
 
         var replies = sim.Link.Uplinks.Where(u => u.Topic.EndsWith("property/get_reply")).ToList();
         Assert.Equal(6, replies.Count);
-        Assert.All(replies, r => Assert.InRange(r.At - sent, 0, DownlinkHandler.MaxReplyWaitMs + 2 * NodeSim.StepMs));
+        Assert.All(replies, r => Assert.InRange(r.At - sent, 0, RuntimeDefaults.MaxReplyWaitMilliseconds + 2 * NodeSim.StepMs));
         // Paced at first (one a second), then the rest at once when the bound is reached.
         Assert.True(replies[1].At - replies[0].At >= 1000);
         Assert.Equal(Enumerable.Range(80, 6).Select(i => i.ToString()), sim.Link.Replies.Select(r => r.Json.GetProperty("id").GetString()));

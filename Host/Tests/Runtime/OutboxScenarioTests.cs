@@ -70,7 +70,7 @@ public class OutboxScenarioTests
         Assert.Contains(sim.Log.Lines, l => l.Contains("connection stalled"));
         Assert.True(sim.Link.ConnectAttempts.Count >= 2);
         long firstRetry = sim.Link.ConnectAttempts[1];
-        Assert.InRange(firstRetry, 5 * Min + Outbox.StallReplyTimeouts * 10_000, 5 * Min + Outbox.StallReplyTimeouts * 10_000 + 10_000 + 5_000 + 2 * NodeSim.StepMs);
+        Assert.InRange(firstRetry, 5 * Min + RuntimeDefaults.StallReplyTimeouts * 10_000, 5 * Min + RuntimeDefaults.StallReplyTimeouts * 10_000 + 10_000 + 5_000 + 2 * NodeSim.StepMs);
         faults.ReplyLoss = 0;
         sim.RunFor(10 * Min);
         Assert.Equal(SupervisorState.Online, sim.Node.Supervisor.State);
@@ -137,14 +137,12 @@ public class OutboxScenarioTests
         var writer = new CountingWriter();
         var link = new NullLink();
         var topics = new OneNetTopics("PID0000001", "node-01");
-        var buffer = new byte[8192];
-        var pacer = new UplinkPacer();
-        var ids = new RequestIds();
+        var uplink = new Uplink(link, topics, writer, table, 8192);
         for (int i = 0; i < 2000; i++) // warm up (and fill the ring once)
         {
             outbox.Add(t, i);
             outbox.RequestReport();
-            outbox.Pump(clock.NowMilliseconds, true, link, topics, writer, buffer, pacer, ids);
+            outbox.Pump(clock.NowMilliseconds, true, uplink);
             clock.Advance(1000);
         }
         long before = System.GC.GetAllocatedBytesForCurrentThread();
@@ -153,7 +151,7 @@ public class OutboxScenarioTests
             outbox.Add(t, i);
             outbox.Add(h, i);
             outbox.RequestReport();
-            outbox.Pump(clock.NowMilliseconds, true, link, topics, writer, buffer, pacer, ids);
+            outbox.Pump(clock.NowMilliseconds, true, uplink);
             outbox.OnReply(writer.LastId, 200, "success");
             clock.Advance(1000);
         }

@@ -35,8 +35,10 @@ public class SteadyStateAllocationTests
         var clock = new VirtualClock();
         var link = new AckingLink();
         var board = new SimBoard();
-        var node = new NodeRuntime(config, table, new UpNetwork(), link, clock, board, NodeRecord.LoadAndCountBoot(board), new SimLog(),
-            new FixedToken(), link, new DownlinkParserFake(), new CountingSampler { RaiseEvents = withEvents }, null, new SeededRandom(1));
+        var context = new NodeContext(new NodePorts(clock, new SimLog(), board, new SeededRandom(1)), table,
+            NodeEvents.FromConfig(config), NodeRecord.LoadAndCountBoot(board), new CountingSampler { RaiseEvents = withEvents }, null);
+        var node = new NodeRuntime(config, context, new UpNetwork(), link,
+            new OneNetProtocol(new FixedToken(), link, new DownlinkParserFake()));
         link.Events = node.Events;
         void Run(long steps)
         {

@@ -125,7 +125,7 @@ public class SupervisorScenarioTests
         // After the third quick drop every retry waits at least the duplicate penalty.
         for (int i = 3; i < t.Count; i++)
         {
-            Assert.True(t[i] - t[i - 1] >= Supervisor.DuplicatePenaltyMs, $"retry {i} after {t[i] - t[i - 1]} ms");
+            Assert.True(t[i] - t[i - 1] >= RuntimeDefaults.DuplicatePenaltyMilliseconds, $"retry {i} after {t[i] - t[i - 1]} ms");
         }
         Assert.True(t.Count < 20);
         sim.AssertLoginLimit();

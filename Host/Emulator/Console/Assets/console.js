@@ -67,8 +67,10 @@
     for (const c of charts.values()) c.destroy();
     charts.clear();
     $("properties").replaceChildren();
-    $("set-fields").replaceChildren();
-    $("set-fields").dataset.model = "";
+    for (const box of ["set-fields", "desired-fields", "invoke-fields"]) {
+      $(box).replaceChildren();
+      $(box).dataset.model = "";
+    }
     $("command-result").textContent = "";
     $("device-name").textContent = key;
     $("device").hidden = false;
@@ -141,39 +143,82 @@
     box.dataset.points = String(p.history.length);
   }
 
-  function drawSetForm(model) {
-    const fields = $("set-fields");
-    const signature = json(model && model.properties);
-    if (fields.dataset.model === signature) return;
-    fields.dataset.model = signature;
-    fields.replaceChildren();
-    const writable = model ? model.properties.filter((p) => p.writable) : [];
-    for (const p of writable) {
-      const label = el("label", null, p.identifier + " ");
-      let input;
-      if (p.type === "bool" || p.type === "enum") {
-        input = el("select");
-        const options = p.type === "bool" ? ["true", "false"] : (p.values || []).map(String);
-        input.append(el("option", null, ""));
-        for (const o of options) input.append(el("option", null, o));
-      } else if (p.type === "string") {
-        input = el("input");
-        if (p.maxLength != null) input.maxLength = p.maxLength;
-      } else {
-        input = el("input");
-        input.type = "number";
-        input.step = p.type === "int32" || p.type === "int64" ? "1" : "any";
-        if (p.min != null) input.min = p.min;
-        if (p.max != null) input.max = p.max;
-      }
-      input.dataset.id = p.identifier;
-      input.dataset.type = p.type;
-      input.name = "set-" + p.identifier;
-      label.append(input);
-      if (p.unit) label.append(el("span", "unit muted", " " + p.unit));
-      fields.append(label);
+  // One input for a property or a service parameter, from its data type (the model's OneNET dataType and specs):
+  // bool and enum as a choice, numbers with min/max/step, strings with their length. Structs and arrays take JSON.
+  function field(p, prefix) {
+    const t = p.dataType || { type: p.type };
+    const label = el("label", null, p.identifier + " ");
+    let input;
+    if (t.type === "bool" || t.type === "enum") {
+      input = el("select");
+      const options = t.type === "bool" ? ["true", "false"] : (t.enumKeys || []).map(String);
+      input.append(el("option", null, ""));
+      for (const o of options) input.append(el("option", null, o));
+    } else if (t.type === "string") {
+      input = el("input");
+      if (t.length != null) input.maxLength = t.length;
+    } else if (t.type === "struct" || t.type === "array") {
+      input = el("input");
+      input.placeholder = t.type === "struct" ? "{…} JSON" : "[…] JSON";
+      input.spellcheck = false;
+    } else {
+      input = el("input");
+      input.type = "number";
+      input.step = t.step != null ? String(t.step) : t.type === "float" || t.type === "double" ? "any" : "1";
+      if (t.min != null) input.min = t.min;
+      if (t.max != null) input.max = t.max;
     }
-    $("services").replaceChildren(...(model ? model.services : []).map((s) => { const o = el("option"); o.value = s.identifier; return o; }));
+    input.dataset.id = p.identifier;
+    input.dataset.type = t.type;
+    input.name = prefix + "-" + p.identifier;
+    label.append(input);
+    if (p.unit) label.append(el("span", "unit muted", " " + p.unit));
+    return label;
+  }
+
+  // Rebuilds a form's fields only when the parameters changed, so typing is not interrupted by the poll.
+  function drawFields(box, params, prefix) {
+    const signature = json(params);
+    if (box.dataset.model === signature) return;
+    box.dataset.model = signature;
+    box.replaceChildren(...params.map((p) => field(p, prefix)));
+  }
+
+  // The filled fields of a form as {identifier: value}; an invalid field throws with the browser's reason.
+  function fieldValues(box) {
+    const result = {};
+    for (const input of box.querySelectorAll("[data-id]")) {
+      if (input.value === "") continue;
+      if (input.checkValidity && !input.checkValidity()) throw new Error(input.dataset.id + ": " + input.validationMessage);
+      const t = input.dataset.type;
+      result[input.dataset.id] = t === "bool" ? input.value === "true" : t === "string" ? input.value
+        : t === "struct" || t === "array" ? parseJson(input.value, input.dataset.id) : Number(input.value);
+    }
+    return result;
+  }
+
+  function selectedService() {
+    const id = $("invoke-service").value.trim();
+    return ((device && device.model) ? device.model.services : []).find((s) => s.identifier === id);
+  }
+
+  function drawCommandForms(model) {
+    const writable = model ? model.properties.filter((p) => p.writable) : [];
+    drawFields($("set-fields"), writable, "set");
+    drawFields($("desired-fields"), writable, "desired");
+    const services = model ? model.services : [];
+    const names = json(services.map((s) => s.identifier));
+    if ($("services").dataset.names !== names) {
+      $("services").dataset.names = names;
+      $("services").replaceChildren(...services.map((s) => { const o = el("option"); o.value = s.identifier; return o; }));
+    }
+    const ids = json(model ? model.properties.map((p) => p.identifier) : []);
+    if ($("property-ids").dataset.names !== ids) {
+      $("property-ids").dataset.names = ids;
+      $("property-ids").replaceChildren(...(model ? model.properties : []).map((p) => { const o = el("option"); o.value = p.identifier; return o; }));
+    }
+    const service = selectedService();
+    drawFields($("invoke-fields"), service ? service.inputs : [], "invoke");
   }
 
   function drawRows(tbody, rows) {
@@ -193,7 +238,7 @@
     device = d; // first: the property cards read the downlinks
     drawProperties(d.properties);
     drawDiagnostics(d.properties);
-    drawSetForm(d.model);
+    drawCommandForms(d.model);
     drawRows($("downlinks").tBodies[0], d.downlinks.map((x) => [
       { text: time(x.sentAt) }, { text: x.request + " #" + x.id }, { text: json(x.params) }, replyText(x.reply)]));
     drawRows($("events").tBodies[0], d.events.map((e) => [{ text: time(e.time) }, { text: e.identifier }, { text: json(e.params) }]));
@@ -245,19 +290,18 @@
     $("command-result").textContent = message;
   }
 
+  // Form fields first, then the JSON typed next to them (which wins for the same identifier).
+  function formValues(box, jsonInput, what) {
+    const result = fieldValues(box);
+    const extra = $(jsonInput).value.trim();
+    if (extra) Object.assign(result, parseJson(extra, what));
+    return result;
+  }
+
   $("set-form").onsubmit = (ev) => {
     ev.preventDefault();
-    const values = {};
-    for (const input of $("set-fields").querySelectorAll("[data-id]")) {
-      if (input.value === "") continue;
-      if (input.checkValidity && !input.checkValidity()) return failed(input.dataset.id + ": " + input.validationMessage);
-      const t = input.dataset.type;
-      values[input.dataset.id] = t === "bool" ? input.value === "true" : t === "string" ? input.value : Number(input.value);
-    }
-    try {
-      const extra = $("set-json").value.trim();
-      if (extra) Object.assign(values, parseJson(extra, "the JSON"));
-    } catch (e) { return failed(e.message); }
+    let values;
+    try { values = formValues($("set-fields"), "set-json", "the JSON"); } catch (e) { return failed(e.message); }
     if (Object.keys(values).length === 0) return failed("set: choose a value or type JSON");
     command("set " + json(values), devicePath() + "/property/set", values);
   };
@@ -265,24 +309,27 @@
   $("get-form").onsubmit = (ev) => {
     ev.preventDefault();
     let ids = $("get-ids").value.split(",").map((s) => s.trim()).filter((s) => s);
-    if (ids.length === 0 && device) ids = device.properties.map((p) => p.identifier);
+    if (ids.length === 0 && device) ids = (device.model ? device.model.properties : device.properties).map((p) => p.identifier);
     if (ids.length === 0) return failed("get: name at least one property");
     command("get " + ids.join(","), devicePath() + "/property/get", ids);
   };
+
+  $("invoke-service").oninput = () => { if (device) drawCommandForms(device.model); };
 
   $("invoke-form").onsubmit = (ev) => {
     ev.preventDefault();
     const service = $("invoke-service").value.trim();
     if (!service) return failed("invoke: name a service");
-    let input = {};
-    try { if ($("invoke-json").value.trim()) input = parseJson($("invoke-json").value, "the input parameters"); } catch (e) { return failed(e.message); }
+    let input;
+    try { input = formValues($("invoke-fields"), "invoke-json", "the input parameters"); } catch (e) { return failed(e.message); }
     command("invoke " + service, devicePath() + "/service/" + encodeURIComponent(service) + "/invoke", input);
   };
 
   $("desired-form").onsubmit = (ev) => {
     ev.preventDefault();
     let values;
-    try { values = parseJson($("desired-json").value, "the desired values"); } catch (e) { return failed(e.message); }
+    try { values = formValues($("desired-fields"), "desired-json", "the desired values"); } catch (e) { return failed(e.message); }
+    if (Object.keys(values).length === 0) return failed("desired: choose a value or type JSON");
     command("desired " + json(values), devicePath() + "/desired", values);
   };
 

@@ -71,8 +71,10 @@ public sealed class NodeSim
 
     private void Boot()
     {
-        Nodes.Add(new NodeRuntime(Config, Properties, Network, Link, Clock, Board, NodeRecord.LoadAndCountBoot(Board), Log, new SimTokens(), new JsonWriterFake(),
-            new DownlinkParserFake(), Sampler, Outputs, new SeededRandom(_seed * 7919 + Nodes.Count)));
+        var node = new NodeContext(new NodePorts(Clock, Log, Board, new SeededRandom(_seed * 7919 + Nodes.Count)), Properties,
+            NodeEvents.FromConfig(Config), NodeRecord.LoadAndCountBoot(Board), Sampler, Outputs);
+        Nodes.Add(new NodeRuntime(Config, node, Network, Link,
+            new OneNetProtocol(new SimTokens(), new JsonWriterFake(), new DownlinkParserFake())));
     }
 
     /// <summary>Runs until the virtual time reaches untilMs, checking the bounded-memory invariants every tick.</summary>
@@ -103,7 +105,7 @@ public sealed class NodeSim
             }
             Outbox o = Node.Outbox;
             Assert.True(o.Depth <= Config.Outbox.CapacityReadings && o.Bytes <= Config.Outbox.CapacityBytes);
-            Assert.True(Node.Downlinks.Count <= NodeRuntime.DownlinkSlots);
+            Assert.True(Node.Downlinks.Count <= RuntimeDefaults.DownlinkSlots);
             Clock.Advance(StepMs);
         }
     }

@@ -1,0 +1,111 @@
+using OneNetFirmware.OneNet;
+
+namespace OneNetFirmware.Runtime
+{
+    /// <summary>
+    /// Every tunable of the runtime in one place (as coreMQTT's core_mqtt_config_defaults.h), each with its unit, the
+    /// reason for its value and its source (docs/architecture.md "Tunables and their sources"). The configuration file
+    /// sets what a user may change (intervals, outbox sizes, watchdog ladder); these are the fixed ones.
+    /// </summary>
+    public static class RuntimeDefaults
+    {
+        // ---- Main loop and supervisor threads (docs/architecture.md "Threads") ----
+
+        /// <summary>Sleep between two steps of either loop (ms). 10 steps/s: a 1 s pacer slot is met within 10 %.</summary>
+        public const int StepMilliseconds = 100;
+
+        // ---- Uplink (docs/architecture.md "Uplink") ----
+
+        /// <summary>At most one uplink per this long (ms): OneNET's rate limit (OneNetDefaults).</summary>
+        public const int UplinkIntervalMilliseconds = OneNetDefaults.MinUplinkIntervalMilliseconds;
+
+        /// <summary>
+        /// The uplink's payload buffer (bytes): a history/post of BatchPoints points with long identifiers fits; the
+        /// outbox halves a batch that does not. Far below OneNET's 256 KB publish limit.
+        /// </summary>
+        public const int PayloadBufferBytes = 8192;
+
+        /// <summary>Points in one history/post and the largest property/post (count): OneNET's per-identifier limit.</summary>
+        public const int BatchPoints = OneNetDefaults.MaxPointsPerIdentifier;
+
+        // ---- Pending engine (docs/architecture.md "Pending engine") ----
+
+        /// <summary>How often overdue replies are looked for (ms): exact enough for timeouts of seconds, cheap per step.</summary>
+        public const int ExpiryCheckMilliseconds = 1000;
+
+        /// <summary>
+        /// No reply at all for this many reply timeouts after a post went out: the session is dead (count). A black-holed
+        /// network is not noticed by MQTT keep-alive while the node keeps posting (clients ping only an idle link).
+        /// </summary>
+        public const int StallReplyTimeouts = 3;
+
+        /// <summary>Bytes a reading costs in the outbox on top of its identifier: about what it takes in OneJSON.</summary>
+        public const int PointOverheadBytes = 40;
+
+        // ---- Downlinks (docs/architecture.md "Downlinks") ----
+
+        /// <summary>Downlinks queued between the MQTT thread and the main loop (count); more are dropped and counted.</summary>
+        public const int DownlinkSlots = 8;
+
+        /// <summary>
+        /// Largest downlink kept whole (bytes): a set/get of 16 members fits easily; a larger request is answered 413.
+        /// OneNET's own command limit is 1 KB (MQTTS suite cmd/response), docs/architecture.md.
+        /// </summary>
+        public const int MaxDownlinkBytes = 1024;
+
+        /// <summary>Members one set/get/desired reply may carry (count); a downlink with more is malformed (400).</summary>
+        public const int MaxDownlinkMembers = 16;
+
+        /// <summary>Downlinks applied per main-loop step (count), so a flood cannot starve sampling.</summary>
+        public const int DownlinksPerStep = 4;
+
+        /// <summary>How long the `reboot` service waits after its reply so the reply can leave (ms).</summary>
+        public const int RebootDelayMilliseconds = 1000;
+
+        /// <summary>
+        /// The longest a request's reply waits for the pacer (ms); then it goes out unpaced, well inside OneNET's
+        /// ReplyDeadlineMilliseconds (5 s).
+        /// </summary>
+        public const int MaxReplyWaitMilliseconds = 2000;
+
+        // ---- Supervisor (docs/architecture.md "Threads") ----
+
+        /// <summary>No IP this long after a network start → start it again (ms). Covers a slow DHCP.</summary>
+        public const int NetworkDeadlineMilliseconds = 60000;
+
+        /// <summary>CONNECT plus SUBSCRIBE deadline (ms); each blocking call also gets it as its timeout.</summary>
+        public const int ConnectDeadlineMilliseconds = 20000;
+
+        /// <summary>After CONNACK 4/5 wait at least this long (ms): OneNET blacklists devices that hammer it.</summary>
+        public const int AuthRetryFloorMilliseconds = 30000;
+
+        /// <summary>No valid token yet (clock not set): look again after this long (ms).</summary>
+        public const int TokenWaitMilliseconds = 1000;
+
+        /// <summary>A session that ends sooner than this after CONNACK is a quick drop (ms).</summary>
+        public const int QuickDropMilliseconds = 10000;
+
+        /// <summary>This many quick drops in a row: probably another board uses the same device name (count).</summary>
+        public const int DuplicateSuspectDrops = 3;
+
+        /// <summary>Extra wait per quick drop once a duplicate is suspected, on top of the backoff (ms).</summary>
+        public const int DuplicatePenaltyMilliseconds = 60000;
+
+        /// <summary>Free memory is checked this often (ms); on the device the check runs a GC.</summary>
+        public const int MemoryCheckIntervalMilliseconds = 5000;
+
+        /// <summary>Free memory must stay below the minimum this long before the board reboots (ms).</summary>
+        public const int LowMemoryGraceMilliseconds = 30000;
+
+        /// <summary>
+        /// The Wi-Fi credentials are written to flash at most once per this long after the first start of a power cycle
+        /// (ms): docs/device-runtime.md "Wi-Fi".
+        /// </summary>
+        public const long CredentialSaveIntervalMilliseconds = 24L * 3600 * 1000;
+
+        // ---- Battery mode (docs/architecture.md "Battery mode") ----
+
+        /// <summary>Online, everything acknowledged, this long: the wake-up is done (ms). Covers the desired/get reply.</summary>
+        public const int BatteryQuietMilliseconds = 2000;
+    }
+}
