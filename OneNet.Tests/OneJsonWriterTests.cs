@@ -28,6 +28,49 @@ namespace NFUnitTest.OneNet
         }
 
         [TestMethod]
+        public void KeysEncodedOnceWriteTheSamePayloadAsNames()
+        {
+            byte[] buffer = new byte[512];
+            var w = new OneJsonWriter(buffer, 0, buffer.Length);
+            byte[] temp = OneJsonWriter.EncodeKey("temp");
+            byte[] odd = OneJsonWriter.EncodeKey("a\"b\u00e9\u0001");
+            // Byte-valued chars: é is UTF-8 C3 A9; the quote and the control character escaped.
+            Assert.AreEqual("\"a\\\"b\u00c3\u00a9\\u0001\":", Bytes.Text(odd, 0, odd.Length));
+
+            w.BeginPropertyPost(7);
+            w.Property(temp, 21.5, 1764000000123);
+            w.Property(odd, 5L, 1764000000123); // the same time again: its text is reused
+            w.PropertyText(temp, OneJsonWriter.EncodeText("on\n"), 1764000000124);
+            w.BeginEvent(temp);
+            w.Member(odd, true);
+            w.EndEvent(OneJsonWriter.NoTime);
+            string byKeys = Write(w, buffer);
+            w.BeginPropertyPost(7);
+            w.Property("temp", 21.5, 1764000000123);
+            w.Property("a\"b\u00e9\u0001", 5L, 1764000000123);
+            w.Property("temp", "on\n", 1764000000124);
+            w.BeginEvent("temp");
+            w.Member("a\"b\u00e9\u0001", true);
+            w.EndEvent(OneJsonWriter.NoTime);
+
+            Assert.AreEqual(byKeys, Write(w, buffer));
+            Assert.AreEqual("{\"id\":\"7\",\"version\":\"1.0\",\"params\":{\"temp\":{\"value\":21.5,\"time\":1764000000123},"
+                + "\"a\\\"b\u00c3\u00a9\\u0001\":{\"value\":5,\"time\":1764000000123},\"temp\":{\"value\":\"on\\n\",\"time\":1764000000124},"
+                + "\"temp\":{\"value\":{\"a\\\"b\u00c3\u00a9\\u0001\":true}}}}", byKeys);
+        }
+
+        [TestMethod]
+        public void DesiredGetOfKeysListsTheNames()
+        {
+            byte[] buffer = new byte[128];
+            var w = new OneJsonWriter(buffer, 0, buffer.Length);
+            w.BeginDesiredGet(3);
+            w.DesiredGetName(OneJsonWriter.EncodeKey("report_interval"));
+            w.DesiredGetName(OneJsonWriter.EncodeKey("relay1"));
+            Assert.AreEqual("{\"id\":\"3\",\"version\":\"1.0\",\"params\":[\"report_interval\",\"relay1\"]}", Write(w, buffer));
+        }
+
+        [TestMethod]
         [DataRow(2, 1.005, "1")]      // 1.005 is 1.00499999… in binary
         [DataRow(2, 2.5, "2.5")]
         [DataRow(0, 2.5, "3")]

@@ -204,6 +204,18 @@ namespace OneNetFirmware.OneNet
             return _nameStart >= 0 && identifier != null && RawEquals(_nameStart, _nameEnd, _comparands.Get(identifier));
         }
 
+        /// <summary>True when the current member's name is exactly these UTF-8 bytes (an identifier encoded once; no allocation).</summary>
+        public bool NameIs(byte[] utf8)
+        {
+            return _nameStart >= 0 && utf8 != null && RawEquals(_nameStart, _nameEnd, utf8);
+        }
+
+        /// <summary>True when the current value is a string of exactly these UTF-8 bytes (no allocation).</summary>
+        public bool ValueIs(byte[] utf8)
+        {
+            return ValueKind == JsonKind.String && utf8 != null && RawEquals(_valStart, _valEnd, utf8);
+        }
+
         /// <summary>The current member's name (allocates).</summary>
         public string NameText()
         {

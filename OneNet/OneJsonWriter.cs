@@ -1,3 +1,5 @@
+using System;
+
 namespace OneNetFirmware.OneNet
 {
     /// <summary>
@@ -13,8 +15,12 @@ namespace OneNetFirmware.OneNet
         /// <summary>OneNET accepts at most 100 points per identifier in one history post.</summary>
         public const int MaxHistoryPoints = 100;
         private const int MaxDepth = 8;
+        private const int DigitsSize = 20;
 
         private static readonly long[] Pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000 };
+        // "00" … "99": numbers are written two digits per lookup (docs/performance.md: the interpreter pays per IL
+        // instruction, so one division per two digits instead of one per digit).
+        private static readonly byte[] DigitPairs = BuildDigitPairs();
 
         private byte[] _buf;
         private int _start;
@@ -26,16 +32,37 @@ namespace OneNetFirmware.OneNet
         private int _historyPoints;
         private readonly bool[] _hasItem = new bool[MaxDepth];
         private readonly byte[] _closer = new byte[MaxDepth];
-        private readonly byte[] _digits = new byte[20];
+        private readonly byte[] _digits = new byte[DigitsSize];
+        // ,"time":<digits> of the last time written: the points of a post mostly share one time, so it is formatted once.
+        private readonly byte[] _timeText = new byte[DigitsSize + 8];
+        private int _timeLength;
+        private long _timeMs = -1;
         /// <summary>Distinct names a payload may use before the cache starts to re-encode (and allocate).</summary>
         public const int NameCacheSize = 64;
-        private readonly Utf8Cache _names = new Utf8Cache(NameCacheSize);
-        // Literals pre-encoded once: on the device every use of a string literal allocates.
+        // Names given as strings, encoded once as keys ("name":). Hot paths pass keys from EncodeKey instead.
+        private readonly Utf8Cache _keys = new Utf8Cache(NameCacheSize, true);
+        // Literals and fixed fragments pre-encoded once: on the device every use of a string literal allocates, and one
+        // Array.Copy of a fragment runs natively where a byte loop runs instruction by instruction (docs/performance.md).
         private static readonly byte[] NullBytes = Utf8Text.Encode("null");
+        private static readonly byte[] NullKey = Utf8Text.Encode("null:");
         private static readonly byte[] TrueBytes = Utf8Text.Encode("true");
         private static readonly byte[] FalseBytes = Utf8Text.Encode("false");
-        private static readonly byte[] VersionBytes = Utf8Text.Encode("\"1.0\"");
-        private static readonly byte[] U00Bytes = Utf8Text.Encode("u00");
+        private static readonly byte[] RequestHead = Utf8Text.Encode("{\"id\":\"");
+        private static readonly byte[] RequestTail = Utf8Text.Encode("\",\"version\":\"1.0\",\"params\":");
+        private static readonly byte[] ValueHead = Utf8Text.Encode("{\"value\":");
+        private static readonly byte[] TimeMember = Utf8Text.Encode(",\"time\":");
+        private static readonly byte[] IdKey = EncodeKey("id");
+        private static readonly byte[] CodeKey = EncodeKey("code");
+        private static readonly byte[] MsgKey = EncodeKey("msg");
+        private static readonly byte[] DataKey = EncodeKey("data");
+        private static readonly byte[] VersionKey = EncodeKey("version");
+        private static readonly byte[] PropertiesKey = EncodeKey("properties");
+        private static readonly int[] MessageCodes =
+        {
+            ReplyCodes.Success, ReplyCodes.Malformed, ReplyCodes.UnknownIdentifier, ReplyCodes.NotWritable,
+            ReplyCodes.TooLarge, ReplyCodes.WrongType, ReplyCodes.Failed,
+        };
+        private static readonly byte[][] Messages = EncodeMessages();
 
         public OneJsonWriter(byte[] buffer, int offset, int length)
         {
@@ -61,6 +88,23 @@ namespace OneNetFirmware.OneNet
         /// <summary>The offset in the buffer where payloads start.</summary>
         public int Offset { get { return _start; } }
 
+        // ---- encoding once (startup) ----
+
+        /// <summary>
+        /// The key "name": as JSON (quotes, escapes, UTF-8, colon), for the byte[] overloads: encode each identifier once
+        /// at startup and pass the result on every payload, so writing it is one copy and allocates nothing.
+        /// </summary>
+        public static byte[] EncodeKey(string name)
+        {
+            return Quote(name, true);
+        }
+
+        /// <summary>A JSON string value "text" (quotes, escapes, UTF-8), for PropertyText: encode a repeated text once.</summary>
+        public static byte[] EncodeText(string text)
+        {
+            return Quote(text, false);
+        }
+
         // ---- requests ----
 
         /// <summary>{"id":"id","version":"1.0","params":{ — then <see cref="Property(string,double,long)"/>… and End().</summary>
@@ -83,21 +127,30 @@ namespace OneNetFirmware.OneNet
             Open((byte)'[');
             Separator();
             Open((byte)'{');
-            Key("properties");
+            Key(PropertiesKey);
             Open((byte)'{');
         }
 
         /// <summary>A whole desired/get request: {"id":"id","version":"1.0","params":["a","b"]}; returns the length or -1.</summary>
         public int DesiredGet(int id, string[] identifiers, int count)
         {
+            BeginDesiredGet(id);
+            for (int i = 0; i < count; i++) DesiredGetName(KeyOf(identifiers[i]));
+            return End();
+        }
+
+        /// <summary>{"id":"id","version":"1.0","params":[ — then DesiredGetName(key) per identifier and End().</summary>
+        public void BeginDesiredGet(int id)
+        {
             BeginRequest(id);
             Open((byte)'[');
-            for (int i = 0; i < count; i++)
-            {
-                Separator();
-                WriteName(identifiers[i]);
-            }
-            return End();
+        }
+
+        /// <summary>One identifier of a desired/get, given as its key (EncodeKey): written as "identifier".</summary>
+        public void DesiredGetName(byte[] key)
+        {
+            Separator();
+            PutRange(key, 0, key.Length - 1);
         }
 
         /// <summary>{"id":"id","version":"1.0","params":{ — then DesiredDeleteMember(…) per identifier and End().</summary>
@@ -110,11 +163,17 @@ namespace OneNetFirmware.OneNet
         /// 1, "identifier":{} (deleted whatever its version).</summary>
         public void DesiredDeleteMember(string identifier, long version)
         {
-            Key(identifier);
+            DesiredDeleteMember(KeyOf(identifier), version);
+        }
+
+        /// <summary>As DesiredDeleteMember(string, long) with the identifier's key (EncodeKey).</summary>
+        public void DesiredDeleteMember(byte[] key, long version)
+        {
+            Key(key);
             Open((byte)'{');
             if (version >= 1)
             {
-                Key("version");
+                Key(VersionKey);
                 WriteLong(version);
             }
             Close();
@@ -122,44 +181,72 @@ namespace OneNetFirmware.OneNet
 
         public void Property(string identifier, double value, long timeMs)
         {
-            if (!CanWrite(value)) return;
-            BeginValue(identifier);
-            WriteDouble(value);
-            EndValue(timeMs);
+            Property(KeyOf(identifier), value, timeMs);
         }
 
         public void Property(string identifier, int value, long timeMs)
         {
-            BeginValue(identifier);
-            WriteLong(value);
-            EndValue(timeMs);
+            Property(KeyOf(identifier), (long)value, timeMs);
         }
 
         public void Property(string identifier, long value, long timeMs)
         {
-            BeginValue(identifier);
-            WriteLong(value);
-            EndValue(timeMs);
+            Property(KeyOf(identifier), value, timeMs);
         }
 
         public void Property(string identifier, bool value, long timeMs)
         {
-            BeginValue(identifier);
-            WriteBool(value);
-            EndValue(timeMs);
+            Property(KeyOf(identifier), value, timeMs);
         }
 
         public void Property(string identifier, string value, long timeMs)
         {
-            BeginValue(identifier);
+            BeginValue(KeyOf(identifier));
             WriteString(value);
+            EndValue(timeMs);
+        }
+
+        /// <summary>"key"{"value":v,"time":t} with the identifier's key from EncodeKey (nothing encoded per call).</summary>
+        public void Property(byte[] key, double value, long timeMs)
+        {
+            if (!CanWrite(value)) return;
+            BeginValue(key);
+            WriteDouble(value);
+            EndValue(timeMs);
+        }
+
+        public void Property(byte[] key, long value, long timeMs)
+        {
+            BeginValue(key);
+            WriteLong(value);
+            EndValue(timeMs);
+        }
+
+        public void Property(byte[] key, bool value, long timeMs)
+        {
+            BeginValue(key);
+            PutBytes(value ? TrueBytes : FalseBytes);
+            EndValue(timeMs);
+        }
+
+        /// <summary>A text property whose value was encoded once with EncodeText (e.g. the reset reason).</summary>
+        public void PropertyText(byte[] key, byte[] encodedText, long timeMs)
+        {
+            BeginValue(key);
+            PutBytes(encodedText);
             EndValue(timeMs);
         }
 
         /// <summary>"identifier":{"value":{ — the event's output parameters follow as Member(…), then EndEvent.</summary>
         public void BeginEvent(string identifier)
         {
-            BeginValue(identifier);
+            BeginEvent(KeyOf(identifier));
+        }
+
+        /// <summary>As BeginEvent(string) with the identifier's key (EncodeKey).</summary>
+        public void BeginEvent(byte[] key)
+        {
+            BeginValue(key);
             Open((byte)'{');
         }
 
@@ -173,7 +260,13 @@ namespace OneNetFirmware.OneNet
         /// <summary>"identifier":[ — then up to 100 Point(…), then EndHistory.</summary>
         public void BeginHistory(string identifier)
         {
-            Key(identifier);
+            BeginHistory(KeyOf(identifier));
+        }
+
+        /// <summary>As BeginHistory(string) with the identifier's key (EncodeKey).</summary>
+        public void BeginHistory(byte[] key)
+        {
+            Key(key);
             Open((byte)'[');
             _historyPoints = 0;
         }
@@ -193,7 +286,7 @@ namespace OneNetFirmware.OneNet
         {
             if (_historyPoints >= MaxHistoryPoints) return false;
             BeginPoint();
-            WriteBool(value);
+            PutBytes(value ? TrueBytes : FalseBytes);
             EndValue(timeMs);
             return true;
         }
@@ -202,8 +295,7 @@ namespace OneNetFirmware.OneNet
         {
             _historyPoints++;
             Separator();
-            Open((byte)'{');
-            Key("value");
+            OpenValue();
         }
 
         public void EndHistory()
@@ -214,12 +306,13 @@ namespace OneNetFirmware.OneNet
         // ---- replies ----
 
         /// <summary>{"id":"…","code":code,"msg":"…" with the id copied from the request (raw JSON string content, see
-        /// OneJsonReader.IdOffset/IdLength; idLength &lt; 0 writes "id":null). Then optionally BeginData + Member…, and End().</summary>
+        /// OneJsonReader.IdOffset/IdLength; idLength &lt; 0 writes "id":null). Then optionally BeginData + Member…, and End().
+        /// msg null (or a code's standard text) is written from pre-encoded bytes.</summary>
         public void BeginReply(byte[] idSource, int idOffset, int idLength, int code, string msg)
         {
             Reset();
             Open((byte)'{');
-            Key("id");
+            Key(IdKey);
             if (idLength < 0)
             {
                 PutBytes(NullBytes);
@@ -227,13 +320,10 @@ namespace OneNetFirmware.OneNet
             else
             {
                 Put((byte)'"');
-                for (int i = 0; i < idLength; i++) Put(idSource[idOffset + i]);
+                PutRange(idSource, idOffset, idLength);
                 Put((byte)'"');
             }
-            Key("code");
-            WriteLong(code);
-            Key("msg");
-            WriteString(msg == null ? ReplyCodes.Message(code) : msg);
+            EndReplyHead(code, msg);
         }
 
         /// <summary>A reply with a string id (e.g. ota/inform_reply).</summary>
@@ -241,18 +331,15 @@ namespace OneNetFirmware.OneNet
         {
             Reset();
             Open((byte)'{');
-            Key("id");
+            Key(IdKey);
             WriteString(id);
-            Key("code");
-            WriteLong(code);
-            Key("msg");
-            WriteString(msg == null ? ReplyCodes.Message(code) : msg);
+            EndReplyHead(code, msg);
         }
 
         /// <summary>,"data":{ — bare values follow as Member(…) (get_reply, invoke_reply).</summary>
         public void BeginData()
         {
-            Key("data");
+            Key(DataKey);
             Open((byte)'{');
         }
 
@@ -260,33 +347,48 @@ namespace OneNetFirmware.OneNet
 
         public void Member(string name, double value)
         {
-            if (!CanWrite(value)) return;
-            Key(name);
-            WriteDouble(value);
+            Member(KeyOf(name), value);
         }
 
         public void Member(string name, int value)
         {
-            Key(name);
-            WriteLong(value);
+            Member(KeyOf(name), (long)value);
         }
 
         public void Member(string name, long value)
         {
-            Key(name);
-            WriteLong(value);
+            Member(KeyOf(name), value);
         }
 
         public void Member(string name, bool value)
         {
-            Key(name);
-            WriteBool(value);
+            Member(KeyOf(name), value);
         }
 
         public void Member(string name, string value)
         {
-            Key(name);
+            Key(KeyOf(name));
             WriteString(value);
+        }
+
+        /// <summary>"key":v with the name's key from EncodeKey.</summary>
+        public void Member(byte[] key, double value)
+        {
+            if (!CanWrite(value)) return;
+            Key(key);
+            WriteDouble(value);
+        }
+
+        public void Member(byte[] key, long value)
+        {
+            Key(key);
+            WriteLong(value);
+        }
+
+        public void Member(byte[] key, bool value)
+        {
+            Key(key);
+            PutBytes(value ? TrueBytes : FalseBytes);
         }
 
         /// <summary>Closes every open object/array; the payload length, or -1 when the buffer was too small.</summary>
@@ -310,17 +412,25 @@ namespace OneNetFirmware.OneNet
             _depth = 0;
         }
 
+        // {"id":"<id>","version":"1.0","params": as two copies around the digits; the outer object holds items already.
         private void BeginRequest(int id)
         {
             Reset();
-            Open((byte)'{');
-            Key("id");
-            Put((byte)'"');
+            PutBytes(RequestHead);
             WriteLong(id);
-            Put((byte)'"');
-            Key("version");
-            PutBytes(VersionBytes);
-            Key("params");
+            PutBytes(RequestTail);
+            Push((byte)'}', true);
+        }
+
+        private void EndReplyHead(int code, string msg)
+        {
+            Key(CodeKey);
+            WriteLong(code);
+            Key(MsgKey);
+            int i = 0;
+            while (i < MessageCodes.Length - 1 && MessageCodes[i] != code) i++;
+            if (msg == null || msg == ReplyCodes.Message(code)) PutBytes(Messages[i]);
+            else WriteString(msg);
         }
 
         private bool CanWrite(double value)
@@ -329,19 +439,30 @@ namespace OneNetFirmware.OneNet
             return value > -limit && value < limit; // false for NaN and ±Infinity as well
         }
 
-        private void BeginValue(string identifier)
+        private byte[] KeyOf(string name)
         {
-            Key(identifier);
-            Open((byte)'{');
-            Key("value");
+            return name == null ? NullKey : _keys.Get(name);
+        }
+
+        private void BeginValue(byte[] key)
+        {
+            Key(key);
+            OpenValue();
+        }
+
+        // {"value": in one copy; the object holds an item from then on.
+        private void OpenValue()
+        {
+            PutBytes(ValueHead);
+            Push((byte)'}', true);
         }
 
         private void EndValue(long timeMs)
         {
             if (timeMs >= 0)
             {
-                Key("time");
-                WriteLong(timeMs);
+                if (timeMs != _timeMs) FormatTime(timeMs);
+                PutRange(_timeText, 0, _timeLength);
             }
             Close();
         }
@@ -349,13 +470,18 @@ namespace OneNetFirmware.OneNet
         private void Open(byte bracket)
         {
             Put(bracket);
+            Push(bracket == (byte)'{' ? (byte)'}' : (byte)']', false);
+        }
+
+        private void Push(byte closer, bool hasItem)
+        {
             if (_depth >= MaxDepth)
             {
                 _overflow = true;
                 return;
             }
-            _closer[_depth] = bracket == (byte)'{' ? (byte)'}' : (byte)']';
-            _hasItem[_depth] = false;
+            _closer[_depth] = closer;
+            _hasItem[_depth] = hasItem;
             _depth++;
         }
 
@@ -373,45 +499,66 @@ namespace OneNetFirmware.OneNet
             _hasItem[_depth - 1] = true;
         }
 
-        private void Key(string name)
+        private void Key(byte[] key)
         {
             Separator();
-            WriteName(name);
-            Put((byte)':');
-        }
-
-        private void WriteBool(bool value)
-        {
-            PutBytes(value ? TrueBytes : FalseBytes);
+            PutBytes(key);
         }
 
         private void WriteLong(long value)
         {
-            ulong u;
             if (value < 0)
             {
                 Put((byte)'-');
-                u = (ulong)(-(value + 1)) + 1;
+                WriteDigits((ulong)(-(value + 1)) + 1, 1);
             }
             else
             {
-                u = (ulong)value;
+                WriteDigits((ulong)value, 1);
             }
-            WriteDigits(u, 1);
         }
 
-        // Writes u with at least minDigits digits (leading zeros).
+        private void FormatTime(long timeMs)
+        {
+            int p = FormatDigits((ulong)timeMs, 1);
+            Array.Copy(TimeMember, _timeText, TimeMember.Length);
+            Array.Copy(_digits, p, _timeText, TimeMember.Length, DigitsSize - p);
+            _timeLength = TimeMember.Length + DigitsSize - p;
+            _timeMs = timeMs;
+        }
+
+        // Writes u with at least minDigits digits (leading zeros) in one copy.
         private void WriteDigits(ulong u, int minDigits)
         {
-            int n = 0;
-            do
+            int p = FormatDigits(u, minDigits);
+            PutRange(_digits, p, DigitsSize - p);
+        }
+
+        // Formats u into the end of _digits, two digits per step from the right; returns where the digits start.
+        private int FormatDigits(ulong u, int minDigits)
+        {
+            byte[] d = _digits;
+            int p = DigitsSize;
+            while (u >= 100)
             {
-                _digits[n++] = (byte)('0' + (int)(u % 10));
-                u /= 10;
+                ulong q = u / 100;
+                int pair = (int)(u - q * 100) << 1;
+                d[--p] = DigitPairs[pair + 1];
+                d[--p] = DigitPairs[pair];
+                u = q;
             }
-            while (u != 0);
-            while (n < minDigits) _digits[n++] = (byte)'0';
-            while (n > 0) Put(_digits[--n]);
+            if (u >= 10)
+            {
+                int pair = (int)u << 1;
+                d[--p] = DigitPairs[pair + 1];
+                d[--p] = DigitPairs[pair];
+            }
+            else
+            {
+                d[--p] = (byte)('0' + (int)u);
+            }
+            while (DigitsSize - p < minDigits) d[--p] = (byte)'0';
+            return p;
         }
 
         // Fixed-point with _decimals, half away from zero, trailing zeros dropped, never "-0". Caller checked CanWrite.
@@ -427,8 +574,9 @@ namespace OneNetFirmware.OneNet
                 return;
             }
             if (negative) Put((byte)'-');
-            WriteDigits((ulong)(rounded / scale), 1);
-            long fraction = rounded % scale;
+            long whole = rounded / scale;
+            WriteDigits((ulong)whole, 1);
+            long fraction = rounded - whole * scale;
             if (fraction == 0) return;
             int digits = _decimals;
             while (fraction % 10 == 0)
@@ -440,73 +588,107 @@ namespace OneNetFirmware.OneNet
             WriteDigits((ulong)fraction, digits);
         }
 
-        // A JSON string value: quotes, backslash and control characters escaped, the text as UTF-8 (Utf8Text: surrogate
-        // pairs as 4 bytes, a lone surrogate as U+FFFD). Values are encoded each time; names go through the cache.
+        // A JSON string value: encoded (and escaped) each time, so it allocates; repeated texts use EncodeText once.
         private void WriteString(string s)
         {
-            if (s == null)
-            {
-                PutBytes(NullBytes);
-                return;
-            }
-            WriteQuoted(Utf8Text.Encode(s));
+            PutBytes(s == null ? NullBytes : Quote(s, false));
         }
 
-        // An identifier or member name: the same few strings in every payload, encoded once (Utf8Cache).
-        private void WriteName(string s)
+        // "s" or "s": as JSON: the text as UTF-8 (Utf8Text: surrogate pairs as 4 bytes, a lone surrogate as U+FFFD),
+        // quotes, backslash and control characters escaped. Bytes of UTF-8 at or above 0x80 are never '"', '\' or
+        // control characters, so escaping byte by byte is exact.
+        private static byte[] Quote(string s, bool key)
         {
-            if (s == null)
-            {
-                PutBytes(NullBytes);
-                return;
-            }
-            WriteQuoted(_names.Get(s));
+            byte[] utf8 = Utf8Text.Encode(s);
+            int n = key ? 3 : 2;
+            for (int i = 0; i < utf8.Length; i++) n += Escape(utf8[i], null, 0);
+            byte[] quoted = new byte[n];
+            int p = 0;
+            quoted[p++] = (byte)'"';
+            for (int i = 0; i < utf8.Length; i++) p += Escape(utf8[i], quoted, p);
+            quoted[p++] = (byte)'"';
+            if (key) quoted[p] = (byte)':';
+            return quoted;
         }
 
-        // Bytes of UTF-8 at or above 0x80 are never '"', '\' or control characters, so escaping byte by byte is exact.
-        private void WriteQuoted(byte[] utf8)
+        // Writes b escaped at to[p] (when to is not null); returns the byte count either way.
+        private static int Escape(byte b, byte[] to, int p)
         {
-            Put((byte)'"');
-            for (int i = 0; i < utf8.Length; i++)
+            byte short2;
+            switch (b)
             {
-                byte b = utf8[i];
-                if (b == '"' || b == '\\')
-                {
-                    Put((byte)'\\');
-                    Put(b);
-                }
-                else if (b < 0x20)
-                {
-                    WriteControl(b);
-                }
-                else
-                {
-                    Put(b);
-                }
+                case (byte)'"': short2 = (byte)'"'; break;
+                case (byte)'\\': short2 = (byte)'\\'; break;
+                case (byte)'\n': short2 = (byte)'n'; break;
+                case (byte)'\r': short2 = (byte)'r'; break;
+                case (byte)'\t': short2 = (byte)'t'; break;
+                case (byte)'\b': short2 = (byte)'b'; break;
+                case (byte)'\f': short2 = (byte)'f'; break;
+                default:
+                    if (b >= 0x20)
+                    {
+                        if (to != null) to[p] = b;
+                        return 1;
+                    }
+                    if (to != null)
+                    {
+                        // \u00XX
+                        to[p] = (byte)'\\';
+                        to[p + 1] = (byte)'u';
+                        to[p + 2] = (byte)'0';
+                        to[p + 3] = (byte)'0';
+                        to[p + 4] = (byte)(b < 0x10 ? '0' : '1');
+                        int low = b & 0xF;
+                        to[p + 5] = (byte)(low < 10 ? '0' + low : 'a' + low - 10);
+                    }
+                    return 6;
             }
-            Put((byte)'"');
+            if (to != null)
+            {
+                to[p] = (byte)'\\';
+                to[p + 1] = short2;
+            }
+            return 2;
         }
 
-        private void WriteControl(int c)
+        private static byte[] BuildDigitPairs()
         {
-            Put((byte)'\\');
-            switch (c)
+            byte[] pairs = new byte[200];
+            for (int i = 0; i < 100; i++)
             {
-                case '\n': Put((byte)'n'); return;
-                case '\r': Put((byte)'r'); return;
-                case '\t': Put((byte)'t'); return;
-                case '\b': Put((byte)'b'); return;
-                case '\f': Put((byte)'f'); return;
+                pairs[2 * i] = (byte)('0' + i / 10);
+                pairs[2 * i + 1] = (byte)('0' + i % 10);
             }
-            PutBytes(U00Bytes);
-            Put((byte)(c < 0x10 ? '0' : '1'));
-            int low = c & 0xF;
-            Put((byte)(low < 10 ? '0' + low : 'a' + low - 10));
+            return pairs;
+        }
+
+        // The standard msg of each code in MessageCodes, quoted; the last (Failed) also stands for any other code.
+        private static byte[][] EncodeMessages()
+        {
+            byte[][] messages = new byte[MessageCodes.Length][];
+            for (int i = 0; i < messages.Length; i++) messages[i] = EncodeText(ReplyCodes.Message(MessageCodes[i]));
+            return messages;
         }
 
         private void PutBytes(byte[] bytes)
         {
-            for (int i = 0; i < bytes.Length; i++) Put(bytes[i]);
+            PutRange(bytes, 0, bytes.Length);
+        }
+
+        // One native copy per fragment; on overflow nothing more is written and End() returns -1.
+        private void PutRange(byte[] source, int offset, int count)
+        {
+            int pos = _pos;
+            if (count <= _end - pos)
+            {
+                Array.Copy(source, offset, _buf, pos, count);
+                _pos = pos + count;
+            }
+            else
+            {
+                _overflow = true;
+                _pos = _end;
+            }
         }
 
         private void Put(byte b)

@@ -32,7 +32,10 @@ namespace OneNetFirmware.OneNet
         public readonly string OtaInformReply;
         /// <summary>The filter the session cannot work without (thing/#): refused means the session ends.</summary>
         public readonly string[] RequiredSubscriptions;
-        private const string Invoke = "/invoke";
+        // Fields, not literals (const strings are literals): on the device every use of a literal allocates.
+        private static readonly string Invoke = "/invoke";
+        private static readonly string ReplySuffix = "_reply";
+        private static readonly string InvokeReplySuffix = "/invoke_reply";
         /// <summary>Filters subscribed one per request after the required one (ota/inform): refused is logged, not fatal.</summary>
         public readonly string[] OptionalSubscriptions;
 
@@ -103,13 +106,13 @@ namespace OneNetFirmware.OneNet
         /// <summary>…/thing/service/{identifier}/invoke_reply for an invoke topic (one string).</summary>
         public string InvokeReply(string invokeTopic)
         {
-            return invokeTopic + "_reply";
+            return invokeTopic + ReplySuffix;
         }
 
         /// <summary>…/thing/service/{identifier}/invoke_reply for a service identifier.</summary>
         public string ServiceInvokeReply(string identifier)
         {
-            return _servicePrefix + identifier + "/invoke_reply";
+            return _servicePrefix + identifier + InvokeReplySuffix;
         }
 
         // Length of {identifier} in _servicePrefix + identifier + "/invoke", 0 when the topic has another shape.

@@ -21,18 +21,27 @@ namespace OneNetFirmware.OneNet
         /// <summary>The node could not carry out the request (e.g. hardware error).</summary>
         public const int Failed = 500;
 
-        /// <summary>The short msg text for a code.</summary>
+        // Fields, not literals: on the device every use of a literal allocates a new string (docs/performance.md).
+        private static readonly string SuccessText = "success";
+        private static readonly string MalformedText = "malformed request";
+        private static readonly string UnknownIdentifierText = "unknown identifier";
+        private static readonly string NotWritableText = "not writable";
+        private static readonly string TooLargeText = "request too large";
+        private static readonly string WrongTypeText = "wrong type or out of range";
+        private static readonly string FailedText = "failed";
+
+        /// <summary>The short msg text for a code (the same string each time: no allocation).</summary>
         public static string Message(int code)
         {
             switch (code)
             {
-                case Success: return "success";
-                case Malformed: return "malformed request";
-                case UnknownIdentifier: return "unknown identifier";
-                case NotWritable: return "not writable";
-                case TooLarge: return "request too large";
-                case WrongType: return "wrong type or out of range";
-                default: return "failed";
+                case Success: return SuccessText;
+                case Malformed: return MalformedText;
+                case UnknownIdentifier: return UnknownIdentifierText;
+                case NotWritable: return NotWritableText;
+                case TooLarge: return TooLargeText;
+                case WrongType: return WrongTypeText;
+                default: return FailedText;
             }
         }
     }

@@ -165,7 +165,7 @@ namespace OneNetFirmware.Runtime
             {
                 case DownlinkKind.PostReply:
                     int postId;
-                    if (TryParseId(_message.Id, out postId))
+                    if (_message.TryGetRequestId(out postId))
                     {
                         // Post ids are unique across both queues (one Uplink.NextId): whichever holds it takes the reply,
                         // and both see that the session answers (their stall detection).
@@ -185,7 +185,7 @@ namespace OneNetFirmware.Runtime
                     break;
                 case DownlinkKind.DesiredDeleteReply:
                     int deleteId;
-                    if (TryParseId(_message.Id, out deleteId) && _desiredDeletes.OnReply(deleteId) > 0
+                    if (_message.TryGetRequestId(out deleteId) && _desiredDeletes.OnReply(deleteId) > 0
                         && _message.Code != ReplyCodes.Success)
                     {
                         _log.Warn("desired/delete refused: code " + _message.Code.ToString() + " " + _message.Msg

@@ -5,7 +5,8 @@ namespace OneNetFirmware.Runtime
     {
         /// <summary>
         /// Reads payload[0..count) of the given kind into message (cleared first). False when it is not valid OneJSON
-        /// for that kind; message.Id is still set when an id could be read, so the node can answer with an error.
+        /// for that kind; a request's message.Id is still set when an id could be read, so the node can answer with an
+        /// error. Replies carry IdNumber instead of Id (matched without a string) and Msg only when Code is not 200.
         /// More params than message.Capacity → false.
         /// </summary>
         bool Parse(DownlinkKind kind, byte[] payload, int count, DownlinkMessage message);

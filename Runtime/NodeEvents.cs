@@ -12,6 +12,10 @@ namespace OneNetFirmware.Runtime
         public const string ContactParameter = "open";
         public const string MotionParameter = "detected";
         public const string ButtonParameter = "pressed";
+        // Fields, not literals: Value runs for every input event, and on the device each literal use allocates.
+        private static readonly string Contact = "contact";
+        private static readonly string Motion = "motion";
+        private static readonly string Button = "button";
 
         public static EventTable FromConfig(NodeConfig config)
         {
@@ -31,9 +35,9 @@ namespace OneNetFirmware.Runtime
         /// <summary>The output parameter of an input type's event, or null when the type raises no event (counter).</summary>
         public static string Parameter(string inputType)
         {
-            if (inputType == "contact") return ContactParameter;
-            if (inputType == "motion") return MotionParameter;
-            if (inputType == "button") return ButtonParameter;
+            if (inputType == Contact) return ContactParameter;
+            if (inputType == Motion) return MotionParameter;
+            if (inputType == Button) return ButtonParameter;
             return null;
         }
 
@@ -43,7 +47,7 @@ namespace OneNetFirmware.Runtime
         /// </summary>
         public static bool Value(string inputType, bool active)
         {
-            return inputType == "contact" ? !active : active;
+            return inputType == Contact ? !active : active;
         }
     }
 }

@@ -12,6 +12,7 @@ namespace OneNetFirmware.Benchmarks
     /// Utf8JsonWriter into a reused buffer, JsonSerializer on an equivalent object and Newtonsoft's SerializeObject.
     /// </summary>
     [MemoryDiagnoser]
+    [Config(typeof(IlCount.IlCountConfig))]
     public class PropertyPostBenchmarks
     {
         private const long Time = 1_764_000_000_123;

@@ -105,6 +105,28 @@ namespace NFUnitTest.Node
         }
 
         [TestMethod]
+        public void NamesOfThePropertyTableAreHandedOutAsItsOwnStrings()
+        {
+            var table = new PropertyTable(4);
+            table.Add("relay1", PropertyKind.Bool, 0);
+            table.Add("report_interval", PropertyKind.Integer, 0);
+            var parser = new OneJsonDownlinkParser(table);
+            var message = new DownlinkMessage(4);
+            byte[] set = Bytes.Of("{\"id\":\"9\",\"params\":{\"report_interval\":30,\"nosuch\":1}}");
+            byte[] get = Bytes.Of("{\"id\":\"10\",\"params\":[\"relay1\",\"relay\"]}");
+
+            Assert.IsTrue(parser.Parse(DownlinkKind.PropertySet, set, set.Length, message));
+            // Matched in place: the table's own string object, nothing decoded; an unknown name is decoded for the 404.
+            Assert.IsTrue((object)message.Names[0] == (object)table.Identifier(1), "report_interval is the table's string");
+            Assert.AreEqual("nosuch", message.Names[1]);
+            Assert.AreEqual("9", message.Id);
+
+            Assert.IsTrue(parser.Parse(DownlinkKind.PropertyGet, get, get.Length, message));
+            Assert.IsTrue((object)message.Names[0] == (object)table.Identifier(0), "relay1 is the table's string");
+            Assert.AreEqual("relay", message.Names[1]);
+        }
+
+        [TestMethod]
         public void ParsesQuotedNumbersAndBoolsAsTheValuesTheySpell()
         {
             byte[] payload = Bytes.Of("{\"id\":\"5\",\"version\":\"1.0\",\"params\":{\"temperature\":\"30.5\",\"relay1\":\"false\",\"mode\":\"30 \"}}");
@@ -132,7 +154,8 @@ namespace NFUnitTest.Node
 
             byte[] deleted = Bytes.Of("{\"id\":\"9\",\"code\":200,\"msg\":\"success\"}");
             Assert.IsTrue(parser.Parse(DownlinkKind.DesiredDeleteReply, deleted, deleted.Length, message));
-            Assert.AreEqual("9", message.Id);
+            Assert.AreEqual(9L, message.IdNumber);
+            Assert.IsNull(message.Id); // replies are matched by number: no string made
             Assert.AreEqual(200, message.Code);
         }
 
@@ -143,8 +166,16 @@ namespace NFUnitTest.Node
             var message = new DownlinkMessage(2);
             byte[] reply = Bytes.Of("{\"id\":\"12\",\"code\":200,\"msg\":\"success\"}");
             Assert.IsTrue(parser.Parse(DownlinkKind.PostReply, reply, reply.Length, message));
-            Assert.AreEqual("12", message.Id);
+            Assert.AreEqual(12L, message.IdNumber);
+            Assert.IsNull(message.Id);
             Assert.AreEqual(200, message.Code);
+            Assert.IsNull(message.Msg); // decoded only when the platform refused
+
+            byte[] refused = Bytes.Of("{\"id\":\"15\",\"code\":2402,\"msg\":\"bad \\u00e9\"}");
+            Assert.IsTrue(parser.Parse(DownlinkKind.PostReply, refused, refused.Length, message));
+            Assert.AreEqual(15L, message.IdNumber);
+            Assert.AreEqual(2402, message.Code);
+            Assert.AreEqual("bad \u00e9", message.Msg);
 
             byte[] broken = Bytes.Of("{\"id\":\"13\",\"params\":{\"relay1\":tru}}");
             Assert.IsFalse(parser.Parse(DownlinkKind.PropertySet, broken, broken.Length, message));

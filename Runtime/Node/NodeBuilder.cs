@@ -50,7 +50,7 @@ namespace OneNetFirmware.Node
             }
             var node = new NodeContext(new NodePorts(clock, log, board, random), properties, events, record, sampler, outputs);
             var protocol = new OneNetProtocol(new OneNetTokenSource(config.OneNet, signer), new OneJsonPayloadWriter(),
-                new OneJsonDownlinkParser());
+                new OneJsonDownlinkParser(properties));
             return new NodeRuntime(config, node, network, link, protocol);
         }
 

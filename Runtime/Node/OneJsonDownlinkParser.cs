@@ -3,22 +3,40 @@ using OneNetFirmware.Runtime;
 
 namespace OneNetFirmware.Node
 {
-    /// <summary>The runtime's IDownlinkParser over the protocol's OneJsonReader (strict, in place, never throws).</summary>
+    /// <summary>
+    /// The runtime's IDownlinkParser over the protocol's OneJsonReader (strict, in place, never throws). It allocates only
+    /// what a command needs: replies are matched by their numeric id (no string) and their msg is decoded only when the
+    /// code is not 200; names that are identifiers of the property table are matched in place and handed out as the
+    /// table's own strings, so only an unknown name (answered 404) or a request's id is decoded (docs/performance.md).
+    /// </summary>
     public sealed class OneJsonDownlinkParser : IDownlinkParser
     {
         private readonly OneJsonReader _r = new OneJsonReader();
+        private readonly PropertyTable _properties;
+
+        /// <summary>A parser that decodes every name (no property table to match against).</summary>
+        public OneJsonDownlinkParser()
+            : this(null)
+        {
+        }
+
+        /// <param name="properties">The node's properties: their identifiers are matched without allocating.</param>
+        public OneJsonDownlinkParser(PropertyTable properties)
+        {
+            _properties = properties;
+        }
 
         public bool Parse(DownlinkKind kind, byte[] payload, int count, DownlinkMessage message)
         {
             message.Clear();
             if (_r.Read(payload, 0, count) != ReplyCodes.Success) return false;
-            message.Id = _r.IdText();
-            if (message.Id == null) return false;
             if (kind == DownlinkKind.PostReply || kind == DownlinkKind.DesiredGetReply || kind == DownlinkKind.DesiredDeleteReply)
             {
+                if (_r.IdLength < 0) return false;
+                message.IdNumber = _r.IdNumber;
                 message.Code = _r.Code;
                 if (message.Code < 0) return false;
-                message.Msg = _r.MsgText();
+                if (message.Code != ReplyCodes.Success) message.Msg = _r.MsgText();
                 if (kind == DownlinkKind.DesiredGetReply && _r.DataKind == JsonKind.Object && _r.OpenData())
                 {
                     while (_r.NextMember())
@@ -31,6 +49,8 @@ namespace OneNetFirmware.Node
                 }
                 return true;
             }
+            message.Id = _r.IdText();
+            if (message.Id == null) return false;
             int paramsKind = _r.ParamsKind;
             if (paramsKind == JsonKind.None) return kind == DownlinkKind.ServiceInvoke;
             if (kind == DownlinkKind.PropertyGet)
@@ -38,7 +58,7 @@ namespace OneNetFirmware.Node
                 if (paramsKind != JsonKind.Array || !_r.OpenParams()) return false;
                 while (_r.NextElement())
                 {
-                    string name = _r.ValueText();
+                    string name = ElementName();
                     if (message.Count == message.Capacity || name == null) return false;
                     message.Names[message.Count] = name;
                     message.Kinds[message.Count] = DownlinkMessage.None;
@@ -60,11 +80,33 @@ namespace OneNetFirmware.Node
             return _r.ScanId(payload, 0, count) ? _r.IdText() : null;
         }
 
+        // The current member's name: the property table's string when it is one of its identifiers, else decoded.
+        private string MemberName()
+        {
+            int count = _properties == null ? 0 : _properties.Count;
+            for (int p = 0; p < count; p++)
+            {
+                if (_r.NameIs(_properties.IdentifierUtf8(p))) return _properties.Identifier(p);
+            }
+            return _r.NameText();
+        }
+
+        // The current array element as a name (property/get): as MemberName, null when it is not a string.
+        private string ElementName()
+        {
+            int count = _properties == null ? 0 : _properties.Count;
+            for (int p = 0; p < count; p++)
+            {
+                if (_r.ValueIs(_properties.IdentifierUtf8(p))) return _properties.Identifier(p);
+            }
+            return _r.ValueText();
+        }
+
         // The reader's current member as the message's next name/value.
         private void Put(DownlinkMessage m)
         {
             int i = m.Count;
-            m.Names[i] = _r.NameText();
+            m.Names[i] = MemberName();
             m.Numbers[i] = 0;
             m.Versions[i] = -1;
             int kind = _r.ValueKind;

@@ -18,6 +18,7 @@ namespace OneNetFirmware.Drivers.Chips.Dht
         private readonly IDhtReader _reader;
         private readonly IClock _clock;
         private readonly bool _dht22;
+        private readonly int _minIntervalMs;
         private readonly Reading[] _readings;
         private long _lastMeasureMs = long.MinValue;
 
@@ -25,6 +26,9 @@ namespace OneNetFirmware.Drivers.Chips.Dht
         {
             _dht22 = type == Dht22TypeName;
             Type = type;
+            // Looked up once: the registry compares type names (literals allocate on the device, docs/performance.md),
+            // and Read checks the interval on every sample.
+            _minIntervalMs = SensorRegistry.MinIntervalSeconds(type) * 1000;
             _reader = reader;
             _clock = clock;
             _readings = new Reading[] { new Reading(Quantity.Temperature, "°C"), new Reading(Quantity.Humidity, "%RH") };
@@ -32,7 +36,7 @@ namespace OneNetFirmware.Drivers.Chips.Dht
 
         public string Type { get; }
 
-        public int MinIntervalMilliseconds { get { return SensorRegistry.MinIntervalSeconds(Type) * 1000; } }
+        public int MinIntervalMilliseconds { get { return _minIntervalMs; } }
 
         public Reading[] Readings { get { return _readings; } }
 

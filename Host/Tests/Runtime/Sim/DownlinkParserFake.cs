@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using OneNetFirmware.OneNet;
@@ -32,6 +33,9 @@ public sealed class DownlinkParserFake : IDownlinkParser
             return false;
         }
         m.Id = id.GetString();
+        // As the real parser: the id as a number when it is 1–13 digits (replies are matched by it).
+        string text = m.Id;
+        m.IdNumber = text.Length is >= 1 and <= OneJsonReader.MaxIdDigits && text.All(char.IsAsciiDigit) ? long.Parse(text) : -1;
         if (kind == DownlinkKind.PostReply || kind == DownlinkKind.DesiredGetReply || kind == DownlinkKind.DesiredDeleteReply)
         {
             if (!root.TryGetProperty("code", out JsonElement code) || code.ValueKind != JsonValueKind.Number)

@@ -1,0 +1,170 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace OneNetFirmware.Host.Tests.Gate
+{
+    /// <summary>
+    /// The methods that run per sample, per post, per reply and per diagnostics post, and what they call within their
+    /// assembly, hold no instruction that allocates on nanoCLR (ldstr, box, newobj, newarr, or a call that makes a string
+    /// or array), checked in the IL the gate compiles for the device (docs/performance.md). A literal sneaking back in
+    /// fails here with the call path to it.
+    /// </summary>
+    public class HotPathIlTests
+    {
+        /// <summary>
+        /// The hot path, as "Type.Method" (every overload) or "Type.Method(first,params" (those overloads), per assembly.
+        /// The runtime core (Runtime/*.cs: outboxes, node loop, downlink handler) is added once it is restructured.
+        /// </summary>
+        public static readonly IReadOnlyDictionary<string, string[]> HotPath = new Dictionary<string, string[]>
+        {
+            ["OneNet"] =
+            [
+                // per post (property, history, event, diagnostics, desired get/delete): the writer's byte[]-key API
+                "OneJsonWriter.SetBuffer", "OneJsonWriter.Reset", "OneJsonWriter.set_Decimals",
+                "OneJsonWriter.BeginPropertyPost", "OneJsonWriter.BeginEventPost", "OneJsonWriter.BeginHistoryPost",
+                "OneJsonWriter.BeginDesiredGet", "OneJsonWriter.DesiredGetName", "OneJsonWriter.BeginDesiredDelete",
+                "OneJsonWriter.DesiredDeleteMember(byte[]", "OneJsonWriter.BeginRequest",
+                "OneJsonWriter.Property(byte[]", "OneJsonWriter.PropertyText", "OneJsonWriter.BeginEvent(byte[]",
+                "OneJsonWriter.EndEvent", "OneJsonWriter.BeginHistory(byte[]", "OneJsonWriter.Point", "OneJsonWriter.BeginPoint",
+                "OneJsonWriter.EndHistory", "OneJsonWriter.Member(byte[]", "OneJsonWriter.End",
+                "OneJsonWriter.CanWrite", "OneJsonWriter.BeginValue", "OneJsonWriter.OpenValue", "OneJsonWriter.EndValue",
+                "OneJsonWriter.Open", "OneJsonWriter.Push", "OneJsonWriter.Close", "OneJsonWriter.Separator", "OneJsonWriter.Key",
+                "OneJsonWriter.WriteLong", "OneJsonWriter.WriteDigits", "OneJsonWriter.WriteDouble",
+                "OneJsonWriter.PutBytes", "OneJsonWriter.PutRange", "OneJsonWriter.Put",
+                // per reply written: the envelope after the id, with the standard msg pre-encoded
+                "OneJsonWriter.EndReplyHead", "OneJsonWriter.BeginData", "ReplyCodes.Message",
+                // per reply and request read: validation, envelope, numeric id, walking, in-place name matching
+                "OneNetTopics.Classify",
+                "OneJsonReader.Read", "OneJsonReader.Start", "OneJsonReader.Validate", "OneJsonReader.ValidateKey",
+                "OneJsonReader.ValidateScalar", "OneJsonReader.ValidateString", "OneJsonReader.ValidateUtf8",
+                "OneJsonReader.ValidateNumber", "OneJsonReader.Literal", "OneJsonReader.Digits", "OneJsonReader.SkipWs",
+                "OneJsonReader.IsWs", "OneJsonReader.IsDigit", "OneJsonReader.HexValue", "OneJsonReader.RawEquals",
+                "OneJsonReader.IsTop", "OneJsonReader.TopKind", "OneJsonReader.KindAt", "OneJsonReader.get_IdNumber",
+                "OneJsonReader.get_IdLength", "OneJsonReader.get_IdOffset", "OneJsonReader.get_Code", "OneJsonReader.ParseLong",
+                "OneJsonReader.get_ParamsKind", "OneJsonReader.get_DataKind", "OneJsonReader.OpenParams", "OneJsonReader.OpenData",
+                "OneJsonReader.Open", "OneJsonReader.NextMember", "OneJsonReader.NextElement", "OneJsonReader.NextItem",
+                "OneJsonReader.ReadMember", "OneJsonReader.SkipValue", "OneJsonReader.SkipString", "OneJsonReader.NameIs",
+                "OneJsonReader.ValueIs", "OneJsonReader.get_ValueKind", "OneJsonReader.TryGetDouble", "OneJsonReader.ParseDouble",
+                "OneJsonReader.TryGetNumberInString", "OneJsonReader.TryGetBoolInString", "OneJsonReader.TryGetLong",
+                "OneJsonReader.TryGetBool", "OneJsonReader.SelectDesired",
+            ],
+            ["Drivers"] =
+            [
+                // per sample: each driver's read
+                "Sht3xDriver.Read", "Aht20Driver.Read", "Bh1750Driver.Read", "Bme280Driver.Read", "DhtDriver.Read",
+                "DhtDriver.get_MinIntervalMilliseconds",
+            ],
+            ["Runtime"] =
+            [
+                // per sample
+                "SensorSampler.SampleDue", "SensorSampler.PollInputs", "SensorSampler.LatestValue", "SampledSensor.Sample",
+                "SampledSensor.Measure", "InputPoller.Poll",
+                // per post and diagnostics post
+                "OneJsonPayloadWriter.WritePropertyPost", "OneJsonPayloadWriter.WriteHistoryPost",
+                "OneJsonPayloadWriter.WriteEventPost", "OneJsonPayloadWriter.WriteDiagnosticsPost", "OneJsonPayloadWriter.Diag",
+                "OneJsonPayloadWriter.ResetText", "OneJsonPayloadWriter.WriteDesiredGet", "OneJsonPayloadWriter.WriteDesiredDelete",
+                "IdentifierKeys.Get", "PropertyTable.Identifier", "PropertyTable.Kind", "PropertyTable.Decimals",
+                "PropertyTable.IdentifierUtf8", "PropertyTable.get_Count", "EventTable.Identifier", "EventTable.Parameter",
+                // per reply and request parsed
+                "OneJsonDownlinkParser.Parse", "OneJsonDownlinkParser.MemberName", "OneJsonDownlinkParser.ElementName",
+                "OneJsonDownlinkParser.Put", "DownlinkMessage.Clear", "DownlinkMessage.TryGetRequestId",
+            ],
+        };
+
+        /// <summary>
+        /// Methods a hot-path method may call that allocate by design and run only on first use or on an error path:
+        /// encoding a key or text once, growing a key table, decoding an unknown name or a request's id or a refusal's
+        /// msg, encoding a non-standard reply text. The scan follows every other call within the assembly.
+        /// </summary>
+        public static readonly IReadOnlyDictionary<string, string[]> Cold = new Dictionary<string, string[]>
+        {
+            ["OneNet"] = ["OneJsonWriter.WriteString(string)", "OneJsonWriter.Quote(string,bool)", "OneJsonWriter.EncodeKey(string)",
+                "OneJsonWriter.EncodeText(string)", "Utf8Cache.Get(string)",
+                // reached only for a service invoke topic, after every fixed topic failed to match
+                "OneNetTopics.ServiceIdentifierLength(string)"],
+            ["Drivers"] = [],
+            ["Runtime"] = ["IdentifierKeys.Grow(int)"],
+        };
+
+        public static TheoryData<string> Assemblies => new(HotPath.Keys);
+
+        [Theory]
+        [MemberData(nameof(Assemblies))]
+        public void HotPathMethodsAllocateNothingOnTheDevice(string project)
+        {
+            IlScanner scanner = Scan(project);
+            var failures = new List<string>();
+            var methods = new List<string>();
+            foreach (string entry in HotPath[project])
+            {
+                IReadOnlyList<string> matching = scanner.Matching(entry);
+                if (matching.Count == 0) failures.Add(entry + ": no such method in the gate output (renamed? update the list)");
+                methods.AddRange(matching);
+            }
+            failures.AddRange(Cold[project].Where(c => !scanner.Methods.ContainsKey(c)).Select(c => c + ": listed as cold but not in the gate output"));
+            failures.AddRange(scanner.Reachable(methods, new HashSet<string>(Cold[project])));
+
+            Assert.True(failures.Count == 0, project + " hot path allocates on the device:\n" + string.Join("\n", failures));
+        }
+
+        [Fact]
+        public void ScannerFindsLiteralsBoxesAndNewObjectsInACompiledSnippet()
+        {
+            const string source = @"
+public static class S
+{
+    private static readonly string Field = ""kept"";
+    public static int Clean(int[] a, string s) { return a.Length + s.Length + Field.Length; }
+    public static string Literal() { return ""hello""; }
+    public static object Boxed(int x) { return x; }
+    public static object Created() { return new object(); }
+    public static byte[] Array(int n) { return new byte[n]; }
+    public static string Joined(string a, int n) { return a + n.ToString(); }
+    public static int Indirect() { return Literal().Length; }
+}";
+            IlScanner scanner = IlScanner.Read(CompileForDevice(source));
+
+            Assert.Empty(scanner.Methods["S.Clean(int[],string)"]);
+            Assert.Contains("ldstr \"hello\"", Assert.Single(scanner.Methods["S.Literal()"]));
+            Assert.Contains("box Int32", Assert.Single(scanner.Methods["S.Boxed(int)"]));
+            Assert.Contains("newobj Object..ctor", Assert.Single(scanner.Methods["S.Created()"]));
+            Assert.Contains("newarr Byte", Assert.Single(scanner.Methods["S.Array(int)"]));
+            List<string> joined = scanner.Methods["S.Joined(string,int)"];
+            Assert.Contains(joined, f => f.Contains("String.Concat"));
+            Assert.Contains(joined, f => f.Contains("Int32.ToString"));
+            // The static constructor holds the field's one literal: run once, not on the hot path.
+            Assert.Contains("ldstr \"kept\"", Assert.Single(scanner.Methods["S..cctor()"]));
+            Assert.Equal(["S.Literal()"], scanner.Matching("S.Literal"));
+            Assert.Empty(scanner.Matching("S.Missing"));
+            // A literal one call away is found through the caller, unless the callee is declared cold.
+            Assert.Equal(["S.Indirect() → S.Literal(): IL_0001 ldstr \"hello\""], scanner.Reachable(["S.Indirect()"], new HashSet<string>()));
+            Assert.Empty(scanner.Reachable(["S.Indirect()"], new HashSet<string> { "S.Literal()" }));
+        }
+
+        private static IlScanner Scan(string project)
+        {
+            var nfproj = NfprojFile.Named(project);
+            Assert.True(File.Exists(nfproj.GateOutput), nfproj.GateOutput + " is missing: the gate project " + nfproj.GateProject + " must build it.");
+            using FileStream file = File.OpenRead(nfproj.GateOutput);
+            return IlScanner.Read(file);
+        }
+
+        // As the gate: C# 9, only the device's mscorlib, unoptimised (Debug).
+        private static Stream CompileForDevice(string source)
+        {
+            var compilation = CSharpCompilation.Create("Snippet",
+                [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp9))],
+                [MetadataReference.CreateFromFile(RepoPaths.NanoMscorlib)],
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Debug));
+            var stream = new MemoryStream();
+            var result = compilation.Emit(stream);
+            Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+            stream.Position = 0;
+            return stream;
+        }
+    }
+}
