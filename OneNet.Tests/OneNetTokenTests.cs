@@ -9,7 +9,7 @@ namespace NFUnitTest.OneNet
     {
         private const string KeyV1 = "EnW4T71eIE55xOIQMN6pFMKuqel5T5HTzsGJRPiDhlM=";
 
-        // V1 of ONENET.md §3.2 recomputed with method sha256 (the device's only HMAC) by python3:
+        // V1 of docs/onenet-protocol.md#the-token recomputed with method sha256 (the device's only HMAC) by python3:
         //   hmac.new(base64.b64decode(KeyV1), b"7557387130\nsha256\nproducts/238322/devices/mqtts-test-device\n2018-10-31",
         //            hashlib.sha256).digest()  and  urllib.parse.quote(sign, safe='')
         private static readonly byte[] MacV1Sha256 = { 133, 80, 31, 241, 1, 29, 187, 155, 248, 59, 251, 234, 66, 108, 141, 206, 73, 49, 84, 204, 239, 100, 234, 112, 182, 181, 215, 154, 28, 134, 187, 179 };

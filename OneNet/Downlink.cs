@@ -1,6 +1,6 @@
 namespace OneNetFirmware.OneNet
 {
-    /// <summary>Which downlink a topic is (ONENET.md §4.1); plain int constants because enums print as numbers on the device.</summary>
+    /// <summary>Which downlink a topic is (docs/onenet-protocol.md#topics-and-payloads); plain int constants because enums print as numbers on the device.</summary>
     public static class Downlink
     {
         public const int Unknown = 0;

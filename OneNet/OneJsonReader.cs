@@ -1,7 +1,7 @@
 namespace OneNetFirmware.OneNet
 {
     /// <summary>
-    /// Reads OneJSON downlinks (ONENET.md §4.1) in place over the raw payload bytes. <see cref="Read"/> validates the
+    /// Reads OneJSON downlinks (docs/onenet-protocol.md) in place over the raw payload bytes. <see cref="Read"/> validates the
     /// whole payload first (strict JSON, valid UTF-8, depth ≤ <see cref="MaxDepth"/>, top level an object without
     /// duplicate envelope keys) and never throws; afterwards the envelope (id, code, msg) and the members of params or
     /// data are walked without allocating. Only the *Text() methods allocate, for strings that must be handed out.

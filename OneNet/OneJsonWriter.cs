@@ -3,7 +3,7 @@ using System;
 namespace OneNetFirmware.OneNet
 {
     /// <summary>
-    /// Writes OneJSON payloads (ONENET.md §4.1) into a caller-owned byte[] without allocating after construction.
+    /// Writes OneJSON payloads (docs/onenet-protocol.md) into a caller-owned byte[] without allocating after construction.
     /// Usage: Begin… ; members ; End() → the payload length, or -1 when the buffer was too small (nothing usable
     /// was produced then: never send the buffer after -1). NaN/±Infinity (and values too large for the configured
     /// decimals) are never written: the property, parameter or point is skipped.

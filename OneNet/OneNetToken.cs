@@ -5,7 +5,7 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.OneNet
 {
     /// <summary>
-    /// The OneNET MQTT password (ONENET.md §3): version=2018-10-31&amp;res=…&amp;et=…&amp;method=…&amp;sign=…
+    /// The OneNET MQTT password (docs/onenet-protocol.md#the-token): version=2018-10-31&amp;res=…&amp;et=…&amp;method=…&amp;sign=…
     /// Built before every connect attempt, so it may allocate (a few strings); never logged.
     /// </summary>
     public static class OneNetToken
@@ -47,7 +47,7 @@ namespace OneNetFirmware.OneNet
             return expiresUnixSeconds <= nowUnixSeconds;
         }
 
-        /// <summary>Encodes exactly the 8 characters of ONENET.md §3.1 (+ space / ? % # &amp; =) with upper-case hex.</summary>
+        /// <summary>Encodes exactly the 8 characters of docs/onenet-protocol.md#the-token (+ space / ? % # &amp; =) with upper-case hex.</summary>
         public static string UrlEncode(string s)
         {
             int extra = 0;

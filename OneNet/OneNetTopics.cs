@@ -4,8 +4,8 @@ using OneNetFirmware.Config;
 namespace OneNetFirmware.OneNet
 {
     /// <summary>
-    /// The OneJSON topics of one directly connected device (ONENET.md §4.1), built once per session.
-    /// Subscriptions: $sys/{pid}/{dev}/thing/# (a level-5 wildcard, allowed by §4.3 and used by the Studio SDKs; it
+    /// The OneJSON topics of one directly connected device (docs/onenet-protocol.md#topics-and-payloads), built once per session.
+    /// Subscriptions: $sys/{pid}/{dev}/thing/# (a level-5 wildcard, allowed there and used by the Studio SDKs; it
     /// covers every thing reply, set, get and invoke; required) plus $sys/{pid}/{dev}/ota/inform (optional, subscribed
     /// in its own request so a refusal costs only that filter): 2 of the 10 allowed topics.
     /// </summary>

@@ -1,7 +1,7 @@
 namespace OneNetFirmware.OneNet
 {
     /// <summary>
-    /// The codes this firmware puts in set_reply / get_reply / invoke_reply. ONENET.md §4.1: 200 is success and the
+    /// The codes this firmware puts in set_reply / get_reply / invoke_reply. docs/onenet-protocol.md#topics-and-payloads: 200 is success and the
     /// error codes are the device's to choose (they are passed through to the application), so we use HTTP-like ones.
     /// </summary>
     public static class ReplyCodes

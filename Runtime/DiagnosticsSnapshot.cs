@@ -1,6 +1,6 @@
 namespace OneNetFirmware.Runtime
 {
-    /// <summary>One diagnostics post (README "Runtime and watchdog" lists the identifiers the writer uses).</summary>
+    /// <summary>One diagnostics post (docs/runtime.md#diagnostics lists the identifiers the writer uses).</summary>
     public sealed class DiagnosticsSnapshot
     {
         /// <summary>A snapshot without per-sensor entries.</summary>

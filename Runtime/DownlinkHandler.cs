@@ -146,7 +146,7 @@ namespace OneNetFirmware.Runtime
         {
             if (kind == DownlinkKind.OtaInform)
             {
-                // No public source confirms its fields, and nothing here can update the firmware: not parsed,
+                // No public source confirms its fields (docs/onenet-protocol.md#topics-and-payloads), and nothing here can update the firmware: not parsed,
                 // not answered.
                 OtaNotices++;
                 _log.Info("OTA notice received (" + length.ToString()

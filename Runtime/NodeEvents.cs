@@ -4,7 +4,7 @@ namespace OneNetFirmware.Runtime
 {
     /// <summary>
     /// The OneNET events of the configured contact, motion and button inputs, one per input identifier, each with one
-    /// bool output parameter (README "Events"): contact {"open":…} (true when the contact opens), motion
+    /// bool output parameter (docs/events.md): contact {"open":…} (true when the contact opens), motion
     /// {"detected":…} (true when motion starts), button {"pressed":…} (true when pressed, false when released).
     /// </summary>
     public static class NodeEvents

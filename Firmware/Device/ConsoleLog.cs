@@ -3,7 +3,7 @@ using OneNetFirmware.Ports;
 
 namespace OneNetFirmware.Device
 {
-    /// <summary>ILog on the ESP32: Console.WriteLine, because Debug.WriteLine vanishes in Release builds (NANOFRAMEWORK.md §1).</summary>
+    /// <summary>ILog on the ESP32: Console.WriteLine, because Debug.WriteLine vanishes in Release builds (docs/nanoframework.md#logging).</summary>
     public class ConsoleLog : ILog
     {
         public void Info(string message)

@@ -5,7 +5,7 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Device
 {
     /// <summary>
-    /// IClock on the ESP32 (NANOFRAMEWORK.md §2.8, §2.9): monotonic time from Environment.TickCount64 (ms since boot);
+    /// IClock on the ESP32 (docs/nanoframework.md#time-and-the-clock): monotonic time from Environment.TickCount64 (ms since boot);
     /// the wall clock is only trusted once the firmware's SNTP client has set it (year ≥ 2021).
     /// </summary>
     public class DeviceClock : IClock

@@ -9,7 +9,7 @@ namespace OneNetFirmware.Device
     /// <summary>
     /// Reads the node configuration on the ESP32: I:\nf-config.json (put there with `deploy-files` + nanoff
     /// --filedeployment), else the nf-config.json embedded at build time (EmbeddedConfig), parsed with nanoFramework.Json
-    /// (§2.5) and validated with the portable ConfigValidator. The node refuses to start on an invalid file.
+    /// (docs/nanoframework.md#nanoframeworkjson) and validated with the portable ConfigValidator. The node refuses to start on an invalid file.
     /// </summary>
     public static class DeviceConfigLoader
     {

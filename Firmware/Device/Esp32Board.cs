@@ -7,9 +7,9 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Device
 {
     /// <summary>
-    /// IBoard on the ESP32: reboot (Power.RebootDevice, §2.9), free managed heap (nanoFramework.Runtime.Native.GC.Run),
-    /// the native heap's largest free block (NativeMemory, §2.10 — TLS buffers live there), the wake-up cause, and the
-    /// persistent record in a small file on the internal flash I:\ (§2.12).
+    /// IBoard on the ESP32: reboot (Power.RebootDevice), free managed heap (nanoFramework.Runtime.Native.GC.Run),
+    /// the native heap's largest free block (NativeMemory — TLS buffers live there), the wake-up cause, and the
+    /// persistent record in a small file on the internal flash I:\ (docs/nanoframework.md#board-reboot-memory-sleep-pins, #files-on-the-board).
     /// </summary>
     public class Esp32Board : IBoard
     {

@@ -5,7 +5,7 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Device
 {
     /// <summary>
-    /// IDeepSleep on the ESP32 (§2.10): Sleep.EnableWakeupByTimer, and for the wake input Sleep.EnableWakeupByPin (ext0:
+    /// IDeepSleep on the ESP32 (docs/nanoframework.md#board-reboot-memory-sleep-pins): Sleep.EnableWakeupByTimer, and for the wake input Sleep.EnableWakeupByPin (ext0:
     /// one RTC GPIO at one level), then Sleep.StartDeepSleep, which never returns — the wake-up resets the chip and Main
     /// starts again. GetWakeupCause tells a timer (Timer) or input (Ext0) wake-up from a power-on.
     /// </summary>

@@ -5,7 +5,7 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Device
 {
     /// <summary>
-    /// IStorage as one file on the internal flash I:\ (§2.12), written like Esp32Board's record: to "path.new" first,
+    /// IStorage as one file on the internal flash I:\ (docs/nanoframework.md#files-on-the-board), written like Esp32Board's record: to "path.new" first,
     /// then swapped in, so a power cut never leaves a torn file under the real name (the checksum catches the rest).
     /// </summary>
     public class FlashStorage : IStorage

@@ -5,7 +5,7 @@ using OneNetFirmware.Ports;
 namespace OneNetFirmware.Device
 {
     /// <summary>
-    /// ISigner on the ESP32 over the native HMACSHA256 (NANOFRAMEWORK.md §2.11) — the only HMAC the device has, so it
+    /// ISigner on the ESP32 over the native HMACSHA256 (docs/nanoframework.md#crypto) — the only HMAC the device has, so it
     /// supports "sha256" alone (ConfigValidator/the runtime refuse md5/sha1 on the device).
     /// </summary>
     public class HmacSigner : ISigner

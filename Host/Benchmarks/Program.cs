@@ -5,7 +5,7 @@ namespace OneNetFirmware.Benchmarks
     /// <summary>
     /// `dotnet run -c Release --project Host/Benchmarks -- --filter '*'` runs the BenchmarkDotNet suite; `-- fleet [nodes]
     /// [seconds]` is the measured emulator throughput run (FleetThroughput); `-- ilcount` prints the IL instructions
-    /// per call of the benchmarks with the IL column (IlCountTool, docs/performance.md); see README.
+    /// per call of the benchmarks with the IL column (IlCountTool, docs/performance.md); see docs/benchmarks.md.
     /// </summary>
     public static class Program
     {

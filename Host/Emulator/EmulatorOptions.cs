@@ -31,7 +31,7 @@ namespace OneNetFirmware.Host.Emulator
         /// <summary>Optional thing model checked on every post; null = any identifier and type accepted.</summary>
         public ThingModel ThingModel { get; set; }
 
-        /// <summary>ONENET §2.1: more than LoginLimit CONNECTs of one device within LoginWindow → ban for BanDuration.</summary>
+        /// <summary>docs/onenet-protocol.md "CONNECT rules and limits": more than LoginLimit CONNECTs of one device within LoginWindow → ban for BanDuration.</summary>
         public int LoginLimit { get; set; } = 3;
         public TimeSpan LoginWindow { get; set; } = TimeSpan.FromSeconds(5);
         public TimeSpan BanDuration { get; set; } = TimeSpan.FromMinutes(5);
@@ -48,7 +48,7 @@ namespace OneNetFirmware.Host.Emulator
 
     /// <summary>
     /// A device the platform knows. DeviceName null means a product-level key: it signs `res=products/{pid}` tokens
-    /// and lets any valid device name of the product log in (the console's auto-register, ONENET §3.1).
+    /// and lets any valid device name of the product log in (the console's auto-register, docs/onenet-protocol.md#the-token).
     /// </summary>
     public sealed record RegisteredDevice(string ProductId, string DeviceName, string Key);
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace OneNetFirmware.Host.Emulator
 {
-    /// <summary>ONENET §2.1: more than `limit` CONNECTs of one device within `window` → banned for `ban` (5 min on OneNET).</summary>
+    /// <summary>docs/onenet-protocol.md "CONNECT rules and limits": more than `limit` CONNECTs of one device within `window` → banned for `ban` (5 min on OneNET).</summary>
     public sealed class LoginRateLimiter
     {
         private readonly int _limit;

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace OneNetFirmware.Host.Emulator
 {
     /// <summary>
-    /// Checks a device's OneJSON request (ONENET §4.1): the envelope {"id":"…","version":"1.0","params":…}, the wrapped
+    /// Checks a device's OneJSON request (docs/onenet-protocol.md#topics-and-payloads): the envelope {"id":"…","version":"1.0","params":…}, the wrapped
     /// {"value":…,"time":ms} form of properties, events, pack and history posts, and the thing model when there is one.
     /// Codes: 2403 "required msg id" (no id), 2402 "request format error" (anything malformed, an id that is not a
     /// numeric string of at most 13 digits; also, the emulator's choice since the real code is unconfirmed, a
@@ -17,7 +17,7 @@ namespace OneNetFirmware.Host.Emulator
         public const int Success = 200;
         public const int FormatError = 2402;
         public const int MissingId = 2403;
-        /// <summary>ONENET OneJSON envelope: the id is a decimal string of at most 13 digits.</summary>
+        /// <summary>OneNET's OneJSON envelope (docs/onenet-protocol.md#topics-and-payloads): the id is a decimal string of at most 13 digits.</summary>
         public const int MaxIdDigits = 13;
         /// <summary>A ms `time` below this (1973-03-03) is taken for seconds (as seconds it would be the year 5138).</summary>
         public const long SecondsLimitMs = 100_000_000_000;

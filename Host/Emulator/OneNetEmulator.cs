@@ -19,7 +19,7 @@ using MQTTnet.Server;
 namespace OneNetFirmware.Host.Emulator
 {
     /// <summary>
-    /// A local OneNET (ONENET.md) on MQTTnet.Server: checks CONNECTs and tokens, enforces the topic, QoS, retain,
+    /// A local OneNET (docs/onenet-protocol.md, docs/emulator.md) on MQTTnet.Server: checks CONNECTs and tokens, enforces the topic, QoS, retain,
     /// payload and login-rate rules by disconnecting like the platform, answers every OneJSON post on its `/reply`
     /// topic, and records what it accepted. Start it in-process (tests) or from `onenet-node emulator`.
     /// </summary>
@@ -207,7 +207,7 @@ namespace OneNetFirmware.Host.Emulator
             return null;
         }
 
-        /// <summary>ONENET §2.2: a CONNECT that breaks the rules (or a banned device) gets no CONNACK; MQTTnet closes the
+        /// <summary>docs/onenet-protocol.md#connack-codes: a CONNECT that breaks the rules (or a banned device) gets no CONNACK; MQTTnet closes the
         /// socket when the validation handler throws.</summary>
         private void Drop(DateTimeOffset now, string clientId, string why)
         {
@@ -279,7 +279,7 @@ namespace OneNetFirmware.Host.Emulator
                 Log(e.ClientId + ": SUBACK failure for " + filter + ": " + refusal);
                 return Task.CompletedTask;
             }
-            // Everything the platform sends is QoS 0 (ONENET §2).
+            // Everything the platform sends is QoS 0 (docs/onenet-protocol.md#connect-rules-and-limits).
             e.TopicFilter.QualityOfServiceLevel = MqttQualityOfServiceLevel.AtMostOnce;
             e.Response.ReasonCode = MqttSubscribeReasonCode.GrantedQoS0;
             return Task.CompletedTask;

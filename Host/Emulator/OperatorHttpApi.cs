@@ -86,7 +86,7 @@ namespace OneNetFirmware.Host.Emulator
                 if (body == null)
                 {
                     status = 404;
-                    body = new JsonObject { ["error"] = "no such endpoint; see the README's operator API" };
+                    body = new JsonObject { ["error"] = "no such endpoint; see docs/emulator.md, \"Operator API\"" };
                 }
             }
             catch (Exception ex) when (ex is ArgumentException or JsonException or FormatException)

@@ -8,8 +8,8 @@ using OneNetFirmware.OneNet;
 namespace OneNetFirmware.Host.Emulator
 {
     /// <summary>
-    /// Checks a CONNECT's user name, client id and token (ONENET §2, §3). CONNACK codes, the emulator's choice where
-    /// §2.2 leaves it open: an unknown product or device (also a client id that is no device name) → 4, as observed;
+    /// Checks a CONNECT's user name, client id and token (docs/onenet-protocol.md). CONNACK codes, the emulator's choice where
+    /// OneNET's documents leave it open: an unknown product or device (also a client id that is no device name) → 4, as observed;
     /// a token that is malformed, expired, for another resource or wrongly signed → 5 ("非法链接(比如token非法)").
     /// </summary>
     public static class TokenVerifier
@@ -76,7 +76,7 @@ namespace OneNetFirmware.Host.Emulator
         }
 
         /// <summary>
-        /// sign = base64(HMAC_method(key, et\nmethod\nres\nversion)) — ONENET §3.1, with the host's HmacSigner (the
+        /// sign = base64(HMAC_method(key, et\nmethod\nres\nversion)) — docs/onenet-protocol.md#the-token, with the host's HmacSigner (the
         /// ISigner the portable OneNetToken uses on the host); for tests that mint tokens with arbitrary res.
         /// </summary>
         internal static string Sign(string method, byte[] key, string stringForSignature)

@@ -2,7 +2,7 @@ using System;
 
 namespace OneNetFirmware.Host.Emulator
 {
-    /// <summary>Which topics a device may publish and subscribe (ONENET §2 topic limits, §4.1–§4.3).</summary>
+    /// <summary>Which topics a device may publish and subscribe (docs/onenet-protocol.md#topics-and-payloads).</summary>
     public static class TopicRules
     {
         public const int MaxSubscriptions = 10;

@@ -1,6 +1,6 @@
 namespace OneNetFirmware.Config
 {
-    /// <summary>How the node reaches OneNET (ONENET.md §1–§3). The device key is a secret: never logged.</summary>
+    /// <summary>How the node reaches OneNET (docs/onenet-protocol.md). The device key is a secret: never logged.</summary>
     public class OneNetConfig
     {
         /// <summary>Broker host: the product's smart domain if the console shows one, else mqtts.heclouds.com (plain) or mqttstls.heclouds.com (TLS).</summary>

@@ -1,6 +1,6 @@
 namespace OneNetFirmware.Config
 {
-    /// <summary>The character rules OneNET puts on names (ONENET.md §2, §5), without Regex (not in mscorlib).</summary>
+    /// <summary>The character rules OneNET puts on names (docs/onenet-protocol.md#identifiers), without Regex (not in mscorlib).</summary>
     public static class TextRules
     {
         /// <summary>Device names: [A-Za-z0-9_-]{1,64}.</summary>

@@ -56,7 +56,7 @@ namespace OneNetFirmware.Ports
         public const int NotAuthorized = 5;
         public const int NetworkError = -1;
 
-        /// <summary>CONNACK 4 or 5: OneNET refused the token or the device (ONENET.md §2.2) — not a network problem.</summary>
+        /// <summary>CONNACK 4 or 5: OneNET refused the token or the device (docs/onenet-protocol.md#connack-codes) — not a network problem.</summary>
         public static bool IsAuthFailure(int code)
         {
             return code == BadUserNameOrPassword || code == NotAuthorized;

@@ -1,7 +1,7 @@
 namespace OneNetFirmware.Ports
 {
     /// <summary>
-    /// HMAC for the OneNET token (ONENET.md §3). The device has only HMACSHA256 (nanoFramework
+    /// HMAC for the OneNET token (docs/onenet-protocol.md#the-token). The device has only HMACSHA256 (nanoFramework
     /// System.Security.Cryptography), so it supports "sha256" alone; the host supports md5, sha1 and sha256.
     /// </summary>
     public interface ISigner

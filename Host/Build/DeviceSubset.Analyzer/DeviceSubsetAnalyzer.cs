@@ -9,7 +9,7 @@ namespace OneNetFirmware.Build
 {
     /// <summary>
     /// Reports, as build errors with file and line, the C# constructs that compile against mscorlib 1.17.11 but that
-    /// the nanoFramework 1.x runtime or MetadataProcessor rejects (NANOFRAMEWORK.md §4), plus those that only fail
+    /// the nanoFramework 1.x runtime or MetadataProcessor rejects (docs/nanoframework.md, last section), plus those that only fail
     /// later with a confusing message. Runs on every device-bound source in the gate projects.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -9,7 +9,7 @@ namespace OneNetFirmware.Cli.Commands
 {
     /// <summary>
     /// `deploy-files --config nf-config.json [--ca onenet-ca.pem] [--port COM3] --out deploy.json`: validates the
-    /// configuration and writes the file list for `nanoff --filedeployment` (NANOFRAMEWORK.md §3.6), which copies the
+    /// configuration and writes the file list for `nanoff --filedeployment` (docs/nanoframework.md#files-on-the-board), which copies the
     /// configuration to I:\nf-config.json and the CA certificate to the path the configuration names.
     /// </summary>
     public static class DeployFilesCommand

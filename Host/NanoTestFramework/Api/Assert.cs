@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using TestFrameworkShared;
 
-// nanoFramework.TestFramework's Assert (NANOFRAMEWORK.md §2.6): the same overloads and semantics — exact Equals for
+// nanoFramework.TestFramework's Assert (docs/nanoframework.md#nanoframeworktestframework): the same overloads and semantics — exact Equals for
 // floating point (no delta), exact-type ThrowsException, the message defaulted by [CallerArgumentExpression].
 // Compiled both into the host test layer and, as the API stand-in, into the nanoFramework gate (C# 9, mscorlib only).
 namespace nanoFramework.TestFramework

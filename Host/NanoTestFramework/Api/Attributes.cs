@@ -1,6 +1,6 @@
 using System;
 
-// The attributes of nanoFramework.TestFramework 3.0.x (NANOFRAMEWORK.md §2.6), same names, targets and AllowMultiple.
+// The attributes of nanoFramework.TestFramework 3.0.x (docs/nanoframework.md#nanoframeworktestframework), same names, targets and AllowMultiple.
 // This file is compiled both into the host test layer and, as the API stand-in, into the nanoFramework gate.
 namespace nanoFramework.TestFramework
 {

@@ -1,6 +1,6 @@
 using System.Collections;
 
-// nanoFramework.TestFramework's CollectionAssert (NANOFRAMEWORK.md §2.6). Arrays are ICollection.
+// nanoFramework.TestFramework's CollectionAssert (docs/nanoframework.md#nanoframeworktestframework). Arrays are ICollection.
 namespace nanoFramework.TestFramework
 {
     public sealed class CollectionAssert

@@ -7,7 +7,7 @@ using Xunit;
 namespace OneNetFirmware.Host.Tests.Device
 {
     /// <summary>
-    /// nanoFramework.Json hands a typed member an int, long or double token re-parsed to the member's type (§2.5); the
+    /// nanoFramework.Json hands a typed member an int, long or double token re-parsed to the member's type (docs/nanoframework.md#nanoframeworkjson); the
     /// same file must load the same way on the host, whichever way a number is written.
     /// </summary>
     public class ConfigNumberTests

@@ -10,7 +10,7 @@ using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Emulator
 {
-    /// <summary>CONNECT rules (ONENET §2, §2.2): token checks give CONNACK 4/5, broken CONNECTs are dropped without CONNACK.</summary>
+    /// <summary>CONNECT rules (docs/onenet-protocol.md#connack-codes): token checks give CONNACK 4/5, broken CONNECTs are dropped without CONNACK.</summary>
     public class EmulatorConnectTests
     {
         private const string P = TestEmulator.ProductId;

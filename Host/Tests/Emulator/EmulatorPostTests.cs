@@ -15,7 +15,7 @@ using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Emulator
 {
-    /// <summary>Topics, OneJSON replies, the thing model and the operator side (ONENET §4, §5).</summary>
+    /// <summary>Topics, OneJSON replies, the thing model and the operator side (docs/onenet-protocol.md#topics-and-payloads).</summary>
     public class EmulatorPostTests
     {
         internal static bool Post(MqttNetLink link, string topic, string json) => link.Publish(topic, Encoding.UTF8.GetBytes(json), Encoding.UTF8.GetByteCount(json), 0);

@@ -15,7 +15,7 @@ using Xunit;
 namespace OneNetFirmware.Host.Tests.Emulator
 {
     /// <summary>The `thing-model` file (docs/thing-model.md): OneNET's shape, derived from the node's own tables, read back
-    /// by the emulator together with a console export, and the README's table rendered from it.</summary>
+    /// by the emulator together with a console export, and docs/thing-model.md's table rendered from it.</summary>
     public class ThingModelFileTests
     {
         private static NodeConfig Example()
@@ -207,16 +207,16 @@ namespace OneNetFirmware.Host.Tests.Emulator
         }
 
         [Fact]
-        public void TheReadmeTableIsTheCommandsModel()
+        public void TheDocumentedTableIsTheCommandsModel()
         {
-            // The walkthrough indents the table as part of a numbered step.
-            string readme = string.Join("\n", File.ReadAllLines(RepoPaths.Of("README.md")).Select(l => l.Trim())) + "\n";
+            // Trimmed, so the table may also be indented (as part of a numbered step).
+            string doc = string.Join("\n", File.ReadAllLines(RepoPaths.Of("docs", "thing-model.md")).Select(l => l.Trim())) + "\n";
             string table = MarkdownTable(NodeThingModel.Build(Example()));
 
-            Assert.True(readme.Contains(table), "README.md's thing-model table differs from `thing-model --config nf-config.json`; it should read:\n" + table);
+            Assert.True(doc.Contains(table), "docs/thing-model.md's table differs from `thing-model --config nf-config.json`; it should read:\n" + table);
         }
 
-        /// <summary>The README's table of a model: one row per identifier.</summary>
+        /// <summary>The documented table of a model: one row per identifier.</summary>
         private static string MarkdownTable(JsonObject model)
         {
             var text = new StringBuilder("| identifier | kind | type | unit | range | access |\n| --- | --- | --- | --- | --- | --- |\n");

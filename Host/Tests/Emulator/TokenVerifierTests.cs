@@ -10,7 +10,7 @@ namespace OneNetFirmware.Host.Tests.Emulator
         private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1_500_000_000);
 
         [Theory]
-        // ONENET §3.2 V1 (device level) and V6 (product level), from the official doc and an independent test.
+        // docs/onenet-protocol.md#the-token: V1 (device level) and V6 (product level), from the official doc and an independent test.
         [InlineData("products/238322/devices/mqtts-test-device", "7557387130", "sha1", "EnW4T71eIE55xOIQMN6pFMKuqel5T5HTzsGJRPiDhlM=", "Rs0u/KnyoK5/MuKo5xKa0tW+WqY=")]
         [InlineData("products/123123", "1537255523", "sha1", "KuF3NT/jUBJ62LNBB/A8XZA9CqS3Cu79B/ABmfA1UCw=", "lsaPSiiGvEFFjXu5WU7a6IkScqE=")]
         public void SignMatchesThePublishedVectors(string res, string et, string method, string key, string expected)

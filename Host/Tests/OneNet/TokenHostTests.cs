@@ -31,7 +31,7 @@ namespace OneNetFirmware.Host.Tests.OneNet
         public void TheKeyIsDecodedNotUsedAsText()
         {
             string token = OneNetToken.Build("238322", "mqtts-test-device", "EnW4T71eIE55xOIQMN6pFMKuqel5T5HTzsGJRPiDhlM=", "sha1", 7557387130, Signer);
-            // The negative vector of ONENET.md §3.2: HMAC keyed with the Base64 text.
+            // The negative vector of docs/onenet-protocol.md#the-token: HMAC keyed with the Base64 text.
             Assert.DoesNotContain(Uri.EscapeDataString("h3/OxN+TVCLNUzYhiGqPYd5Lh7k="), token);
         }
 
