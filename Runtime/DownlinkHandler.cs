@@ -13,12 +13,15 @@ namespace OneNetFirmware.Runtime
     /// timeout. Desired values are deleted on the platform once handled, and a set deletes its identifiers' desired values
     /// (DesiredDeletes); every output state the node sets goes to the outbox for the console.
     /// </summary>
-    public sealed class DownlinkHandler
+    public sealed partial class DownlinkHandler
     {
         public const string RebootService = "reboot";
         public const string ReportNowService = "report_now";
         /// <summary>Every service Invoke answers 200 (the thing model lists these; anything else is answered 404).</summary>
         public static readonly string[] Services = { RebootService, ReportNowService };
+        // Fields, not literals in the methods (Services[0], Services[1] too): a literal allocates at each use on the
+        // device (docs/performance.md).
+        private static readonly string RebootingText = "rebooting";
 
         private readonly DownlinkQueue _queue;
         private readonly IDownlinkParser _parser;
@@ -36,6 +39,9 @@ namespace OneNetFirmware.Runtime
         private readonly DesiredDeletes _desiredDeletes;
         // Per property: a property/set came in this session, so a desired value that arrives after it is older.
         private readonly bool[] _setThisSession;
+        // The invoke_reply topics of the services the node answers, built once (a concatenation per invoke otherwise).
+        private readonly string _rebootReplyTopic;
+        private readonly string _reportNowReplyTopic;
         private bool _reportNow;
         private long _rebootAtMs = -1;
         private long _replyWaitSinceMs = -1;
@@ -59,6 +65,8 @@ namespace OneNetFirmware.Runtime
             _writable = new WritableProperties(node, outbox);
             _desiredDeletes = new DesiredDeletes(properties.Count);
             _setThisSession = new bool[properties.Count];
+            _rebootReplyTopic = uplink.Topics.ServiceInvokeReply(RebootService);
+            _reportNowReplyTopic = uplink.Topics.ServiceInvokeReply(ReportNowService);
         }
 
         /// <summary>The desired values waiting to be deleted on OneNET (the main loop sends them).</summary>
@@ -133,9 +141,7 @@ namespace OneNetFirmware.Runtime
                 }
                 if (tooLarge)
                 {
-                    _counters.OversizeDownlinks++;
-                    _log.Warn("downlink too large (kind " + ((int)kind).ToString() + ", over " + length.ToString() + " bytes)");
-                    AnswerUnreadable(kind, service, length, ReplyCodes.TooLarge);
+                    RefuseTooLarge(kind, service, length);
                     continue;
                 }
                 Apply(nowMs, kind, service, length);
@@ -148,17 +154,13 @@ namespace OneNetFirmware.Runtime
             {
                 // No public source confirms its fields (docs/onenet-protocol.md#topics-and-payloads), and nothing here can update the firmware: not parsed,
                 // not answered.
-                OtaNotices++;
-                _log.Info("OTA notice received (" + length.ToString()
-                    + " bytes) and ignored: this firmware does not update over the air");
+                IgnoreOta(length);
                 return;
             }
             bool ok = _parser.Parse(kind, _raw, length, _message);
             if (!ok)
             {
-                _counters.MalformedDownlinks++;
-                _log.Warn("malformed downlink (kind " + ((int)kind).ToString() + ", " + length.ToString() + " bytes)");
-                AnswerUnreadable(kind, service, length, ReplyCodes.Malformed);
+                RefuseMalformed(kind, service, length);
                 return;
             }
             switch (kind)
@@ -180,7 +182,7 @@ namespace OneNetFirmware.Runtime
                     }
                     else
                     {
-                        _log.Warn("desired/get refused: code " + _message.Code.ToString() + " " + _message.Msg);
+                        LogDesiredGetRefused();
                     }
                     break;
                 case DownlinkKind.DesiredDeleteReply:
@@ -188,8 +190,7 @@ namespace OneNetFirmware.Runtime
                     if (_message.TryGetRequestId(out deleteId) && _desiredDeletes.OnReply(deleteId) > 0
                         && _message.Code != ReplyCodes.Success)
                     {
-                        _log.Warn("desired/delete refused: code " + _message.Code.ToString() + " " + _message.Msg
-                            + " (the value may come back at the next connect)");
+                        LogDesiredDeleteRefused();
                     }
                     break;
                 case DownlinkKind.PropertySet:
@@ -204,26 +205,6 @@ namespace OneNetFirmware.Runtime
             }
         }
 
-        /// <summary>
-        /// A request that could not be read (malformed, or too large and only its head kept) is answered with code when
-        /// its id is known: from the parser, or recovered from the raw bytes. Without an id nothing can be answered.
-        /// </summary>
-        private void AnswerUnreadable(DownlinkKind kind, string service, int length, int code)
-        {
-            if (!IsRequest(kind))
-            {
-                return;
-            }
-            if (code == ReplyCodes.TooLarge || _message.Id == null)
-            {
-                _message.Id = _parser.RecoverId(_raw, length);
-            }
-            if (_message.Id != null)
-            {
-                Reply(kind, service, code, ReplyCodes.Message(code));
-            }
-        }
-
         private void ApplySet()
         {
             for (int i = 0; i < _message.Count; i++)
@@ -231,7 +212,7 @@ namespace OneNetFirmware.Runtime
                 int code = Check(i);
                 if (code != ReplyCodes.Success)
                 {
-                    Reply(DownlinkKind.PropertySet, null, code, _message.Names[i] + ": " + Describe(code));
+                    Refuse(DownlinkKind.PropertySet, i, code);
                     return;
                 }
             }
@@ -239,8 +220,7 @@ namespace OneNetFirmware.Runtime
             {
                 if (!Write(i))
                 {
-                    Reply(DownlinkKind.PropertySet, null, ReplyCodes.WrongType,
-                        _message.Names[i] + ": rejected by the device");
+                    RefuseRejected(i);
                     return;
                 }
             }
@@ -251,7 +231,7 @@ namespace OneNetFirmware.Runtime
                 _setThisSession[index] = true;
                 _desiredDeletes.Add(index, DesiredDeletes.AnyVersion);
             }
-            Reply(DownlinkKind.PropertySet, null, ReplyCodes.Success, "success");
+            Reply(DownlinkKind.PropertySet, null, ReplyCodes.Success, null); // null: the writer's pre-encoded "success"
         }
 
         /// <summary>
@@ -266,19 +246,19 @@ namespace OneNetFirmware.Runtime
                 int index = _properties.IndexOf(_message.Names[i]);
                 if (index >= 0 && _setThisSession[index])
                 {
-                    _log.Info("desired value for '" + _message.Names[i] + "' not applied: a property/set came after it");
+                    LogDesiredSuperseded(i);
                 }
                 else
                 {
                     int code = Check(i);
                     if (code == ReplyCodes.Success && !Write(i))
                     {
-                        _log.Warn("desired value for '" + _message.Names[i] + "' could not be applied; kept for the next connect");
+                        LogDesiredNotApplied(i);
                         continue;
                     }
                     if (code != ReplyCodes.Success)
                     {
-                        _log.Warn("desired value for '" + _message.Names[i] + "' ignored: " + Describe(code));
+                        LogDesiredIgnored(i, code);
                     }
                 }
                 _desiredDeletes.Add(index, _message.Versions[i]);
@@ -303,8 +283,7 @@ namespace OneNetFirmware.Runtime
                 int index = _properties.IndexOf(_message.Names[i]);
                 if (index < 0)
                 {
-                    Reply(DownlinkKind.PropertyGet, null, ReplyCodes.UnknownIdentifier,
-                        _message.Names[i] + ": " + Describe(ReplyCodes.UnknownIdentifier));
+                    Refuse(DownlinkKind.PropertyGet, i, ReplyCodes.UnknownIdentifier);
                     return;
                 }
                 double value = _writable.CurrentValue(index);
@@ -325,19 +304,19 @@ namespace OneNetFirmware.Runtime
 
         private void Invoke(long nowMs, string service)
         {
-            if (service == RebootService)
+            if (service == Services[0])
             {
-                Reply(DownlinkKind.ServiceInvoke, service, ReplyCodes.Success, "rebooting");
+                Reply(DownlinkKind.ServiceInvoke, service, ReplyCodes.Success, RebootingText);
                 _rebootAtMs = nowMs + RuntimeDefaults.RebootDelayMilliseconds;
             }
-            else if (service == ReportNowService)
+            else if (service == Services[1])
             {
                 _reportNow = true;
-                Reply(DownlinkKind.ServiceInvoke, service, ReplyCodes.Success, "success");
+                Reply(DownlinkKind.ServiceInvoke, service, ReplyCodes.Success, null);
             }
             else
             {
-                Reply(DownlinkKind.ServiceInvoke, service, ReplyCodes.UnknownIdentifier, "unknown service");
+                RefuseUnknownService(service);
             }
         }
 
@@ -349,20 +328,18 @@ namespace OneNetFirmware.Runtime
                 return;
             }
             OneNetTopics topics = _uplink.Topics;
-            string topic = kind == DownlinkKind.ServiceInvoke ? topics.ServiceInvokeReply(service)
-                : kind == DownlinkKind.PropertyGet ? topics.PropertyGetReply : topics.PropertySetReply;
+            string topic = kind == DownlinkKind.PropertyGet ? topics.PropertyGetReply : topics.PropertySetReply;
+            if (kind == DownlinkKind.ServiceInvoke)
+            {
+                topic = service == Services[0] ? _rebootReplyTopic
+                    : service == Services[1] ? _reportNowReplyTopic : UnknownServiceReplyTopic(service);
+            }
             _uplink.Publish(topic, length, _nowMs);
         }
 
         private static bool IsRequest(DownlinkKind kind)
         {
             return kind == DownlinkKind.PropertySet || kind == DownlinkKind.PropertyGet || kind == DownlinkKind.ServiceInvoke;
-        }
-
-        private static string Describe(int code)
-        {
-            // Success here means the check passed but the device refused the value.
-            return code == ReplyCodes.Success ? "rejected by the device" : ReplyCodes.Message(code);
         }
 
         /// <summary>Reads a OneJSON id ("12") as an int; false when it is not 1–10 digits within int (RequestIds' range).</summary>

@@ -146,7 +146,7 @@ namespace OneNetFirmware.Runtime
                 _slots.Utc(slot));
             if (length < 0)
             {
-                _log.Error("events: an event does not fit the payload buffer; dropped");
+                LogEventTooLarge();
                 _slots.Release(slot);
                 _slots.Compact();
                 _slots.CountDropped();
@@ -168,10 +168,22 @@ namespace OneNetFirmware.Runtime
             int matched = _slots.OnReply(postId, code);
             if (matched > 0 && code != ReplyCodes.Success)
             {
-                _log.Warn("OneNET rejected event '" + _events.Identifier(_event[_slots.MatchedSlot]) + "' (post "
-                    + postId.ToString() + "): code " + code.ToString() + " " + (msg == null ? "" : msg));
+                LogRejected(postId, code, msg);
             }
             return matched;
+        }
+
+        // Rare paths keep their message text out of the hot methods: a literal allocates at each use on the device
+        // (docs/performance.md); the IL scan lists these as cold.
+        private void LogRejected(int postId, int code, string msg)
+        {
+            _log.Warn("OneNET rejected event '" + _events.Identifier(_event[_slots.MatchedSlot]) + "' (post "
+                + postId.ToString() + "): code " + code.ToString() + " " + (msg == null ? "" : msg));
+        }
+
+        private void LogEventTooLarge()
+        {
+            _log.Error("events: an event does not fit the payload buffer; dropped");
         }
     }
 }

@@ -12,6 +12,9 @@ namespace OneNetFirmware.Runtime
     /// </summary>
     public sealed class NodeLoop : IReadingSink
     {
+        // A field, not a literal in Step: a literal allocates at each use on the device (docs/performance.md).
+        private static readonly string RebootReason = "reboot service invoked";
+
         private readonly Supervisor _supervisor;
         private readonly Heartbeat _heartbeat;
         private readonly ISampler _sampler;
@@ -80,7 +83,7 @@ namespace OneNetFirmware.Runtime
             _downlinks.ApplyQueued(nowMs);
             if (_downlinks.RebootAtMilliseconds >= 0 && nowMs >= _downlinks.RebootAtMilliseconds)
             {
-                _supervisor.RequestReboot("reboot service invoked");
+                _supervisor.RequestReboot(RebootReason);
             }
             bool reportNow = _downlinks.TakeReportNow();
             _diagnostics.AddReadFailures(_sampler.SampleDue(nowMs, reportNow, this));

@@ -203,10 +203,22 @@ namespace OneNetFirmware.Runtime
             int matched = _slots.OnReply(postId, code);
             if (matched > 0 && code != ReplyCodes.Success)
             {
-                _log.Warn("OneNET rejected post " + postId.ToString() + " (" + matched.ToString() + " readings): code "
-                    + code.ToString() + " " + (msg == null ? "" : msg));
+                LogRejected(postId, matched, code, msg);
             }
             return matched;
+        }
+
+        // Rare paths keep their message text out of the hot methods: a literal allocates at each use on the device
+        // (docs/performance.md); the IL scan lists these as cold.
+        private void LogRejected(int postId, int matched, int code, string msg)
+        {
+            _log.Warn("OneNET rejected post " + postId.ToString() + " (" + matched.ToString() + " readings): code "
+                + code.ToString() + " " + (msg == null ? "" : msg));
+        }
+
+        private void LogPointTooLarge()
+        {
+            _log.Error("outbox: a single point does not fit the payload buffer");
         }
 
         private void Send(long nowMs, bool history, Uplink uplink)
@@ -226,7 +238,7 @@ namespace OneNetFirmware.Runtime
             }
             if (length < 0)
             {
-                _log.Error("outbox: a single point does not fit the payload buffer");
+                LogPointTooLarge();
                 return;
             }
             bool sent = uplink.Publish(history ? uplink.Topics.HistoryPost : uplink.Topics.PropertyPost, length, nowMs);

@@ -72,6 +72,10 @@ namespace OneNetFirmware.Host.Tests.Gate
                 // per reply and request parsed
                 "OneJsonDownlinkParser.Parse", "OneJsonDownlinkParser.MemberName", "OneJsonDownlinkParser.ElementName",
                 "OneJsonDownlinkParser.Put", "DownlinkMessage.Clear", "DownlinkMessage.TryGetRequestId",
+                // the runtime core: each pass of the main loop, each post sent, each reply and request applied
+                "NodeLoop.Step", "Outbox.Add", "Outbox.Pump", "Outbox.Send", "Outbox.OnReply", "EventOutbox.Add",
+                "EventOutbox.Pump", "EventOutbox.OnReply", "DownlinkHandler.ApplyQueued", "DownlinkHandler.Apply",
+                "Uplink.Publish", "Uplink.CanSend", "Uplink.NextId", "DownlinkQueue.Enqueue", "DownlinkQueue.Dequeue",
             ],
         };
 
@@ -87,7 +91,18 @@ namespace OneNetFirmware.Host.Tests.Gate
                 // reached only for a service invoke topic, after every fixed topic failed to match
                 "OneNetTopics.ServiceIdentifierLength(string)"],
             ["Drivers"] = [],
-            ["Runtime"] = ["IdentifierKeys.Grow(int)"],
+            ["Runtime"] = ["IdentifierKeys.Grow(int)",
+                // a refused post or event, a post that cannot fit the buffer: logged
+                "Outbox.LogRejected(int,int,int,string)", "Outbox.LogPointTooLarge()",
+                "EventOutbox.LogRejected(int,int,string)", "EventOutbox.LogEventTooLarge()",
+                // downlinks that are refused, malformed, too large or ignored, and desired values not applied: logged
+                // and answered with a msg naming the member
+                "DownlinkHandler.IgnoreOta(int)", "DownlinkHandler.RefuseTooLarge(DownlinkKind,string,int)",
+                "DownlinkHandler.RefuseMalformed(DownlinkKind,string,int)", "DownlinkHandler.LogDesiredGetRefused()",
+                "DownlinkHandler.LogDesiredDeleteRefused()", "DownlinkHandler.LogDesiredSuperseded(int)",
+                "DownlinkHandler.LogDesiredNotApplied(int)", "DownlinkHandler.LogDesiredIgnored(int,int)",
+                "DownlinkHandler.Refuse(DownlinkKind,int,int)", "DownlinkHandler.RefuseRejected(int)",
+                "DownlinkHandler.RefuseUnknownService(string)", "DownlinkHandler.UnknownServiceReplyTopic(string)"],
         };
 
         public static TheoryData<string> Assemblies => new(HotPath.Keys);

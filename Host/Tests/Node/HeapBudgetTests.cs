@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using OneNetFirmware.Config;
+using OneNetFirmware.Host.Config;
+using OneNetFirmware.Host.OneNet;
+using OneNetFirmware.Host.Simulation;
+using OneNetFirmware.Host.Tests.Runtime.Sim;
+using OneNetFirmware.Node;
+using OneNetFirmware.Runtime;
+using Xunit;
+
+namespace OneNetFirmware.Host.Tests.Node;
+
+/// <summary>
+/// The heap the example configuration (nf-config.json) holds on a 32-bit nanoCLR, per feature, counted from the objects
+/// NodeBuilder builds (HeapBudget), matches the table in docs/performance.md, and how each setting changes it.
+/// </summary>
+public class HeapBudgetTests(ITestOutputHelper output)
+{
+    private static NodeRuntime Build(Action<NodeConfig> change = null)
+    {
+        ConfigFile.Result loaded = ConfigFile.Load(RepoPaths.Of("nf-config.json"));
+        Assert.True(loaded.IsValid);
+        change?.Invoke(loaded.Config);
+        var clock = new VirtualClock();
+        return NodeBuilder.Build(loaded.Config, new SimNetwork(clock, new FaultPlan()), new NoLink(), clock, new SimBoard(),
+            new SimLog(), new HmacSigner(), new SimulatedSensorHardware(), new SimulatedGpio(), new SeededRandom(1));
+    }
+
+    private static int Total(NodeRuntime node) => HeapBudget.Measure(node).Sum(r => r.Bytes);
+
+    [Fact]
+    public void TheDocumentedTableMatchesTheExampleConfiguration()
+    {
+        (string Feature, int Bytes)[] rows = HeapBudget.Measure(Build());
+        int statics = HeapBudget.Statics();
+        var measured = rows.Append(("static readonly tables (pre-encoded literals, digit table, reply texts)", statics)).ToList();
+        int total = measured.Sum(r => r.Item2);
+        foreach (var (feature, bytes) in measured) output.WriteLine($"| {feature} | {bytes:N0} |");
+        output.WriteLine($"| **total** | **{total:N0}** |");
+
+        // | feature | bytes | rows of the table in docs/performance.md "Heap held per feature"
+        string doc = File.ReadAllText(RepoPaths.Of("docs", "performance.md"));
+        var documented = new Dictionary<string, int>();
+        foreach (Match row in Regex.Matches(doc, @"^\| ([^|\n]+?) \| \*{0,2}([\d,]+)\*{0,2} \|", RegexOptions.Multiline))
+        {
+            documented[row.Groups[1].Value.Trim('*')] = int.Parse(row.Groups[2].Value.Replace(",", ""));
+        }
+        foreach (var (feature, bytes) in measured.Append(("total", total)))
+        {
+            Assert.True(documented.TryGetValue(feature, out int doc_bytes), $"docs/performance.md has no row '| {feature} | {bytes:N0} |'");
+            Assert.True(doc_bytes == bytes, $"docs/performance.md is stale: '{feature}' documented {doc_bytes:N0} B, measured {bytes:N0} B");
+        }
+    }
+
+    [Fact]
+    public void EachSettingCostsWhatTheDocsSay()
+    {
+        int baseline = Total(Build());
+        // Per 100 more: the outbox's per-reading arrays (PendingSlots state 1 + post id 4 + three times 8; property 4,
+        // value 8 = 41 B) and the event outbox's per-event ones (29 + 4 + 1 = 34 B), whole blocks rounded.
+        int readings = Total(Build(c => c.Outbox.CapacityReadings += 120)) - baseline;
+        int events = Total(Build(c => c.Outbox.CapacityEvents += 120)) - baseline;
+        int bytes = Total(Build(c => c.Outbox.CapacityBytes *= 2)) - baseline;
+        int relay = Total(Build(c => c.Outputs = [.. c.Outputs, new OutputConfig { Type = "relay", Pin = 25, Identifier = "relay2" }])) - baseline;
+        output.WriteLine($"120 more readings: {readings} B; 120 more events: {events} B; capacityBytes doubled: {bytes} B; a relay: {relay} B");
+
+        Assert.Equal(120 * 41, readings);
+        Assert.Equal(120 * 34, events);
+        Assert.Equal(0, bytes); // a bound, not a buffer
+        Assert.Equal(348, relay); // the table's row for an output
+    }
+
+    private sealed class NoLink : OneNetFirmware.Ports.IMqttLink
+    {
+        public bool IsConnected => false;
+        public void SetListener(OneNetFirmware.Ports.IMqttLinkListener listener) { }
+        public int Connect(OneNetFirmware.Ports.MqttConnectOptions options) => -1;
+        public bool Subscribe(string[] topicFilters) => false;
+        public void Disconnect() { }
+        public bool Publish(string topic, byte[] payload, int count, int qos) => false;
+    }
+}
