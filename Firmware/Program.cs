@@ -1,13 +1,15 @@
 using System;
 using System.Threading;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Device;
-using OneNetFirmware.Drivers.Device;
+using OneNetFirmware.Device.Drivers;
 using OneNetFirmware.Drivers.Gpio;
-using OneNetFirmware.Node;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.Runtime.Node;
+using OneNetFirmware.OneNet.Ports;
 using OneNetFirmware.Runtime;
-using OneNetFirmware.Sensors;
+using OneNetFirmware.Runtime.Ports;
+using OneNetFirmware.Device.Sensors;
 
 namespace OneNetFirmware
 {

@@ -1,5 +1,5 @@
 using nanoFramework.TestFramework;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.OneNet;
 
 namespace NFUnitTest.OneNet

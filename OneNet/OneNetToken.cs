@@ -1,6 +1,6 @@
 using System;
-using OneNetFirmware.Config;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Config;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.OneNet
 {

@@ -1,5 +1,5 @@
 using System;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 
 namespace OneNetFirmware.OneNet
 {

@@ -1,7 +1,9 @@
-using OneNetFirmware.Node;
+using OneNetFirmware.Runtime.Node;
 using OneNetFirmware.OneNet;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
 using OneNetFirmware.Runtime;
+using OneNetFirmware.Runtime.Ports;
 
 namespace NFUnitTest.Runtime
 {

@@ -1,13 +1,13 @@
 using System;
 using nanoFramework.TestFramework;
-using NFUnitTest.Runtime;
-using OneNetFirmware.Config;
-using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.OneNet.Config;
+using OneNetFirmware.Drivers.Ports;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Dht;
+using OneNetFirmware.Runtime.Ports;
 using OneNetFirmware.Runtime.Sampling;
 
-namespace NFUnitTest.Drivers
+namespace NFUnitTest.Runtime
 {
     /// <summary>A DHT whose library throws, on the board's runtime: a failed read, counted and retried, never a crash.</summary>
     [TestClass]

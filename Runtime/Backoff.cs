@@ -1,3 +1,5 @@
+using OneNetFirmware.Runtime.Ports;
+
 namespace OneNetFirmware.Runtime
 {
     /// <summary>

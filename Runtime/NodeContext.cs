@@ -1,4 +1,6 @@
-using OneNetFirmware.Ports;
+using OneNetFirmware.Runtime.Ports;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Runtime
 {

@@ -1,4 +1,4 @@
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 
 namespace OneNetFirmware.Runtime
 {

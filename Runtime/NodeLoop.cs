@@ -1,5 +1,6 @@
 using OneNetFirmware.OneNet;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Runtime
 {

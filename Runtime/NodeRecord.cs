@@ -1,3 +1,5 @@
+using OneNetFirmware.OneNet.Ports;
+
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
@@ -80,7 +82,7 @@ namespace OneNetFirmware.Runtime
         }
 
         /// <summary>Writes the record through the board; the one writer of the record text (main loop and supervisor).</summary>
-        public void Save(Ports.IBoard board)
+        public void Save(IBoard board)
         {
             lock (_saveLock)
             {
@@ -153,7 +155,7 @@ namespace OneNetFirmware.Runtime
             }
             for (int i = start; i < end - 2; i++)
             {
-                if (!OneNetFirmware.Config.TextRules.IsIdentifierChar(text[i]))
+                if (!OneNetFirmware.OneNet.Config.TextRules.IsIdentifierChar(text[i]))
                 {
                     return false;
                 }
@@ -170,7 +172,7 @@ namespace OneNetFirmware.Runtime
         }
 
         /// <summary>Loads the record, counts this boot, moves the saved reason to PreviousRebootReason and saves it back.</summary>
-        public static NodeRecord LoadAndCountBoot(Ports.IBoard board)
+        public static NodeRecord LoadAndCountBoot(IBoard board)
         {
             NodeRecord record = Parse(board.LoadRecord());
             record.BootCount++;

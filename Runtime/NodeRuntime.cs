@@ -1,6 +1,7 @@
 using OneNetFirmware.OneNet;
-using OneNetFirmware.Config;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Config;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Runtime
 {

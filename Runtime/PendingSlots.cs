@@ -1,5 +1,5 @@
 using OneNetFirmware.OneNet;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
 
 namespace OneNetFirmware.Runtime
 {

@@ -1,4 +1,4 @@
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
 
 namespace OneNetFirmware.Runtime
 {

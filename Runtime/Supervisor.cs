@@ -1,5 +1,6 @@
-using OneNetFirmware.Config;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Config;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Runtime
 {

@@ -1,3 +1,4 @@
+using OneNetFirmware.Runtime.Ports;
 using System;
 
 namespace OneNetFirmware.Runtime

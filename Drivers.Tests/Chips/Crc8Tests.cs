@@ -1,7 +1,7 @@
 using nanoFramework.TestFramework;
 using OneNetFirmware.Drivers.Chips;
 
-namespace NFUnitTest.Chips
+namespace NFUnitTest.Drivers.Chips
 {
     /// <summary>CRC-8 (polynomial 0x31, init 0xFF) against the Sensirion datasheet example.</summary>
     [TestClass]

@@ -1,7 +1,7 @@
 using OneNetFirmware.Drivers.Chips;
 using nanoFramework.TestFramework;
 
-namespace NFUnitTest.Chips
+namespace NFUnitTest.Drivers.Chips
 {
     /// <summary>
     /// Every SensorRegistry row agrees with the driver it builds: the validator accepts a channel by the row's

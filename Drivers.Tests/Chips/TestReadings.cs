@@ -1,6 +1,6 @@
 using OneNetFirmware.Drivers.Chips;
 
-namespace NFUnitTest.Chips
+namespace NFUnitTest.Drivers.Chips
 {
     /// <summary>Fresh readings in the order the temperature/humidity decoders fill them.</summary>
     internal static class TestReadings

@@ -1,4 +1,4 @@
-using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Ports;
 
 namespace OneNetFirmware.Drivers.Chips
 {

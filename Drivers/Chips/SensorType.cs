@@ -1,6 +1,5 @@
-using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Ports;
 using OneNetFirmware.Drivers.Chips.Dht;
-using OneNetFirmware.Ports;
 
 namespace OneNetFirmware.Drivers.Chips
 {

@@ -1,3 +1,5 @@
+using OneNetFirmware.Drivers.Ports;
+
 namespace OneNetFirmware.Drivers.Gpio
 {
     /// <summary>A relay or LED: On is the logical state (a OneNET writable property); ActiveLow inverts the pin level.</summary>

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Ports
+namespace OneNetFirmware.Drivers.Ports
 {
     /// <summary>
     /// Time as the node sees it (in Drivers so that drivers and the runtime share it; Firmware references Drivers). Monotonic milliseconds drive every interval, deadline and backoff; UTC is only used

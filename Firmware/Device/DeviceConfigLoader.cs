@@ -1,8 +1,9 @@
 using System;
 using System.IO;
 using nanoFramework.Json;
-using OneNetFirmware.Config;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Config;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Device
 {

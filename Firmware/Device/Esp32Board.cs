@@ -2,7 +2,8 @@ using System;
 using System.IO;
 using nanoFramework.Hardware.Esp32;
 using nanoFramework.Runtime.Native;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Device
 {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Device
 {

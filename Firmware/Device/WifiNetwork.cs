@@ -3,7 +3,8 @@ using System.Device.Wifi;
 using System.Net.NetworkInformation;
 using System.Threading;
 using nanoFramework.Networking;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Device
 {

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Config;
 
 namespace OneNetFirmware.Benchmarks

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using OneNetFirmware.Benchmarks.IlCount;
-using OneNetFirmware.Node;
+using OneNetFirmware.Runtime.Node;
 using OneNetFirmware.OneNet;
 using OneNetFirmware.Runtime;
 

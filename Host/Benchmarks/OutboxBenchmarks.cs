@@ -1,6 +1,7 @@
 using OneNetFirmware.OneNet;
 using BenchmarkDotNet.Attributes;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
 using OneNetFirmware.Runtime;
 
 namespace OneNetFirmware.Benchmarks

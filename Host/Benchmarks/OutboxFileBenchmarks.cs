@@ -1,7 +1,8 @@
 using System;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
 using OneNetFirmware.Runtime;
 
 namespace OneNetFirmware.Benchmarks

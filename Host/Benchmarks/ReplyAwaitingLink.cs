@@ -4,7 +4,7 @@ using System.Threading;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.OneNet;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Benchmarks
 {

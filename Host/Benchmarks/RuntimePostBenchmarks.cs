@@ -4,7 +4,7 @@ using System.IO;
 using System.Net;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Config;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Mqtt;
@@ -12,8 +12,8 @@ using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Tests.Mqtt;
-using OneNetFirmware.Node;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Runtime.Node;
+using OneNetFirmware.OneNet.Ports;
 using OneNetFirmware.Runtime;
 
 namespace OneNetFirmware.Benchmarks

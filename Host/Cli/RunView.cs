@@ -5,7 +5,7 @@ using System.Linq;
 using System.Threading;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Node;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
 using OneNetFirmware.Runtime;
 using Spectre.Console;
 using Spectre.Console.Rendering;

@@ -20,7 +20,7 @@ namespace OneNetFirmware.Host.Emulator
             _ => (int.MinValue, int.MaxValue),
         };
 
-        public static string Of(OneNetFirmware.Config.ChannelConfig channel)
+        public static string Of(OneNetFirmware.OneNet.Config.ChannelConfig channel)
         {
             double scale = channel.Scale;
             switch (channel.Quantity)

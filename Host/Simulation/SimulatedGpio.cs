@@ -1,4 +1,5 @@
 using OneNetFirmware.Drivers.Gpio;
+using OneNetFirmware.Drivers.Ports;
 
 namespace OneNetFirmware.Host.Simulation;
 

@@ -1,4 +1,4 @@
-using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Ports;
 using OneNetFirmware.Host.Simulation.Chips;
 
 namespace OneNetFirmware.Host.Simulation;

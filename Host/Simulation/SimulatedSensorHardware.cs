@@ -1,7 +1,7 @@
-using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Ports;
 using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Host.Simulation.Chips.Dht;
-using OneNetFirmware.Runtime.Sampling;
+using OneNetFirmware.Runtime.Ports;
 
 namespace OneNetFirmware.Host.Simulation;
 

@@ -1,5 +1,5 @@
 using System;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Host.Simulation.Chips;
@@ -8,7 +8,7 @@ using OneNetFirmware.Host.Simulation.Chips.Bh1750;
 using OneNetFirmware.Host.Simulation.Chips.Bme280;
 using OneNetFirmware.Host.Simulation.Chips.Dht;
 using OneNetFirmware.Host.Simulation.Chips.Sht3x;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
 
 namespace OneNetFirmware.Host.Simulation;
 

@@ -1,7 +1,7 @@
 using nanoFramework.TestFramework;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 
-namespace NFUnitTest.Config
+namespace NFUnitTest.OneNet.Config
 {
     [TestClass]
     public class TextRulesTests

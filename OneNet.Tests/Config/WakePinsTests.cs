@@ -1,7 +1,7 @@
 using nanoFramework.TestFramework;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 
-namespace NFUnitTest.Config
+namespace NFUnitTest.OneNet.Config
 {
     /// <summary>Battery mode's wake pins: only RTC GPIOs wake the chip, and the first event input on one is chosen.</summary>
     [TestClass]

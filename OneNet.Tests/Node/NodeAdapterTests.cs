@@ -1,10 +1,10 @@
 using nanoFramework.TestFramework;
 using NFUnitTest.OneNet;
-using OneNetFirmware.Config;
-using OneNetFirmware.Node;
+using OneNetFirmware.OneNet.Config;
+using OneNetFirmware.Runtime.Node;
 using OneNetFirmware.Runtime;
 
-namespace NFUnitTest.Node
+namespace NFUnitTest.OneNet.Node
 {
     /// <summary>The seams NodeBuilder fills with the protocol code: token source, OneJSON writer and downlink parser.</summary>
     [TestClass]

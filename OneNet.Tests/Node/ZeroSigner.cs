@@ -1,6 +1,6 @@
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 
-namespace NFUnitTest.Node
+namespace NFUnitTest.OneNet.Node
 {
     /// <summary>A sha256 ISigner returning 32 zero bytes: the token's shape is under test, not the HMAC.</summary>
     internal sealed class ZeroSigner : ISigner

@@ -1,7 +1,7 @@
 using nanoFramework.TestFramework;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 
-namespace NFUnitTest.Ports
+namespace NFUnitTest.OneNet.Ports
 {
     [TestClass]
     public class ConnackCodesTests

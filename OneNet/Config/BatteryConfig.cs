@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>
     /// Battery mode (off by default): each wake-up samples every sensor once, connects, posts, waits for the replies

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>One measured quantity of a sensor, published as one OneNET property, with its filters.</summary>
     public class ChannelConfig

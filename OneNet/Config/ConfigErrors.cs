@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>The problems found in a configuration, each as "path: message" with the JSON path of the bad field.</summary>
     public class ConfigErrors

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>
     /// The effective configuration as log lines, for the boot log and the host's `run`. Secrets (Wi-Fi password,

@@ -1,6 +1,6 @@
 using OneNetFirmware.Drivers.Chips;
 
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>The hardware half of ConfigValidator: pins (each claimed once), I2C buses, sensors and their channels, outputs, inputs.</summary>
     public static partial class ConfigValidator

@@ -1,6 +1,6 @@
 using OneNetFirmware.Drivers.Chips;
 
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>
     /// Checks a loaded configuration before the node starts and names the JSON path of every bad field.

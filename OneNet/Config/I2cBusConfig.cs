@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>One ESP32 I2C controller (bus 1 or 2) and the pins it is routed to.</summary>
     public class I2cBusConfig

@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>Collects the OneNET identifiers a configuration publishes, rejecting malformed and duplicate ones.</summary>
     internal class IdentifierSet

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>A digital input: a contact, motion sensor or button raising OneNET events, or a pulse counter.</summary>
     public class InputConfig

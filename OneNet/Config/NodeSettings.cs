@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>Reporting cadence and node-wide options.</summary>
     public class NodeSettings

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>How the node reaches OneNET (docs/onenet-protocol.md). The device key is a secret: never logged.</summary>
     public class OneNetConfig

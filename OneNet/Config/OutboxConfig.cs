@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>The bounded stores of readings and input events waiting for OneNET's reply.</summary>
     public class OutboxConfig

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>A digital output (relay, LED) whose state is a writable OneNET property.</summary>
     public class OutputConfig

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>Recognises a PEM certificate before it reaches the TLS stack, so a wrong file gives a clear error.</summary>
     public static class PemText

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>One sensor: its driver type, where it is wired, how often it is read and which OneNET identifiers its channels feed.</summary>
     public class SensorConfig

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>The character rules OneNET puts on names (docs/onenet-protocol.md#identifiers), without Regex (not in mscorlib).</summary>
     public static class TextRules

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>
     /// Battery mode's wake-up by an input: only the ESP32's RTC GPIOs can wake the chip from deep sleep, and the node

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>Reconnection backoff and the watchdog's escalation ladder.</summary>
     public class WatchdogConfig

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Config
+namespace OneNetFirmware.OneNet.Config
 {
     /// <summary>Wi-Fi station credentials. The password is a secret: never logged.</summary>
     public class WifiConfig

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Ports
+namespace OneNetFirmware.OneNet.Ports
 {
     /// <summary>
     /// Maps an MQTT client library's CONNACK reason code (3.1.1 codes 0–5, or the MQTT 5 equivalents some libraries

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Ports
+namespace OneNetFirmware.OneNet.Ports
 {
     /// <summary>
     /// The board's services. Device: Power.RebootDevice, nanoFramework.Runtime.Native.GC.Run, NativeMemory and a small

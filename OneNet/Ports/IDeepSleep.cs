@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Ports
+namespace OneNetFirmware.OneNet.Ports
 {
     /// <summary>
     /// Battery mode's deep sleep. Device: Sleep.EnableWakeupByTimer (+ Sleep.EnableWakeupByPin for one input) +

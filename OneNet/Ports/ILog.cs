@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Ports
+namespace OneNetFirmware.OneNet.Ports
 {
     /// <summary>
     /// Where the node's log lines go: the serial/debug console on the device, the console or a test sink on the host.

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Ports
+namespace OneNetFirmware.OneNet.Ports
 {
     /// <summary>
     /// One MQTT 3.1.1 session at a time, as the supervisor drives it (clean session, no will, no retain — OneNET

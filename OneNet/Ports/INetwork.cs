@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Ports
+namespace OneNetFirmware.OneNet.Ports
 {
     /// <summary>
     /// The IP network under MQTT. Device: WifiNetworkHelper / NetworkChange on the ESP32 (automatic reconnection by

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Ports
+namespace OneNetFirmware.OneNet.Ports
 {
     /// <summary>
     /// HMAC for the OneNET token (docs/onenet-protocol.md#the-token). The device has only HMACSHA256 (nanoFramework

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Ports
+namespace OneNetFirmware.OneNet.Ports
 {
     /// <summary>
     /// One small binary file that survives deep sleep, reboots and power loss. Device: a file on the internal flash

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Ports
+namespace OneNetFirmware.OneNet.Ports
 {
     /// <summary>
     /// Matches a SUBACK to the SUBSCRIBE it answers, for a link adapter whose library reports SUBACKs as events

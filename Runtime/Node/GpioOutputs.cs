@@ -1,10 +1,11 @@
 using System;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Drivers.Gpio;
-using OneNetFirmware.Ports;
-using OneNetFirmware.Runtime;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
+using OneNetFirmware.Runtime.Ports;
 
-namespace OneNetFirmware.Node
+namespace OneNetFirmware.Runtime.Node
 {
     /// <summary>
     /// The runtime's IOutputs: one DigitalOutput per configured output, found by its property index. An output with

@@ -1,7 +1,7 @@
 using System;
 using OneNetFirmware.OneNet;
 
-namespace OneNetFirmware.Node
+namespace OneNetFirmware.Runtime.Node
 {
     /// <summary>
     /// The JSON keys ("identifier":) of a table's identifiers by index, encoded the first time each is written

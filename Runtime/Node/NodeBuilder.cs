@@ -1,10 +1,10 @@
-using OneNetFirmware.Config;
-using OneNetFirmware.Drivers.Gpio;
-using OneNetFirmware.Ports;
-using OneNetFirmware.Runtime;
+using OneNetFirmware.OneNet.Config;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
+using OneNetFirmware.Runtime.Ports;
 using OneNetFirmware.Runtime.Sampling;
 
-namespace OneNetFirmware.Node
+namespace OneNetFirmware.Runtime.Node
 {
     /// <summary>
     /// The one composition of the node from a validated configuration and the ports, used by the ESP32's Program and

@@ -1,7 +1,7 @@
 using OneNetFirmware.OneNet;
-using OneNetFirmware.Runtime;
+using OneNetFirmware.Runtime.Ports;
 
-namespace OneNetFirmware.Node
+namespace OneNetFirmware.Runtime.Node
 {
     /// <summary>
     /// The runtime's IDownlinkParser over the protocol's OneJsonReader (strict, in place, never throws). It allocates only

@@ -1,7 +1,7 @@
 using OneNetFirmware.OneNet;
-using OneNetFirmware.Runtime;
+using OneNetFirmware.Runtime.Ports;
 
-namespace OneNetFirmware.Node
+namespace OneNetFirmware.Runtime.Node
 {
     /// <summary>
     /// The runtime's IOneJsonWriter over the protocol's OneJsonWriter (one writer, re-pointed at each buffer). Every

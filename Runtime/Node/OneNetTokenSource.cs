@@ -1,10 +1,10 @@
 using System;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.OneNet;
-using OneNetFirmware.Ports;
-using OneNetFirmware.Runtime;
+using OneNetFirmware.OneNet.Ports;
+using OneNetFirmware.Runtime.Ports;
 
-namespace OneNetFirmware.Node
+namespace OneNetFirmware.Runtime.Node
 {
     /// <summary>
     /// The runtime's ITokenSource over OneNetToken.Build: a device-level token (res products/{pid}/devices/{name})

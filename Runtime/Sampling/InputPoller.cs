@@ -1,5 +1,6 @@
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Drivers.Gpio;
+using OneNetFirmware.Drivers.Ports;
 
 namespace OneNetFirmware.Runtime.Sampling
 {

@@ -1,9 +1,9 @@
-using OneNetFirmware.Config;
-using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Runtime.Ports;
+using OneNetFirmware.OneNet.Config;
+using OneNetFirmware.Drivers.Ports;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Drivers.Filters;
-using OneNetFirmware.Ports;
 
 namespace OneNetFirmware.Runtime.Sampling
 {

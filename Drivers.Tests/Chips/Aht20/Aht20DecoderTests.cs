@@ -1,10 +1,9 @@
 using nanoFramework.TestFramework;
-using NFUnitTest.Chips;
 using NFUnitTest.Drivers;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Aht20;
 
-namespace NFUnitTest.Chips.Aht20
+namespace NFUnitTest.Drivers.Chips.Aht20
 {
     /// <summary>AHT20 answers decoded with the datasheet formulas (known answers).</summary>
     [TestClass]

@@ -1,8 +1,7 @@
 using nanoFramework.TestFramework;
-using NFUnitTest.Drivers;
 using OneNetFirmware.Drivers.Chips.Bh1750;
 
-namespace NFUnitTest.Chips.Bh1750
+namespace NFUnitTest.Drivers.Chips.Bh1750
 {
     /// <summary>BH1750 results converted to lux (known answers).</summary>
     [TestClass]

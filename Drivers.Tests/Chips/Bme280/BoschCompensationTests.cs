@@ -1,9 +1,8 @@
 using nanoFramework.TestFramework;
-using NFUnitTest.Drivers;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Bme280;
 
-namespace NFUnitTest.Chips.Bme280
+namespace NFUnitTest.Drivers.Chips.Bme280
 {
     /// <summary>BMP280 datasheet §3.12 example calibration and readings, through the integer compensation.</summary>
     [TestClass]

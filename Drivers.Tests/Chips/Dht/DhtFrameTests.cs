@@ -1,10 +1,9 @@
 using nanoFramework.TestFramework;
-using NFUnitTest.Chips;
 using NFUnitTest.Drivers;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Dht;
 
-namespace NFUnitTest.Chips.Dht
+namespace NFUnitTest.Drivers.Chips.Dht
 {
     /// <summary>DHT11/DHT22 frames decoded (the AM2302 datasheet example and sign/range rules).</summary>
     [TestClass]

@@ -1,10 +1,9 @@
 using nanoFramework.TestFramework;
-using NFUnitTest.Chips;
 using NFUnitTest.Drivers;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Sht3x;
 
-namespace NFUnitTest.Chips.Sht3x
+namespace NFUnitTest.Drivers.Chips.Sht3x
 {
     /// <summary>SHT3x answers decoded with the datasheet formulas (known answers).</summary>
     [TestClass]

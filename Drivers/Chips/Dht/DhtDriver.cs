@@ -1,5 +1,5 @@
 using OneNetFirmware.Drivers.Chips;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
 
 namespace OneNetFirmware.Drivers.Chips.Dht
 {

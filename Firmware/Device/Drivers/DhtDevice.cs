@@ -3,7 +3,7 @@ using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Dht;
 using UnitsNet;
 
-namespace OneNetFirmware.Drivers.Device
+namespace OneNetFirmware.Device.Drivers
 {
     /// <summary>
     /// DHT11/DHT22 on the ESP32 through Iot.Device.DHTxx.Esp32 (RMT; echo and trigger are two GPIOs wired to the same

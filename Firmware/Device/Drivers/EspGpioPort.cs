@@ -1,8 +1,9 @@
 using System.Device.Gpio;
 using System.Threading;
 using OneNetFirmware.Drivers.Gpio;
+using OneNetFirmware.Drivers.Ports;
 
-namespace OneNetFirmware.Drivers.Device
+namespace OneNetFirmware.Device.Drivers
 {
     /// <summary>
     /// ESP32 pins over nanoFramework System.Device.Gpio. The value-changed callback only increments a per-pin edge

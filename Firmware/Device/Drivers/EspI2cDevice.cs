@@ -1,9 +1,9 @@
 using System;
 using System.Device.I2c;
 using nanoFramework.Hardware.Esp32;
-using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Ports;
 
-namespace OneNetFirmware.Drivers.Device
+namespace OneNetFirmware.Device.Drivers
 {
     /// <summary>
     /// One chip on an ESP32 I2C bus (nanoFramework System.Device.I2c). SpanByte wraps the caller's buffer without

@@ -1,10 +1,11 @@
-using OneNetFirmware.Config;
-using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.OneNet.Config;
+using OneNetFirmware.Drivers.Ports;
 using OneNetFirmware.Drivers.Chips.Dht;
-using OneNetFirmware.Drivers.Device;
+using OneNetFirmware.Device.Drivers;
+using OneNetFirmware.Runtime.Ports;
 using OneNetFirmware.Runtime.Sampling;
 
-namespace OneNetFirmware.Sensors
+namespace OneNetFirmware.Device.Sensors
 {
     /// <summary>The ESP32's sensor hardware for the SensorSampler: routes the configured I2C pins once, then opens devices.</summary>
     public sealed class EspSensorHardware : ISensorHardware

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 
 namespace OneNetFirmware.Host.Config
 {

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Host.Mqtt
 {

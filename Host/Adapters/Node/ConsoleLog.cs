@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Host.Node
 {

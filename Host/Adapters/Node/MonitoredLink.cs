@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Host.Node
 {

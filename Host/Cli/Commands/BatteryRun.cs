@@ -1,11 +1,11 @@
 using System;
 using System.IO;
 using System.Threading;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Node;
-using OneNetFirmware.Node;
+using OneNetFirmware.Runtime.Node;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Runtime;
 

@@ -4,16 +4,18 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Config;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Node;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Runtime.Node;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
 using OneNetFirmware.Runtime;
+using OneNetFirmware.Runtime.Ports;
 
 namespace OneNetFirmware.Cli.Commands
 {

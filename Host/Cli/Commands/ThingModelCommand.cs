@@ -29,7 +29,7 @@ namespace OneNetFirmware.Cli.Commands
             foreach (string id in NodeThingModel.For(config.Config).Identifiers)
             {
                 // Configured identifiers are validated already; this catches the firmware's built-in ones.
-                if (!OneNetFirmware.Config.TextRules.IsIdentifier(id)) stderr.WriteLine(Warning(id));
+                if (!OneNetFirmware.OneNet.Config.TextRules.IsIdentifier(id)) stderr.WriteLine(Warning(id));
             }
             if (outPath == null)
             {
@@ -53,6 +53,6 @@ namespace OneNetFirmware.Cli.Commands
             + " breaks the documented rule (a letter, then letters, digits or _, at most 20 characters); the console may refuse the import";
 
         /// <summary>The model as the command writes it (UTF-8 text, unit names unescaped).</summary>
-        public static string Text(OneNetFirmware.Config.NodeConfig config) => NodeThingModel.Build(config).ToJsonString(Indented);
+        public static string Text(OneNetFirmware.OneNet.Config.NodeConfig config) => NodeThingModel.Build(config).ToJsonString(Indented);
     }
 }

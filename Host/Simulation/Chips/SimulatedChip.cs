@@ -1,5 +1,4 @@
-using OneNetFirmware.Drivers.Bus;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
 
 namespace OneNetFirmware.Host.Simulation.Chips;
 

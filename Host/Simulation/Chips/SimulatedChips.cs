@@ -6,7 +6,7 @@ using OneNetFirmware.Host.Simulation.Chips.Aht20;
 using OneNetFirmware.Host.Simulation.Chips.Bh1750;
 using OneNetFirmware.Host.Simulation.Chips.Bme280;
 using OneNetFirmware.Host.Simulation.Chips.Sht3x;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Drivers.Ports;
 
 namespace OneNetFirmware.Host.Simulation.Chips;
 

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Text.Json.Nodes;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Config;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using System.Linq;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Dht;
 using Xunit;

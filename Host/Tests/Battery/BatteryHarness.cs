@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Dht;
 using OneNetFirmware.Host.Node;
@@ -10,7 +10,7 @@ using OneNetFirmware.Host.Simulation.Chips.Dht;
 using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Tests.Node;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
-using OneNetFirmware.Node;
+using OneNetFirmware.Runtime.Node;
 using OneNetFirmware.Runtime;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using System.Linq;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Runtime;
 using Xunit;

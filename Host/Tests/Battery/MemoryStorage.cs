@@ -1,5 +1,5 @@
 using System;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Host.Tests.Battery
 {

@@ -8,7 +8,7 @@ using OneNetFirmware.Cli.Commands;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Tests.Emulator;
 using OneNetFirmware.Host.Tests.Mqtt;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Cli

@@ -4,7 +4,7 @@ using System.Net;
 using System.Threading;
 using OneNetFirmware.Cli;
 using OneNetFirmware.Cli.Commands;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Config;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Mqtt;

@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using OneNetFirmware.Cli.Commands;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Tests.Emulator;

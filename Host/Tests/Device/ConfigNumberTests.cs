@@ -1,6 +1,6 @@
 using System.IO;
 using System.Text.Json;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Config;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using System;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Aht20;
 using OneNetFirmware.Drivers.Chips.Bh1750;

@@ -1,4 +1,4 @@
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Drivers.Chips.Aht20;
 using OneNetFirmware.Drivers.Chips.Bh1750;

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using MQTTnet;
 using MQTTnet.Formatter;
 using OneNetFirmware.Host.Mqtt;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Emulator

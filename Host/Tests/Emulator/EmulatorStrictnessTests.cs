@@ -10,7 +10,7 @@ using System.Threading.Tasks;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Tests.Mqtt;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Emulator

@@ -82,6 +82,7 @@ namespace OneNetFirmware.Host.Tests.Gate
 using System;
 using System.Collections;
 using System.Threading;
+
 namespace N
 {
     public interface IPort { void Send(byte[] buffer, int offset, int count); }

@@ -1,6 +1,6 @@
 using System.Text;
 using OneNetFirmware.Host.Mqtt;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Mqtt

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Threading;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Host.Tests.Mqtt
 {

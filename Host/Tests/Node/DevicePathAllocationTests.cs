@@ -1,6 +1,6 @@
 using System;
 using System.Text;
-using OneNetFirmware.Node;
+using OneNetFirmware.Runtime.Node;
 using OneNetFirmware.OneNet;
 using OneNetFirmware.Runtime;
 using Xunit;

@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Config;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
-using OneNetFirmware.Node;
+using OneNetFirmware.Runtime.Node;
 using OneNetFirmware.Runtime;
 using Xunit;
 
@@ -74,11 +74,11 @@ public class HeapBudgetTests(ITestOutputHelper output)
         Assert.Equal(348, relay); // the table's row for an output
     }
 
-    private sealed class NoLink : OneNetFirmware.Ports.IMqttLink
+    private sealed class NoLink : OneNetFirmware.OneNet.Ports.IMqttLink
     {
         public bool IsConnected => false;
-        public void SetListener(OneNetFirmware.Ports.IMqttLinkListener listener) { }
-        public int Connect(OneNetFirmware.Ports.MqttConnectOptions options) => -1;
+        public void SetListener(OneNetFirmware.OneNet.Ports.IMqttLinkListener listener) { }
+        public int Connect(OneNetFirmware.OneNet.Ports.MqttConnectOptions options) => -1;
         public bool Subscribe(string[] topicFilters) => false;
         public void Disconnect() { }
         public bool Publish(string topic, byte[] payload, int count, int qos) => false;

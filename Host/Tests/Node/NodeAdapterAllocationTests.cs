@@ -1,7 +1,7 @@
 using System;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Simulation.Chips.Sht3x;
-using OneNetFirmware.Node;
+using OneNetFirmware.Runtime.Node;
 using OneNetFirmware.Runtime;
 using OneNetFirmware.Runtime.Sampling;
 using Xunit;
@@ -24,7 +24,7 @@ public class NodeAdapterAllocationTests
     {
         var clock = new VirtualClock();
         var config = NodeHarness.SensorNodeConfig("P1", "d1", Convert.ToBase64String(new byte[32]), 1);
-        config.Inputs = [new OneNetFirmware.Config.InputConfig { Type = "contact", Pin = 27, Identifier = "door" }];
+        config.Inputs = [new OneNetFirmware.OneNet.Config.InputConfig { Type = "contact", Pin = 27, Identifier = "door" }];
         var hardware = new SimulatedSensorHardware();
         hardware.Bus(1).Attach(0x44, new Sht3xChip(clock) { Temperature = 21.5, Humidity = 40 });
         var gpio = new SimulatedGpio();

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Node;
@@ -12,7 +12,7 @@ using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Tests.Emulator;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
-using OneNetFirmware.Node;
+using OneNetFirmware.Runtime.Node;
 using OneNetFirmware.Runtime;
 using Xunit;
 

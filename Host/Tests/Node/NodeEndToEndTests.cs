@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Text.Json;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Drivers.Chips;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.OneNet;

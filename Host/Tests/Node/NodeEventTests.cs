@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Config;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
-using OneNetFirmware.Node;
+using OneNetFirmware.Runtime.Node;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Runtime;
 using Xunit;

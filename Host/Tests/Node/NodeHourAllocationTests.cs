@@ -1,12 +1,12 @@
 using System;
 using System.Text;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
-using OneNetFirmware.Node;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Runtime.Node;
+using OneNetFirmware.OneNet.Ports;
 using OneNetFirmware.Runtime;
 using Xunit;
 

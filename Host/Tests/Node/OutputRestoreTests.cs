@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Tests.Battery;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
 using OneNetFirmware.OneNet;

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
@@ -7,9 +7,11 @@ using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Tests.Node;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
-using OneNetFirmware.Node;
-using OneNetFirmware.Ports;
+using OneNetFirmware.Runtime.Node;
+using OneNetFirmware.Drivers.Ports;
+using OneNetFirmware.OneNet.Ports;
 using OneNetFirmware.Runtime;
+using OneNetFirmware.Runtime.Ports;
 
 namespace OneNetFirmware.Host.Tests.Reliability;
 

@@ -10,6 +10,7 @@ using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Tests.Mqtt;
 using OneNetFirmware.Runtime;
+using OneNetFirmware.Runtime.Ports;
 
 namespace OneNetFirmware.Host.Tests.Reliability;
 

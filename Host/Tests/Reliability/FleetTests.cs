@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
-using OneNetFirmware.Runtime;
+using OneNetFirmware.Runtime.Ports;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Reliability;

@@ -3,14 +3,14 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Node;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Simulation.Chips.Sht3x;
 using OneNetFirmware.Host.Tests.Node;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
-using OneNetFirmware.Node;
+using OneNetFirmware.Runtime.Node;
 using OneNetFirmware.Runtime;
 using Xunit;
 

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Tests.Emulator;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 using OneNetFirmware.Runtime;
 using Xunit;
 
@@ -16,7 +16,7 @@ namespace OneNetFirmware.Host.Tests.Reliability;
 /// </summary>
 public class SessionTests
 {
-    private static async Task<(TestEmulator Emulator, ReliableNode Node)> StartAsync(Action<OneNetFirmware.Config.NodeConfig> configure = null)
+    private static async Task<(TestEmulator Emulator, ReliableNode Node)> StartAsync(Action<OneNetFirmware.OneNet.Config.NodeConfig> configure = null)
     {
         ReliableNode node = null;
         TestEmulator t = await TestEmulator.StartAsync(o => o.Clock = () => node.UtcNow);

@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using OneNetFirmware.Cli.Commands;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Config;
 using OneNetFirmware.Host.Emulator;
 using OneNetFirmware.Host.Node;
@@ -16,7 +16,7 @@ using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Host.Tests.Emulator;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
-using OneNetFirmware.Node;
+using OneNetFirmware.Runtime.Node;
 using OneNetFirmware.Runtime;
 using Xunit;
 

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Threading;
 using OneNetFirmware.Host.Mqtt;
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Host.Tests.Reliability;
 

@@ -172,11 +172,11 @@ public class OutboxScenarioTests
         public int WriteDesiredDelete(byte[] b, int id, PropertyTable p, int[] idx, long[] v, int n) => 1;
     }
 
-    private sealed class NullLink : OneNetFirmware.Ports.IMqttLink
+    private sealed class NullLink : OneNetFirmware.OneNet.Ports.IMqttLink
     {
         public bool IsConnected => true;
-        public void SetListener(OneNetFirmware.Ports.IMqttLinkListener listener) { }
-        public int Connect(OneNetFirmware.Ports.MqttConnectOptions options) => 0;
+        public void SetListener(OneNetFirmware.OneNet.Ports.IMqttLinkListener listener) { }
+        public int Connect(OneNetFirmware.OneNet.Ports.MqttConnectOptions options) => 0;
         public bool Subscribe(string[] topicFilters) => true;
         public bool Publish(string topic, byte[] payload, int count, int qos) => true;
         public void Disconnect() { }

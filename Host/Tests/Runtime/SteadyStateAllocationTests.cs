@@ -1,7 +1,7 @@
 using OneNetFirmware.Host.Simulation;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 using OneNetFirmware.Runtime;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Linq;
 using OneNetFirmware.Host.Tests.Runtime.Sim;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 using OneNetFirmware.Runtime;
 using Xunit;
 

@@ -1,4 +1,4 @@
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.Simulation;
 using OneNetFirmware.Runtime.Sampling;
 using Xunit;

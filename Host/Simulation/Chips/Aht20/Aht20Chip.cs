@@ -1,6 +1,5 @@
-using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Ports;
 using OneNetFirmware.Drivers.Chips;
-using OneNetFirmware.Ports;
 
 namespace OneNetFirmware.Host.Simulation.Chips.Aht20;
 

@@ -1,6 +1,6 @@
-using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Ports;
 using OneNetFirmware.Drivers.Chips;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Host.Simulation.Chips.Bh1750;
 

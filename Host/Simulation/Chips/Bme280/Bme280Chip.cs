@@ -1,6 +1,5 @@
-using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Ports;
 using OneNetFirmware.Drivers.Chips.Bme280;
-using OneNetFirmware.Ports;
 
 namespace OneNetFirmware.Host.Simulation.Chips.Bme280;
 

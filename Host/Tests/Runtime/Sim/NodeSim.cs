@@ -2,7 +2,7 @@ using OneNetFirmware.Host.Simulation;
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using OneNetFirmware.Config;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Runtime;
 using Xunit;
 

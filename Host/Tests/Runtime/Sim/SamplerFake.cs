@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using OneNetFirmware.Runtime;
+using OneNetFirmware.Runtime.Ports;
 
 namespace OneNetFirmware.Host.Tests.Runtime.Sim;
 

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Host.Tests.Runtime.Sim;
 

@@ -1,7 +1,7 @@
 using OneNetFirmware.Host.Simulation;
 using System;
 using System.Collections.Generic;
-using OneNetFirmware.Ports;
+using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Host.Tests.Runtime.Sim;
 

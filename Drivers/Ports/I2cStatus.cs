@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Drivers.Bus
+namespace OneNetFirmware.Drivers.Ports
 {
     /// <summary>How one I2C transfer ended: NACK (nobody answered, or a byte was refused) is told apart from other failures.</summary>
     public enum I2cStatus

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Runtime
+namespace OneNetFirmware.Runtime.Ports
 {
     /// <summary>Where the backoff's jitter comes from; injected so tests replay exactly.</summary>
     public interface IRandomSource

@@ -1,4 +1,4 @@
-namespace OneNetFirmware.Drivers.Bus
+namespace OneNetFirmware.Drivers.Ports
 {
     /// <summary>
     /// One chip at one 7-bit address on one I2C bus. Device: nanoFramework System.Device.I2c; host: dotnet/iot or a

@@ -1,4 +1,6 @@
-namespace OneNetFirmware.Drivers.Gpio
+using OneNetFirmware.Drivers.Gpio;
+
+namespace OneNetFirmware.Drivers.Ports
 {
     /// <summary>
     /// The node's GPIO pins. Device: nanoFramework System.Device.Gpio; host: simulated pins. Level changes are counted

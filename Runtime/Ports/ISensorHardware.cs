@@ -1,7 +1,7 @@
-using OneNetFirmware.Drivers.Bus;
+using OneNetFirmware.Drivers.Ports;
 using OneNetFirmware.Drivers.Chips.Dht;
 
-namespace OneNetFirmware.Runtime.Sampling
+namespace OneNetFirmware.Runtime.Ports
 {
     /// <summary>
     /// Where drivers get their hardware: an I2C device per (bus, address), and a DHT reader per pin pair (the ESP32
