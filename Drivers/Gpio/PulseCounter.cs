@@ -6,7 +6,6 @@ namespace OneNetFirmware.Drivers.Gpio
     /// </summary>
     public sealed class PulseCounter
     {
-        private const long WindowMilliseconds = 60000;
         private readonly double _scale;
         private long _edges;
         private long _windowStartPulses;
@@ -40,8 +39,8 @@ namespace OneNetFirmware.Drivers.Gpio
                 return false;
             }
             long elapsed = nowMs - _windowStartMs;
-            if (elapsed < WindowMilliseconds) return false;
-            RatePerMinute = (Pulses - _windowStartPulses) * _scale * WindowMilliseconds / elapsed;
+            if (elapsed < DriverDefaults.RateWindowMilliseconds) return false;
+            RatePerMinute = (Pulses - _windowStartPulses) * _scale * DriverDefaults.RateWindowMilliseconds / elapsed;
             _windowStartMs = nowMs;
             _windowStartPulses = Pulses;
             return true;

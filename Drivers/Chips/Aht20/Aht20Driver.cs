@@ -12,8 +12,6 @@ namespace OneNetFirmware.Drivers.Chips.Aht20
     {
         /// <summary>The configuration type (its row in SensorRegistry).</summary>
         public const string TypeName = "aht20";
-        private const int BusyRetries = 3;
-        private const int BusyRetryMilliseconds = 10;
         private readonly II2cDevice _device;
         private readonly IClock _clock;
         private readonly byte[] _command = new byte[3];
@@ -69,8 +67,8 @@ namespace OneNetFirmware.Drivers.Chips.Aht20
                 status = _device.Read(_data, 0, 7);
                 if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
                 if ((_data[0] & Aht20Commands.StatusBusy) == 0) break;
-                if (attempt == BusyRetries) return SensorStatus.Fail(_readings, ReadStatus.Timeout);
-                _clock.Sleep(BusyRetryMilliseconds);
+                if (attempt == DriverDefaults.BusyRetries) return SensorStatus.Fail(_readings, ReadStatus.Timeout);
+                _clock.Sleep(DriverDefaults.Aht20BusyRetryMilliseconds);
             }
             return Decode(_data, 0, _readings);
         }

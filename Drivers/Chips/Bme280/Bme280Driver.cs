@@ -13,7 +13,6 @@ namespace OneNetFirmware.Drivers.Chips.Bme280
         /// <summary>The configuration types (their rows in SensorRegistry).</summary>
         public const string Bme280TypeName = "bme280";
         public const string Bmp280TypeName = "bmp280";
-        private const int BusyRetries = 3;
         private readonly II2cDevice _device;
         private readonly IClock _clock;
         private readonly bool _humidity;
@@ -87,8 +86,8 @@ namespace OneNetFirmware.Drivers.Chips.Bme280
                 status = ReadRegisters(Bme280Registers.Status, 1);
                 if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
                 if ((_data[0] & Bme280Registers.StatusMeasuring) == 0) break;
-                if (attempt == BusyRetries) return SensorStatus.Fail(_readings, ReadStatus.Timeout);
-                _clock.Sleep(2);
+                if (attempt == DriverDefaults.BusyRetries) return SensorStatus.Fail(_readings, ReadStatus.Timeout);
+                _clock.Sleep(DriverDefaults.Bme280BusyRetryMilliseconds);
             }
             status = ReadRegisters(Bme280Registers.Data, _humidity ? 8 : 6);
             if (status != I2cStatus.Ok) return SensorStatus.Fail(_readings, SensorStatus.FromBus(status));
