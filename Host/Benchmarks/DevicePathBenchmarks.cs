@@ -49,14 +49,10 @@ namespace OneNetFirmware.Benchmarks
                 _points.HasTime[i] = true;
                 _points.UtcMilliseconds[i] = Time;
             }
-            _diagnostics = new DiagnosticsSnapshot
+            _diagnostics = new DiagnosticsSnapshot(sensors: 2)
             {
                 UptimeSeconds = 86_400, Rssi = -61, FreeMemoryBytes = 61_000, LargestFreeNativeBlock = 30_000, MqttConnects = 3,
                 BootCount = 4, LastResetReason = "power on", OutboxDepth = 2,
-                SensorFailuresIds = new[] { DiagnosticsIdentifiers.SensorFailuresOf(0), DiagnosticsIdentifiers.SensorFailuresOf(1) },
-                SensorStatusIds = new[] { DiagnosticsIdentifiers.SensorStatusOf(0), DiagnosticsIdentifiers.SensorStatusOf(1) },
-                SensorFailures = new int[2],
-                SensorStatus = new int[2],
             };
             _writer = new OneJsonPayloadWriter();
             _parser = new OneJsonDownlinkParser(_properties);

@@ -40,14 +40,7 @@ public class DevicePathAllocationTests
             _points.Property[i] = i;
             _points.HasTime[i] = true;
         }
-        _diagnostics = new DiagnosticsSnapshot
-        {
-            LastResetReason = "power on",
-            SensorFailuresIds = [DiagnosticsIdentifiers.SensorFailuresOf(0)],
-            SensorStatusIds = [DiagnosticsIdentifiers.SensorStatusOf(0)],
-            SensorFailures = new int[1],
-            SensorStatus = new int[1],
-        };
+        _diagnostics = new DiagnosticsSnapshot(sensors: 1) { LastResetReason = "power on" };
     }
 
     [Fact]
