@@ -46,12 +46,12 @@ namespace NFUnitTest.Runtime
         public bool[] HasUtc = new bool[64];
         public long[] UtcMs = new long[64];
 
-        public void Visit(int property, double value, bool hasUtc, long utcMs, long monoMs)
+        public void Visit(int property, double value, bool hasUtc, long timeMs)
         {
             Property[Count] = property;
             Value[Count] = value;
             HasUtc[Count] = hasUtc;
-            UtcMs[Count] = utcMs;
+            UtcMs[Count] = hasUtc ? timeMs : 0;
             Count++;
         }
 
@@ -72,12 +72,12 @@ namespace NFUnitTest.Runtime
         public bool[] HasUtc = new bool[64];
         public long[] UtcMs = new long[64];
 
-        public void VisitEvent(int eventIndex, bool value, bool hasUtc, long utcMs, long monoMs)
+        public void VisitEvent(int eventIndex, bool value, bool hasUtc, long timeMs)
         {
             Event[Count] = eventIndex;
             Value[Count] = value;
             HasUtc[Count] = hasUtc;
-            UtcMs[Count] = utcMs;
+            UtcMs[Count] = hasUtc ? timeMs : 0;
             Count++;
         }
 

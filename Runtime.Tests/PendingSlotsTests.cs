@@ -26,9 +26,10 @@ namespace NFUnitTest.Runtime
             int a = slots.Append(0, ReadingTime.None, PendingSlots.Waiting);
             int b = slots.Append(0, ReadingTime.None, PendingSlots.Waiting);
             int c = slots.Append(0, ReadingTime.None, PendingSlots.Waiting);
-            slots.Sent(a, 7, 0);
-            slots.Sent(b, 7, 0);
-            slots.Sent(c, 8, 0);
+            int post7 = slots.BeginPost(7, 0);
+            slots.Sent(a, post7);
+            slots.Sent(b, post7);
+            slots.Sent(c, slots.BeginPost(8, 0));
             Assert.AreEqual(2, slots.OnReply(7, ReplyCodes.Success));
             Assert.AreEqual(2, slots.Acknowledged);
             Assert.AreEqual(1, slots.OnReply(8, ReplyCodes.WrongType));
@@ -44,7 +45,7 @@ namespace NFUnitTest.Runtime
         {
             PendingSlots slots = Make(2);
             int a = slots.Append(0, ReadingTime.None, PendingSlots.Waiting);
-            slots.Sent(a, 3, 500);
+            slots.Sent(a, slots.BeginPost(3, 500));
             slots.ExpireReplies(500);
             slots.ExpireReplies(10499);
             Assert.AreEqual(PendingSlots.InFlight, slots.State(a));
@@ -61,10 +62,11 @@ namespace NFUnitTest.Runtime
             PendingSlots slots = Make(2);
             int a = slots.Append(0, ReadingTime.None, PendingSlots.Waiting);
             int b = slots.Append(0, ReadingTime.None, PendingSlots.Fresh);
-            slots.Sent(a, 1, 0);
+            slots.Sent(a, slots.BeginPost(1, 0));
             slots.OnSessionStarted();
             Assert.AreEqual(PendingSlots.Waiting, slots.State(a));
             Assert.AreEqual(PendingSlots.Fresh, slots.State(b));
+            Assert.AreEqual(0, slots.OnReply(1, ReplyCodes.Success)); // the old session's post is not awaited any more
         }
 
         [TestMethod]
@@ -91,6 +93,65 @@ namespace NFUnitTest.Runtime
             s_clock.UtcValid = true;
             s_clock.Now = 5000;
             Assert.AreEqual(TestClock.Epoch + 1000, slots.Utc(a));
+            Assert.AreEqual(TestClock.Epoch + 1000, slots.TimeMs(a)); // kept: the slot holds one time
+            s_clock.UtcValid = false;
+            Assert.AreEqual(TestClock.Epoch + 1000, slots.Utc(a));
+        }
+
+        [TestMethod]
+        public void AnEntryTakenWithTheClockSetKeepsItsUtcTimeAndItsStateAcrossChanges()
+        {
+            PendingSlots slots = Make(2);
+            int a = slots.Append(1000, TestClock.Epoch + 7, PendingSlots.Fresh);
+            int b = slots.Append(2000, ReadingTime.None, PendingSlots.Fresh);
+            slots.SetState(a, PendingSlots.Waiting);
+            slots.SetState(b, PendingSlots.Waiting);
+            Assert.AreEqual(PendingSlots.Waiting, slots.State(a));
+            Assert.AreEqual(PendingSlots.Waiting, slots.State(b));
+            Assert.AreEqual(TestClock.Epoch + 7, slots.Utc(a));
+            s_clock.UtcValid = false;
+            Assert.AreEqual(ReadingTime.None, slots.Utc(b));
+            Assert.AreEqual(2000, slots.TimeMs(b)); // still the monotonic time it was taken at
+        }
+
+        [TestMethod]
+        public void ARetriedEntryLeavesItsOldPostSoAReplyToThatPostNoLongerCompletesIt()
+        {
+            PendingSlots slots = Make(2);
+            int a = slots.Append(0, ReadingTime.None, PendingSlots.Waiting);
+            int b = slots.Append(0, ReadingTime.None, PendingSlots.Waiting);
+            int first = slots.BeginPost(5, 0);
+            slots.Sent(a, first);
+            slots.Sent(b, first);
+            slots.Sent(a, slots.BeginPost(6, 1000)); // a alone is sent again
+            Assert.AreEqual(1, slots.OnReply(5, ReplyCodes.Success));
+            Assert.AreEqual(b, slots.MatchedSlot);
+            Assert.AreEqual(1, slots.OnReply(6, ReplyCodes.Success));
+            Assert.AreEqual(a, slots.MatchedSlot);
+            Assert.AreEqual(0, slots.Depth);
+        }
+
+        [TestMethod]
+        public void WhenMorePostsAwaitRepliesThanTheTableHoldsTheOldestIsSentAgainNeverWedged()
+        {
+            int posts = RuntimeDefaults.PostsAwaitingReply;
+            PendingSlots slots = Make(posts + 1);
+            for (int i = 0; i <= posts; i++)
+            {
+                int slot = slots.Append(0, ReadingTime.None, PendingSlots.Waiting);
+                slots.Sent(slot, slots.BeginPost(100 + i, i)); // one more post than the table holds
+            }
+            Assert.AreEqual(PendingSlots.Waiting, slots.State(slots.At(0))); // the oldest post was given up on
+            Assert.AreEqual(0, slots.OnReply(100, ReplyCodes.Success)); // and its late reply matches nothing
+            for (int i = 1; i <= posts; i++)
+            {
+                Assert.AreEqual(1, slots.OnReply(100 + i, ReplyCodes.Success));
+            }
+            Assert.AreEqual(1, slots.Depth);
+            int again = slots.BeginPost(200, 50);
+            slots.Sent(slots.At(0), again);
+            Assert.AreEqual(1, slots.OnReply(200, ReplyCodes.Success));
+            Assert.AreEqual(0, slots.Depth);
         }
 
         [TestMethod]
@@ -98,7 +159,7 @@ namespace NFUnitTest.Runtime
         {
             PendingSlots slots = Make(2);
             int a = slots.Append(0, ReadingTime.None, PendingSlots.Waiting);
-            slots.Sent(a, 1, 0);
+            slots.Sent(a, slots.BeginPost(1, 0));
             slots.PostWent(0);
             Assert.IsFalse(slots.IsStalled(RuntimeDefaults.StallReplyTimeouts * 10000)); // a plain broker never stalls
             slots.OnReply(99, ReplyCodes.Success); // any reply: the platform answers

@@ -20,7 +20,7 @@ namespace OneNetFirmware.Runtime
         private readonly IClock _clock;
         private readonly ILog _log;
         private readonly PendingSlots _slots;
-        private readonly int[] _event;
+        private readonly short[] _event;
         private readonly bool[] _value;
 
         public EventOutbox(int capacity, int replyTimeoutSeconds, EventTable events, IClock clock, ILog log)
@@ -29,7 +29,7 @@ namespace OneNetFirmware.Runtime
             _clock = clock;
             _log = log;
             _slots = new PendingSlots(capacity, replyTimeoutSeconds, clock);
-            _event = new int[capacity];
+            _event = new short[capacity];
             _value = new bool[capacity];
         }
 
@@ -92,9 +92,8 @@ namespace OneNetFirmware.Runtime
                 int slot = _slots.At(n);
                 if (_slots.State(slot) != PendingSlots.Done)
                 {
-                    long utc = _slots.Utc(slot);
-                    bool hasUtc = utc != ReadingTime.None;
-                    visitor.VisitEvent(_event[slot], _value[slot], hasUtc, hasUtc ? utc : 0, _slots.MonoMs(slot));
+                    bool hasUtc = _slots.Utc(slot) != ReadingTime.None;
+                    visitor.VisitEvent(_event[slot], _value[slot], hasUtc, _slots.TimeMs(slot));
                 }
             }
         }
@@ -107,7 +106,7 @@ namespace OneNetFirmware.Runtime
                 _slots.DropOldest();
             }
             int slot = _slots.Append(monoMs, utcMs, PendingSlots.Waiting);
-            _event[slot] = eventIndex;
+            _event[slot] = (short)eventIndex;
             _value[slot] = value;
         }
 
@@ -157,7 +156,7 @@ namespace OneNetFirmware.Runtime
             if (sent)
             {
                 Posted++;
-                _slots.Sent(slot, id, nowMs);
+                _slots.Sent(slot, _slots.BeginPost(id, nowMs));
                 _slots.PostWent(nowMs);
             }
             return sent;

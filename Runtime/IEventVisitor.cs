@@ -5,8 +5,8 @@ namespace OneNetFirmware.Runtime
     {
         /// <param name="eventIndex">The event's index in the EventTable.</param>
         /// <param name="hasUtc">False when the clock was never valid since the event happened.</param>
-        /// <param name="utcMs">The event's UTC time in Unix ms when hasUtc.</param>
-        /// <param name="monoMs">The monotonic time it happened at (meaningful only within this boot).</param>
-        void VisitEvent(int eventIndex, bool value, bool hasUtc, long utcMs, long monoMs);
+        /// <param name="timeMs">hasUtc: the event's UTC time in Unix ms; else the monotonic time it happened at
+        /// (meaningful only within this boot).</param>
+        void VisitEvent(int eventIndex, bool value, bool hasUtc, long timeMs);
     }
 }

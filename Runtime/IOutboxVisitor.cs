@@ -4,8 +4,8 @@ namespace OneNetFirmware.Runtime
     public interface IOutboxVisitor
     {
         /// <param name="hasUtc">False when the clock was never valid since the reading was taken.</param>
-        /// <param name="utcMs">The reading's UTC time in Unix ms when hasUtc.</param>
-        /// <param name="monoMs">The monotonic time it was taken at (meaningful only within this boot).</param>
-        void Visit(int property, double value, bool hasUtc, long utcMs, long monoMs);
+        /// <param name="timeMs">hasUtc: the reading's UTC time in Unix ms; else the monotonic time it was taken at
+        /// (meaningful only within this boot).</param>
+        void Visit(int property, double value, bool hasUtc, long timeMs);
     }
 }

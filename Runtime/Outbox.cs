@@ -21,7 +21,7 @@ namespace OneNetFirmware.Runtime
         private readonly ILog _log;
         private readonly int _capacityBytes;
         private readonly PendingSlots _slots;
-        private readonly int[] _property;
+        private readonly short[] _property;
         private readonly double[] _value;
         private readonly int[] _selection;
         private readonly int[] _perProperty;
@@ -38,7 +38,7 @@ namespace OneNetFirmware.Runtime
             _log = log;
             _capacityBytes = capacityBytes;
             _slots = new PendingSlots(capacityReadings, replyTimeoutSeconds, clock);
-            _property = new int[capacityReadings];
+            _property = new short[capacityReadings];
             _value = new double[capacityReadings];
             _selection = new int[batchPoints];
             _perProperty = new int[properties.Count + 1];
@@ -95,7 +95,7 @@ namespace OneNetFirmware.Runtime
                 }
             }
             int slot = _slots.Append(monoMs, utcMs, state);
-            _property[slot] = property;
+            _property[slot] = (short)property;
             _value[slot] = value;
             _bytes += cost;
         }
@@ -112,9 +112,8 @@ namespace OneNetFirmware.Runtime
                 int slot = _slots.At(n);
                 if (_slots.State(slot) != PendingSlots.Done)
                 {
-                    long utc = _slots.Utc(slot);
-                    bool hasUtc = utc != ReadingTime.None;
-                    visitor.Visit(_property[slot], _value[slot], hasUtc, hasUtc ? utc : 0, _slots.MonoMs(slot));
+                    bool hasUtc = _slots.Utc(slot) != ReadingTime.None;
+                    visitor.Visit(_property[slot], _value[slot], hasUtc, _slots.TimeMs(slot));
                 }
             }
         }
@@ -243,8 +242,10 @@ namespace OneNetFirmware.Runtime
                 return;
             }
             bool sent = uplink.Publish(history ? uplink.Topics.HistoryPost : uplink.Topics.PropertyPost, length, nowMs);
+            int post = -1;
             if (sent)
             {
+                post = _slots.BeginPost(id, nowMs);
                 _slots.PostWent(nowMs);
             }
             for (int i = 0; i < selected; i++)
@@ -252,7 +253,7 @@ namespace OneNetFirmware.Runtime
                 int slot = _selection[i];
                 if (sent && i < _batch.Count)
                 {
-                    _slots.Sent(slot, id, nowMs);
+                    _slots.Sent(slot, post);
                 }
                 else
                 {

@@ -159,7 +159,7 @@ namespace OneNetFirmware.Runtime
         }
 
         /// <summary>IOutboxVisitor: appends one reading to the buffer (Save's callback).</summary>
-        public void Visit(int property, double value, bool hasUtc, long utcMs, long monoMs)
+        public void Visit(int property, double value, bool hasUtc, long timeMs)
         {
             if (_length + ReadingBytes + EventHeaderBytes + ChecksumBytes > _buffer.Length)
             {
@@ -168,13 +168,13 @@ namespace OneNetFirmware.Runtime
             PutInt(_buffer, _length, property, 2);
             _buffer[_length + 2] = (byte)(hasUtc ? 1 : 0);
             PutInt(_buffer, _length + 3, System.BitConverter.DoubleToInt64Bits(value), 8);
-            PutTime(_length + 11, hasUtc, utcMs, monoMs);
+            PutTime(_length + 11, hasUtc, timeMs);
             _length += ReadingBytes;
             _count++;
         }
 
         /// <summary>IEventVisitor: appends one input event to the buffer (Save's callback).</summary>
-        public void VisitEvent(int eventIndex, bool value, bool hasUtc, long utcMs, long monoMs)
+        public void VisitEvent(int eventIndex, bool value, bool hasUtc, long timeMs)
         {
             if (_length + EventBytes + ChecksumBytes > _buffer.Length)
             {
@@ -182,16 +182,16 @@ namespace OneNetFirmware.Runtime
             }
             PutInt(_buffer, _length, eventIndex, 2);
             _buffer[_length + 2] = (byte)((hasUtc ? 1 : 0) | (value ? 2 : 0));
-            PutTime(_length + 3, hasUtc, utcMs, monoMs);
+            PutTime(_length + 3, hasUtc, timeMs);
             _length += EventBytes;
             _count++;
         }
 
         // The UTC time, or (never valid) the age now: the monotonic clock starts again after the reset.
-        private void PutTime(int offset, bool hasUtc, long utcMs, long monoMs)
+        private void PutTime(int offset, bool hasUtc, long timeMs)
         {
-            long age = _clock.NowMilliseconds - monoMs;
-            PutInt(_buffer, offset, hasUtc ? utcMs : (age < 0 ? 0 : age), 8);
+            long age = _clock.NowMilliseconds - timeMs;
+            PutInt(_buffer, offset, hasUtc ? timeMs : (age < 0 ? 0 : age), 8);
         }
 
         /// <summary>Puts the saved readings back into the (empty) outbox; see Restore(Outbox, EventOutbox, long).</summary>

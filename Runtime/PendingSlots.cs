@@ -5,13 +5,15 @@ namespace OneNetFirmware.Runtime
 {
     /// <summary>
     /// The one pending-slot engine behind Outbox and EventOutbox (docs/architecture.md "Pending engine"): a preallocated
-    /// ring of slots, each with its state, the time it was taken (monotonic, and UTC or ReadingTime.None until the clock
-    /// is valid), and the post it went out in. The owner keeps its payload (property and value, event and value) in its
-    /// own arrays at the same slot index and decides what to send; this class keeps the bookkeeping the two share:
-    /// one reply rule (200 = done, anything else = logged by the owner, counted as Rejected and dropped, never retried),
-    /// one reply timeout checked on one cadence (an overdue post goes back to Waiting and is sent again), a new session
-    /// resends what was in flight, and stall detection (RuntimeDefaults.StallReplyTimeouts). Main loop only; allocates
-    /// nothing after construction.
+    /// ring of slots, each with its state, one time (UTC once known, else the monotonic time it was taken, turned into
+    /// UTC once the clock is valid) and the post it went out in. A post's id and send time are kept once per post in a
+    /// small table (RuntimeDefaults.PostsAwaitingReply), not per slot: 10 bytes per slot instead of 29, the difference
+    /// between a 512-reading outbox of 10 KB and one of 21 KB (docs/performance.md "Heap held per feature").
+    /// The owner keeps its payload (property and value, event and value) in its own arrays at the same slot index and
+    /// decides what to send; this class keeps the bookkeeping the two share: one reply rule (200 = done, anything else =
+    /// logged by the owner, counted as Rejected and dropped, never retried), one reply timeout checked on one cadence (an
+    /// overdue post goes back to Waiting and is sent again), a new session resends what was in flight, and stall
+    /// detection (RuntimeDefaults.StallReplyTimeouts). Main loop only; allocates nothing after construction.
     /// </summary>
     public sealed class PendingSlots
     {
@@ -24,13 +26,18 @@ namespace OneNetFirmware.Runtime
         /// <summary>Sent; waits for its reply until the reply timeout.</summary>
         public const byte InFlight = 3;
 
+        // A slot's state byte: the state in the low bits, and this flag while its time is still monotonic.
+        private const byte StateBits = 0x03;
+        private const byte MonotonicTime = 0x80;
+
         private readonly IClock _clock;
         private readonly long _replyTimeoutMs;
         private readonly byte[] _state;
+        private readonly long[] _timeMs;
+        private readonly byte[] _post; // 1 + the index of the post in the post table, 0 when none
         private readonly int[] _postId;
-        private readonly long[] _sentMs;
-        private readonly long[] _monoMs;
-        private readonly long[] _utcMs;
+        private readonly long[] _postSentMs;
+        private readonly int[] _postSlots; // slots that refer to each post: 0 = the table entry is free
         private int _head;
         private int _count;
         private int _depth;
@@ -43,10 +50,11 @@ namespace OneNetFirmware.Runtime
             _clock = clock;
             _replyTimeoutMs = replyTimeoutSeconds * 1000L;
             _state = new byte[capacity];
-            _postId = new int[capacity];
-            _sentMs = new long[capacity];
-            _monoMs = new long[capacity];
-            _utcMs = new long[capacity];
+            _timeMs = new long[capacity];
+            _post = new byte[capacity];
+            _postId = new int[RuntimeDefaults.PostsAwaitingReply];
+            _postSentMs = new long[RuntimeDefaults.PostsAwaitingReply];
+            _postSlots = new int[RuntimeDefaults.PostsAwaitingReply];
         }
 
         public int Capacity { get { return _state.Length; } }
@@ -79,34 +87,47 @@ namespace OneNetFirmware.Runtime
 
         public byte State(int slot)
         {
-            return _state[slot];
+            return (byte)(_state[slot] & StateBits);
         }
 
         public void SetState(int slot, byte state)
         {
-            _state[slot] = state;
+            _state[slot] = (byte)((_state[slot] & MonotonicTime) | state);
         }
 
         /// <summary>True when slot went out in post postId and waits for its reply (or for its resend).</summary>
         public bool IsFromPost(int slot, int postId)
         {
-            byte state = _state[slot];
-            return (state == Waiting || state == InFlight) && postId != 0 && _postId[slot] == postId;
+            byte state = State(slot);
+            int post = _post[slot] - 1;
+            return (state == Waiting || state == InFlight) && post >= 0 && postId != 0 && _postId[post] == postId;
         }
 
-        public long MonoMs(int slot)
-        {
-            return _monoMs[slot];
-        }
-
-        /// <summary>The entry's UTC time, derived (and kept) once the clock is valid if it was taken before; else None.</summary>
+        /// <summary>
+        /// The entry's UTC time, derived (and kept) once the clock is valid if it was taken before; else None.
+        /// </summary>
         public long Utc(int slot)
         {
-            if (_utcMs[slot] == ReadingTime.None)
+            if ((_state[slot] & MonotonicTime) == 0)
             {
-                _utcMs[slot] = ReadingTime.UtcAt(_clock, _monoMs[slot]);
+                return _timeMs[slot];
             }
-            return _utcMs[slot];
+            long utc = ReadingTime.UtcAt(_clock, _timeMs[slot]);
+            if (utc != ReadingTime.None)
+            {
+                _timeMs[slot] = utc;
+                _state[slot] = (byte)(_state[slot] & StateBits);
+            }
+            return utc;
+        }
+
+        /// <summary>
+        /// The entry's time after Utc(slot): its UTC time when that is not None, else the monotonic time it was taken at
+        /// (meaningful within this boot only).
+        /// </summary>
+        public long TimeMs(int slot)
+        {
+            return _timeMs[slot];
         }
 
         /// <summary>Takes the next ring position for an entry taken at monoMs (utcMs: ReadingTime.None if unknown). Not when Full.</summary>
@@ -114,10 +135,10 @@ namespace OneNetFirmware.Runtime
         {
             int slot = At(_count);
             _count++;
-            _state[slot] = state;
-            _postId[slot] = 0;
-            _monoMs[slot] = monoMs;
-            _utcMs[slot] = utcMs;
+            bool monotonic = utcMs == ReadingTime.None;
+            _state[slot] = monotonic ? (byte)(state | MonotonicTime) : state;
+            _timeMs[slot] = monotonic ? monoMs : utcMs;
+            _post[slot] = 0;
             _depth++;
             return slot;
         }
@@ -125,12 +146,11 @@ namespace OneNetFirmware.Runtime
         /// <summary>Frees the oldest ring position; true (and counted as Dropped) when it still held an entry.</summary>
         public bool DropOldest()
         {
-            bool pending = _state[_head] != Done;
+            bool pending = State(_head) != Done;
             if (pending)
             {
                 Dropped++;
-                _state[_head] = Done;
-                _depth--;
+                Release(_head);
             }
             _head = (_head + 1) % _state.Length;
             _count--;
@@ -146,6 +166,7 @@ namespace OneNetFirmware.Runtime
         /// <summary>Marks slot Done (call Compact once a walk over the ring is over).</summary>
         public void Release(int slot)
         {
+            Detach(slot);
             _state[slot] = Done;
             _depth--;
         }
@@ -166,19 +187,49 @@ namespace OneNetFirmware.Runtime
             for (int n = 0; n < _count; n++)
             {
                 int slot = At(n);
-                if (_state[slot] == from)
+                if (State(slot) == from)
                 {
-                    _state[slot] = to;
+                    SetState(slot, to);
                 }
             }
         }
 
-        /// <summary>slot went out in post postId at nowMs: it waits for the reply.</summary>
-        public void Sent(int slot, int postId, long nowMs)
+        /// <summary>
+        /// A post with id postId goes out at nowMs: returns its entry in the post table for Sent. When every entry still
+        /// waits for a reply (replies slower than RuntimeDefaults.PostsAwaitingReply posts), the oldest post is given up
+        /// on: its slots wait to be sent again and a late reply to it matches nothing (at-least-once, never wedged).
+        /// </summary>
+        public int BeginPost(int postId, long nowMs)
         {
-            _state[slot] = InFlight;
-            _postId[slot] = postId;
-            _sentMs[slot] = nowMs;
+            int post = 0;
+            for (int p = 0; p < _postSlots.Length; p++)
+            {
+                if (_postSlots[p] == 0)
+                {
+                    post = p;
+                    break;
+                }
+                if (_postSentMs[p] < _postSentMs[post])
+                {
+                    post = p;
+                }
+            }
+            if (_postSlots[post] != 0)
+            {
+                ForgetPost(post);
+            }
+            _postId[post] = postId;
+            _postSentMs[post] = nowMs;
+            return post;
+        }
+
+        /// <summary>slot went out in the post BeginPost returned: it waits for the reply.</summary>
+        public void Sent(int slot, int post)
+        {
+            Detach(slot);
+            SetState(slot, InFlight);
+            _post[slot] = (byte)(post + 1);
+            _postSlots[post]++;
         }
 
         /// <summary>A post left: the stall clock runs from the first post that has no reply yet.</summary>
@@ -204,18 +255,25 @@ namespace OneNetFirmware.Runtime
             for (int n = 0; n < _count; n++)
             {
                 int slot = At(n);
-                if (_state[slot] == InFlight && nowMs - _sentMs[slot] >= _replyTimeoutMs)
+                if (State(slot) == InFlight && nowMs - _postSentMs[_post[slot] - 1] >= _replyTimeoutMs)
                 {
-                    // Keep the post id: a slow reply that still comes before the resend completes the entry.
-                    _state[slot] = Waiting;
+                    // Keep the post: a slow reply that still comes before the resend completes the entry.
+                    SetState(slot, Waiting);
                 }
             }
         }
 
-        /// <summary>A new session: posts in flight in the old one get no reply, so they are sent again.</summary>
+        /// <summary>A new session: posts of the old one get no reply, so what was in flight is sent again.</summary>
         public void OnSessionStarted()
         {
             Move(InFlight, Waiting);
+            for (int p = 0; p < _postSlots.Length; p++)
+            {
+                if (_postSlots[p] != 0)
+                {
+                    ForgetPost(p);
+                }
+            }
             _unansweredSinceMs = -1;
         }
 
@@ -228,10 +286,11 @@ namespace OneNetFirmware.Runtime
             _platformReplies = true;
             _unansweredSinceMs = -1;
             int matched = 0;
-            for (int n = 0; n < _count; n++)
+            int post = FindPost(postId);
+            for (int n = 0; post >= 0 && n < _count; n++)
             {
                 int slot = At(n);
-                if (IsFromPost(slot, postId))
+                if (_post[slot] == post + 1)
                 {
                     Release(slot);
                     MatchedSlot = slot;
@@ -258,6 +317,48 @@ namespace OneNetFirmware.Runtime
         {
             return _platformReplies && _unansweredSinceMs >= 0
                 && nowMs - _unansweredSinceMs >= RuntimeDefaults.StallReplyTimeouts * _replyTimeoutMs;
+        }
+
+        // The post table entry of a post still awaited, or -1.
+        private int FindPost(int postId)
+        {
+            for (int p = 0; postId != 0 && p < _postSlots.Length; p++)
+            {
+                if (_postSlots[p] != 0 && _postId[p] == postId)
+                {
+                    return p;
+                }
+            }
+            return -1;
+        }
+
+        // The slot no longer waits for the post it went out in.
+        private void Detach(int slot)
+        {
+            int post = _post[slot] - 1;
+            if (post >= 0)
+            {
+                _postSlots[post]--;
+                _post[slot] = 0;
+            }
+        }
+
+        // Frees a post table entry: its slots wait to be sent again and no reply matches them until then.
+        private void ForgetPost(int post)
+        {
+            for (int n = 0; n < _count; n++)
+            {
+                int slot = At(n);
+                if (_post[slot] == post + 1)
+                {
+                    _post[slot] = 0;
+                    if (State(slot) == InFlight)
+                    {
+                        SetState(slot, Waiting);
+                    }
+                }
+            }
+            _postSlots[post] = 0;
         }
     }
 }

@@ -39,6 +39,13 @@ namespace OneNetFirmware.Runtime
         /// </summary>
         public const int StallReplyTimeouts = 3;
 
+        /// <summary>
+        /// Posts of one outbox awaiting their reply at once (count): their id and send time are kept per post, not per
+        /// reading. At one uplink a second and the default 10 s reply timeout at most ~10 are awaited; with more, the
+        /// oldest is given up on and its readings are sent again (at least once, never wedged).
+        /// </summary>
+        public const int PostsAwaitingReply = 16;
+
         /// <summary>Bytes a reading costs in the outbox on top of its identifier: about what it takes in OneJSON.</summary>
         public const int PointOverheadBytes = 40;
 

@@ -170,6 +170,6 @@ public class DesiredValueTests
     private sealed class PendingCounter(int property) : IOutboxVisitor
     {
         public int Count;
-        public void Visit(int p, double value, bool hasUtc, long utcMs, long monoMs) => Count += p == property ? 1 : 0;
+        public void Visit(int p, double value, bool hasUtc, long timeMs) => Count += p == property ? 1 : 0;
     }
 }
