@@ -9,9 +9,9 @@ namespace OneNetFirmware.Runtime
     /// property set (all-or-nothing validation: unknown identifier 404, not writable 405, wrong type or out of range 422),
     /// property get, services `reboot` and `report_now`, desired/get and desired/delete replies, post replies for the
     /// outbox and the event queue, and OTA notices (logged and ignored). A request that cannot be read is answered 400
-    /// (malformed) or 413 (longer than
-    /// the queue's MaxPayloadBytes) when its id can be recovered, so OneNET's caller does not wait for a
-    /// timeout. Desired values are deleted on the platform once handled, and a set deletes its identifiers' desired values
+    /// (malformed) or 413 (longer than the queue's MaxPayloadBytes) when its id can be recovered, so OneNET's caller does
+    /// not wait for a timeout. Payloads are the link's own arrays, read in place (docs/architecture.md "Downlinks").
+    /// Desired values are deleted on the platform once handled, and a set deletes its identifiers' desired values
     /// (DesiredDeletes); every output state the node sets goes to the outbox for the console.
     /// </summary>
     public sealed partial class DownlinkHandler
