@@ -110,7 +110,9 @@ namespace NFUnitTest.Runtime
 
     /// <summary>
     /// A DownlinkHandler with the real OneJSON reader and writer behind LinkEvents and the queue, on a RecordingLink;
-    /// no outputs, no sampler. Arrive hands it a downlink as the MQTT thread would, Step applies the queue a second later.
+    /// no outputs, no sampler. Arrive hands it a downlink as the MQTT thread would (a fresh array each time: the queue
+    /// keeps it), Step applies the queue a second later. The queue reads maxPayloadBytes of a payload and holds
+    /// RuntimeDefaults.MaxQueuedDownlinkBytes in all.
     /// </summary>
     public sealed class HandlerRig
     {
@@ -121,19 +123,20 @@ namespace NFUnitTest.Runtime
         public readonly Uplink Uplink;
         public readonly LinkEvents Events;
         public readonly DownlinkHandler Handler;
+        public readonly DownlinkQueue Queue;
         public long Now = 10000;
 
-        public HandlerRig(int slotBytes, PropertyTable properties)
+        public HandlerRig(int maxPayloadBytes, PropertyTable properties)
         {
             var clock = new TestClock();
             var log = new NullLog();
-            var queue = new DownlinkQueue(4, slotBytes);
-            Events = new LinkEvents(Topics, queue);
+            Queue = new DownlinkQueue(4, maxPayloadBytes, RuntimeDefaults.MaxQueuedDownlinkBytes);
+            Events = new LinkEvents(Topics, Queue);
             var node = new NodeContext(new NodePorts(clock, log, null, null), properties, new EventTable(1), null, null, null);
             Counters = node.Counters;
             Settings = node.Settings;
             Uplink = new Uplink(Link, Topics, new OneJsonPayloadWriter(), properties, 1024);
-            Handler = new DownlinkHandler(node, queue, new OneJsonDownlinkParser(), Uplink,
+            Handler = new DownlinkHandler(node, Queue, new OneJsonDownlinkParser(), Uplink,
                 new Outbox(8, 4096, 10, 16, properties, clock, log), new EventOutbox(2, 10, node.Events, clock, log));
         }
 

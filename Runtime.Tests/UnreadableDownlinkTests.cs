@@ -6,13 +6,14 @@ namespace NFUnitTest.Runtime
 {
     /// <summary>
     /// Requests the node cannot read, through LinkEvents, the queue and the handler with the real OneJSON reader and
-    /// writer: 413 for one larger than a slot, 400 for a malformed one, on the request's own reply topic, whenever its id
-    /// can be recovered; otherwise only counted. Small 64-byte slots make "too large" easy to reach.
+    /// writer: 413 for one longer than the queue reads, 400 for a malformed one, on the request's own reply topic,
+    /// whenever its id can be recovered; otherwise only counted. A queue that reads 64 bytes makes "too large" easy to
+    /// reach.
     /// </summary>
     [TestClass]
     public class UnreadableDownlinkTests
     {
-        private const int Slot = 64;
+        private const int Slot = 64; // the bytes the queue reads of a payload
         private static HandlerRig s_rig;
         private static OneNetTopics s_topics;
         private static RecordingLink s_link;
@@ -47,8 +48,13 @@ namespace NFUnitTest.Runtime
 
         private static string Big(string head)
         {
+            return Padded(head, 2 * Slot);
+        }
+
+        private static string Padded(string head, int padLength)
+        {
             string pad = "";
-            while (pad.Length < 2 * Slot) pad += "xxxxxxxx";
+            while (pad.Length < padLength) pad += "xxxxxxxx";
             return head + "\"pad\":\"" + pad + "\"}}";
         }
 
@@ -79,6 +85,22 @@ namespace NFUnitTest.Runtime
             Assert.AreEqual("{\"id\":\"8\",\"code\":413,\"msg\":\"request too large\"}", s_link.LastPayload);
             Assert.AreEqual(-1L, s_handler.RebootAtMilliseconds); // not carried out
             Assert.AreEqual(2, s_counters.OversizeDownlinks);
+        }
+
+        [TestMethod]
+        public void ARequestLargerThanAllTheQueueMayHoldIsStillAnswered413AndThenLetGo()
+        {
+            Make();
+            Arrive(s_topics.PropertySet, Padded("{\"id\":\"31\",\"params\":{", RuntimeDefaults.MaxQueuedDownlinkBytes));
+            Arrive(s_topics.PropertyGet, "{\"id\":\"32\",\"params\":[\"temperature\"]}"); // the big one holds the bytes
+            Assert.AreEqual(1, s_rig.Queue.Dropped);
+            Step();
+            Assert.AreEqual(1, s_link.Publishes);
+            Assert.AreEqual(s_topics.PropertySetReply, s_link.LastTopic);
+            Assert.AreEqual("{\"id\":\"31\",\"code\":413,\"msg\":\"request too large\"}", s_link.LastPayload);
+            Assert.AreEqual(1, s_counters.OversizeDownlinks);
+            Assert.AreEqual(0, s_rig.Queue.Count);
+            Assert.AreEqual(0, s_rig.Queue.QueuedBytes);
         }
 
         [TestMethod]

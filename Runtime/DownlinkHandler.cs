@@ -9,8 +9,9 @@ namespace OneNetFirmware.Runtime
     /// property set (all-or-nothing validation: unknown identifier 404, not writable 405, wrong type or out of range 422),
     /// property get, services `reboot` and `report_now`, desired/get and desired/delete replies, post replies for the
     /// outbox and the event queue, and OTA notices (logged and ignored). A request that cannot be read is answered 400
-    /// (malformed) or 413 (larger than a queue slot) when its id can be recovered, so OneNET's caller does not wait for a
-    /// timeout. Desired values are deleted on the platform once handled, and a set deletes its identifiers' desired values
+    /// (malformed) or 413 (longer than the queue's MaxPayloadBytes) when its id can be recovered, so OneNET's caller does
+    /// not wait for a timeout. Payloads are the link's own arrays, read in place (docs/architecture.md "Downlinks").
+    /// Desired values are deleted on the platform once handled, and a set deletes its identifiers' desired values
     /// (DesiredDeletes); every output state the node sets goes to the outbox for the console.
     /// </summary>
     public sealed partial class DownlinkHandler
@@ -35,7 +36,6 @@ namespace OneNetFirmware.Runtime
         private readonly ILog _log;
         private readonly DownlinkMessage _message = new DownlinkMessage(RuntimeDefaults.MaxDownlinkMembers);
         private readonly PointBatch _batch = new PointBatch(RuntimeDefaults.MaxDownlinkMembers);
-        private readonly byte[] _raw;
         private readonly DesiredDeletes _desiredDeletes;
         // Per property: a property/set came in this session, so a desired value that arrives after it is older.
         private readonly bool[] _setThisSession;
@@ -61,7 +61,6 @@ namespace OneNetFirmware.Runtime
             _events = events;
             _counters = node.Counters;
             _log = node.Log;
-            _raw = new byte[queue.MaxPayloadBytes];
             _writable = new WritableProperties(node, outbox);
             _desiredDeletes = new DesiredDeletes(properties.Count);
             _setThisSession = new bool[properties.Count];
@@ -131,24 +130,26 @@ namespace OneNetFirmware.Runtime
                         return;
                     }
                 }
+                // The payload is the link's own array, read in place; it is let go when this pass returns.
+                byte[] payload;
                 DownlinkKind kind;
                 string service;
                 bool tooLarge;
-                int length = _queue.Dequeue(_raw, out kind, out service, out tooLarge);
+                int length = _queue.Dequeue(out payload, out kind, out service, out tooLarge);
                 if (length < 0)
                 {
                     return;
                 }
                 if (tooLarge)
                 {
-                    RefuseTooLarge(kind, service, length);
+                    RefuseTooLarge(kind, service, payload, length);
                     continue;
                 }
-                Apply(nowMs, kind, service, length);
+                Apply(nowMs, kind, service, payload, length);
             }
         }
 
-        private void Apply(long nowMs, DownlinkKind kind, string service, int length)
+        private void Apply(long nowMs, DownlinkKind kind, string service, byte[] payload, int length)
         {
             if (kind == DownlinkKind.OtaInform)
             {
@@ -157,10 +158,10 @@ namespace OneNetFirmware.Runtime
                 IgnoreOta(length);
                 return;
             }
-            bool ok = _parser.Parse(kind, _raw, length, _message);
+            bool ok = _parser.Parse(kind, payload, length, _message);
             if (!ok)
             {
-                RefuseMalformed(kind, service, length);
+                RefuseMalformed(kind, service, payload, length);
                 return;
             }
             switch (kind)

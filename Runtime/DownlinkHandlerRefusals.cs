@@ -16,18 +16,22 @@ namespace OneNetFirmware.Runtime
                 + " bytes) and ignored: this firmware does not update over the air");
         }
 
-        private void RefuseTooLarge(DownlinkKind kind, string service, int length)
+        /// <summary>
+        /// A payload longer than the queue's MaxPayloadBytes: only its head (headLength bytes) is read, for the id.
+        /// </summary>
+        private void RefuseTooLarge(DownlinkKind kind, string service, byte[] payload, int headLength)
         {
             _counters.OversizeDownlinks++;
-            _log.Warn("downlink too large (kind " + ((int)kind).ToString() + ", over " + length.ToString() + " bytes)");
-            AnswerUnreadable(kind, service, length, ReplyCodes.TooLarge);
+            _log.Warn("downlink too large (kind " + ((int)kind).ToString() + ", " + payload.Length.ToString()
+                + " bytes, over " + headLength.ToString() + ")");
+            AnswerUnreadable(kind, service, payload, headLength, ReplyCodes.TooLarge);
         }
 
-        private void RefuseMalformed(DownlinkKind kind, string service, int length)
+        private void RefuseMalformed(DownlinkKind kind, string service, byte[] payload, int length)
         {
             _counters.MalformedDownlinks++;
             _log.Warn("malformed downlink (kind " + ((int)kind).ToString() + ", " + length.ToString() + " bytes)");
-            AnswerUnreadable(kind, service, length, ReplyCodes.Malformed);
+            AnswerUnreadable(kind, service, payload, length, ReplyCodes.Malformed);
         }
 
         private void LogDesiredGetRefused()
@@ -79,10 +83,10 @@ namespace OneNetFirmware.Runtime
         }
 
         /// <summary>
-        /// A request that could not be read (malformed, or too large and only its head kept) is answered with code when
-        /// its id is known: from the parser, or recovered from the raw bytes. Without an id nothing can be answered.
+        /// A request that could not be read (malformed, or too large and only its head read) is answered with code when
+        /// its id is known: from the parser, or recovered from payload[0..length). Without an id nothing can be answered.
         /// </summary>
-        private void AnswerUnreadable(DownlinkKind kind, string service, int length, int code)
+        private void AnswerUnreadable(DownlinkKind kind, string service, byte[] payload, int length, int code)
         {
             if (!IsRequest(kind))
             {
@@ -90,7 +94,7 @@ namespace OneNetFirmware.Runtime
             }
             if (code == ReplyCodes.TooLarge || _message.Id == null)
             {
-                _message.Id = _parser.RecoverId(_raw, length);
+                _message.Id = _parser.RecoverId(payload, length);
             }
             if (_message.Id != null)
             {

@@ -4,8 +4,9 @@ using OneNetFirmware.OneNet.Ports;
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
-    /// The MQTT link's listener. It runs on the link's thread, so it only queues: downlinks go to the DownlinkQueue,
-    /// a lost connection raises a flag the supervisor reads on its next step. Nothing reconnects from here.
+    /// The MQTT link's listener. It runs on the link's thread, so it only queues: downlinks go to the DownlinkQueue
+    /// (the payload array itself, which the link hands over: IMqttLinkListener.OnMessage), a lost connection raises a
+    /// flag the supervisor reads on its next step. Nothing reconnects from here.
     /// </summary>
     public sealed class LinkEvents : IMqttLinkListener
     {

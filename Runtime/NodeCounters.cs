@@ -15,7 +15,7 @@ namespace OneNetFirmware.Runtime
         public int SensorReadFailures;
         /// <summary>Downlinks the parser refused (answered 400 when a request's id could be recovered).</summary>
         public int MalformedDownlinks;
-        /// <summary>Downlinks longer than a queue slot (answered 413 when a request's id could be recovered).</summary>
+        /// <summary>Downlinks longer than RuntimeDefaults.MaxDownlinkBytes (answered 413 when a request's id could be recovered).</summary>
         public int OversizeDownlinks;
     }
 }

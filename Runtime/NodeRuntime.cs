@@ -50,7 +50,8 @@ namespace OneNetFirmware.Runtime
             Settings.DiagnosticsIntervalSeconds = config.Node.DiagnosticsIntervalSeconds;
             Topics = new OneNetTopics(config.OneNet.ProductId, config.OneNet.DeviceName);
             Uplink = new Uplink(link, Topics, protocol.Writer, node.Properties, RuntimeDefaults.PayloadBufferBytes);
-            Downlinks = new DownlinkQueue(RuntimeDefaults.DownlinkSlots, RuntimeDefaults.MaxDownlinkBytes);
+            Downlinks = new DownlinkQueue(RuntimeDefaults.DownlinkSlots, RuntimeDefaults.MaxDownlinkBytes,
+                RuntimeDefaults.MaxQueuedDownlinkBytes);
             Events = new LinkEvents(Topics, Downlinks);
             OutboxConfig outbox = config.Outbox;
             Outbox = new Outbox(outbox.CapacityReadings, outbox.CapacityBytes, outbox.ReplyTimeoutSeconds,

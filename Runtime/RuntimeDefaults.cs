@@ -51,14 +51,26 @@ namespace OneNetFirmware.Runtime
 
         // ---- Downlinks (docs/architecture.md "Downlinks") ----
 
-        /// <summary>Downlinks queued between the MQTT thread and the main loop (count); more are dropped and counted.</summary>
+        /// <summary>
+        /// Downlinks queued between the MQTT thread and the main loop (count); more are dropped and counted. The queue
+        /// holds references to the link's own payload arrays, so an empty slot costs one reference, not a buffer.
+        /// </summary>
         public const int DownlinkSlots = 8;
 
         /// <summary>
-        /// Largest downlink kept whole (bytes): a set/get of 16 members fits easily; a larger request is answered 413.
-        /// OneNET's own command limit is 1 KB (MQTTS suite cmd/response), docs/architecture.md.
+        /// Largest downlink read (bytes): a set/get of 16 members fits easily; a longer request is answered 413 (its id
+        /// is read from its head). OneNET's own command limit is 1 KB (MQTTS suite cmd/response), docs/architecture.md.
         /// </summary>
         public const int MaxDownlinkBytes = 1024;
+
+        /// <summary>
+        /// The payload bytes the downlink queue may hold in all (bytes): four requests of the largest readable size, or
+        /// every slot of ordinary ones (replies and sets are tens to a few hundred bytes). The arrays are the link's own
+        /// (M2Mqtt allocates one per message), so this caps what a burst keeps alive on the heap while the main loop
+        /// drains DownlinksPerStep per step; a message over it is dropped and counted, unless the queue is empty (then it
+        /// is taken, so even one too large to read is answered 413). docs/architecture.md "Downlinks".
+        /// </summary>
+        public const int MaxQueuedDownlinkBytes = 4 * MaxDownlinkBytes;
 
         /// <summary>Members one set/get/desired reply may carry (count); a downlink with more is malformed (400).</summary>
         public const int MaxDownlinkMembers = 16;

@@ -217,7 +217,8 @@ namespace OneNetFirmware.Device
             }
         }
 
-        // Called from M2Mqtt's dispatch thread through ClientEvents: forward and return.
+        // Called from M2Mqtt's dispatch thread through ClientEvents: forward and return. e.Message is the array M2Mqtt
+        // allocated for this PUBLISH alone, so it is handed over as it is (docs/device-runtime.md "MQTT").
         private void OnPublishReceived(MqttMsgPublishEventArgs e)
         {
             IMqttLinkListener listener = _listener;

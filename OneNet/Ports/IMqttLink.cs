@@ -42,6 +42,12 @@ namespace OneNetFirmware.OneNet.Ports
     /// <summary>Callbacks from the link's own thread: they must only queue work, never block or reconnect.</summary>
     public interface IMqttLinkListener
     {
+        /// <summary>
+        /// A message arrived. The payload array belongs to the listener from now on: it may keep it (the downlink queue
+        /// does, instead of copying), so the link hands over an array of its own for every message and never writes to
+        /// it again. M2Mqtt allocates one per PUBLISH received; MQTTnet's payload is copied out with ToArray
+        /// (docs/device-runtime.md "MQTT").
+        /// </summary>
         void OnMessage(string topic, byte[] payload);
 
         /// <summary>The session ended without Disconnect being called (broker closed it, network lost, keep-alive).</summary>

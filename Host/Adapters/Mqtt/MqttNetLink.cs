@@ -171,6 +171,8 @@ namespace OneNetFirmware.Host.Mqtt
             {
                 try
                 {
+                    // The listener owns what it is given, so a fresh array per message: ToArray copies MQTTnet's
+                    // ReadOnlySequence payload into a new array, whatever memory backs it.
                     listener.OnMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
                 }
                 catch (Exception)

@@ -97,8 +97,8 @@ namespace OneNetFirmware.Host.Tests.Gate
                 "EventOutbox.LogRejected(int,int,string)", "EventOutbox.LogEventTooLarge()",
                 // downlinks that are refused, malformed, too large or ignored, and desired values not applied: logged
                 // and answered with a msg naming the member
-                "DownlinkHandler.IgnoreOta(int)", "DownlinkHandler.RefuseTooLarge(DownlinkKind,string,int)",
-                "DownlinkHandler.RefuseMalformed(DownlinkKind,string,int)", "DownlinkHandler.LogDesiredGetRefused()",
+                "DownlinkHandler.IgnoreOta(int)", "DownlinkHandler.RefuseTooLarge(DownlinkKind,string,byte[],int)",
+                "DownlinkHandler.RefuseMalformed(DownlinkKind,string,byte[],int)", "DownlinkHandler.LogDesiredGetRefused()",
                 "DownlinkHandler.LogDesiredDeleteRefused()", "DownlinkHandler.LogDesiredSuperseded(int)",
                 "DownlinkHandler.LogDesiredNotApplied(int)", "DownlinkHandler.LogDesiredIgnored(int,int)",
                 "DownlinkHandler.Refuse(DownlinkKind,int,int)", "DownlinkHandler.RefuseRejected(int)",

@@ -32,8 +32,8 @@ public static class HeapBudget
         ("event outbox: events and their pending slots", n => [n.InputEvents]),
         ("writer: identifier keys and caches", n => [n.Uplink.Writer]),
         ("uplink: payload buffer, topic strings", n => [n.Uplink]),
-        ("downlink queue (slots × bytes)", n => [n.Downlinks]),
-        ("downlink handler: copy buffer, message, desired deletes, reader", n => [n.DownlinkHandler]),
+        ("downlink queue (references to the link's payload arrays)", n => [n.Downlinks]),
+        ("downlink handler: message, desired deletes, reader", n => [n.DownlinkHandler]),
         ("supervisor, main loop, diagnostics, the rest", n => [n]),
     ];
 

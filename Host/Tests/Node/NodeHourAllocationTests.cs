@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Host.OneNet;
 using OneNetFirmware.Host.Simulation;
@@ -16,8 +15,9 @@ namespace OneNetFirmware.Host.Tests.Node;
 /// A virtual hour of the whole node as NodeBuilder composes it for the device (real SensorSampler on a simulated SHT3x
 /// and contact input, real OneJsonPayloadWriter, LinkEvents, DownlinkQueue, OneJsonDownlinkParser, DownlinkHandler,
 /// outboxes, supervisor and main loop), with the platform answering every post through the real reply path: once warm
-/// it allocates nothing on the thread that runs it (issue goal: at most ~1 KB per hour; docs/performance.md).
-/// The link below stands in for the broker and allocates nothing itself once its reply topics are known.
+/// it allocates nothing on the thread that runs it, the replies' delivery to the node included (issue goal: at most
+/// ~1 KB per hour; docs/performance.md). ReplyingLink stands in for the broker; its reply arrays, one per message as
+/// M2Mqtt's, are made before the hour starts.
 /// </summary>
 public class NodeHourAllocationTests
 {
@@ -63,61 +63,5 @@ public class NodeHourAllocationTests
         Assert.Equal(0, node.Outbox.Rejected + node.InputEvents.Rejected + node.Outbox.Dropped);
         Assert.True(node.Outbox.Depth <= 2, $"outbox depth {node.Outbox.Depth}: replies are not matched");
         Assert.Equal(0, allocated);
-    }
-
-    /// <summary>
-    /// The broker and platform: every publish is answered on its …/reply topic with code 200 and the post's id, read from
-    /// the payload and written in place into a fixed reply (ten digits: leading zeros read as the same number).
-    /// </summary>
-    private sealed class ReplyingLink : IMqttLink
-    {
-        private readonly byte[] _reply = Encoding.UTF8.GetBytes("{\"id\":\"0000000000\",\"code\":200,\"msg\":\"success\"}");
-        private readonly string[] _topics = new string[8];
-        private readonly string[] _replyTopics = new string[8];
-        private readonly int[] _pendingIds = new int[8];
-        private readonly string[] _pendingTopics = new string[8];
-        private int _pending;
-        private IMqttLinkListener _listener;
-        public int Posts;
-
-        public bool IsConnected => true;
-        public void SetListener(IMqttLinkListener listener) => _listener = listener;
-        public int Connect(MqttConnectOptions options) => ConnectResult.Accepted;
-        public bool Subscribe(string[] topicFilters) => true;
-        public void Disconnect() { }
-
-        public bool Publish(string topic, byte[] payload, int count, int qos)
-        {
-            Posts++;
-            int id = 0;
-            for (int i = 7; i < count && payload[i] != (byte)'"'; i++) id = id * 10 + payload[i] - '0'; // {"id":"…"
-            _pendingIds[_pending] = id;
-            _pendingTopics[_pending++] = ReplyTopic(topic);
-            return true;
-        }
-
-        public void DeliverReplies()
-        {
-            int idAt = 7;
-            for (int n = 0; n < _pending; n++)
-            {
-                for (int v = _pendingIds[n], p = idAt + 9; p >= idAt; p--, v /= 10) _reply[p] = (byte)('0' + v % 10);
-                _listener.OnMessage(_pendingTopics[n], _reply);
-            }
-            _pending = 0;
-        }
-
-        // Built once per topic (the node publishes on a handful), so the hour itself concatenates nothing.
-        private string ReplyTopic(string topic)
-        {
-            int i = 0;
-            while (_topics[i] != null && !ReferenceEquals(_topics[i], topic)) i++;
-            if (_topics[i] == null)
-            {
-                _topics[i] = topic;
-                _replyTopics[i] = topic + "/reply";
-            }
-            return _replyTopics[i];
-        }
     }
 }

@@ -72,20 +72,20 @@ public class IdScanHostTests
     }
 
     [Fact]
-    public void TheQueueKeepsAnOversizePayloadsHeadWithoutAllocating()
+    public void TheQueueKeepsAnOversizePayloadItselfWithoutAllocating()
     {
-        var queue = new DownlinkQueue(2, 64);
+        var queue = new DownlinkQueue(2, 64, 256);
         byte[] big = Encoding.UTF8.GetBytes("{\"id\":\"77\",\"params\":{\"pad\":\"" + new string('x', 500) + "\"}}");
-        byte[] buffer = new byte[64];
         queue.Enqueue(DownlinkKind.PropertySet, null, big);
-        queue.Dequeue(buffer, out _, out _, out _);
+        queue.Dequeue(out _, out _, out _, out _);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         queue.Enqueue(DownlinkKind.PropertySet, null, big);
-        int length = queue.Dequeue(buffer, out DownlinkKind kind, out string service, out bool tooLarge);
+        int length = queue.Dequeue(out byte[] payload, out DownlinkKind kind, out string service, out bool tooLarge);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, allocated);
+        Assert.Same(big, payload);
         Assert.Equal(64, length);
         Assert.True(tooLarge);
         Assert.Equal(DownlinkKind.PropertySet, kind);

@@ -12,7 +12,7 @@ namespace OneNetFirmware.Host.Tests.Reliability;
 
 /// <summary>
 /// Broken downlinks sent raw through the emulator to the node over real MQTT: it answers each request whose id it can
-/// read or recover with the documented code (ReplyCodes: 400 malformed, 413 larger than a queue slot), counts what it
+/// read or recover with the documented code (ReplyCodes: 400 malformed, 413 longer than MaxDownlinkBytes), counts what it
 /// cannot answer, keeps running, and a valid set afterwards still switches the relay.
 /// </summary>
 public class MalformedDownlinkTests

@@ -180,6 +180,24 @@ public class DownlinkScenarioTests
         Assert.Equal(50 - RuntimeDefaults.DownlinkSlots, sim.Node.Downlinks.Dropped);
     }
 
+    [Fact]
+    public void AFloodOfLargeDownlinksIsBoundedByTheBytesTheQueueHolds()
+    {
+        var sim = Online();
+        string pad = new('x', 900);
+        for (int i = 0; i < RuntimeDefaults.DownlinkSlots; i++)
+        {
+            sim.Link.Inject("property/get", "{\"id\":\"" + i + "\",\"params\":[\"relay1\"],\"pad\":\"" + pad + "\"}");
+        }
+        sim.RunFor(10_000);
+        int taken = RuntimeDefaults.MaxQueuedDownlinkBytes / (pad.Length + 40); // each about 940 bytes: 4 fit
+        Assert.Equal(4, taken);
+        Assert.Equal(taken, sim.Link.Replies.Count);
+        Assert.All(sim.Link.Replies, r => Assert.Equal(200, r.Json.GetProperty("code").GetInt32()));
+        Assert.Equal(RuntimeDefaults.DownlinkSlots - taken, sim.Node.Downlinks.Dropped);
+        Assert.Equal(0, sim.Node.Downlinks.QueuedBytes);
+    }
+
     private static string Get(int id) => "{\"id\":\"" + id + "\",\"version\":\"1.0\",\"params\":[\"relay1\"]}";
 
     [Fact]
