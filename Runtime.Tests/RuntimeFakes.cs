@@ -121,18 +121,25 @@ namespace NFUnitTest.Runtime
         public readonly Uplink Uplink;
         public readonly LinkEvents Events;
         public readonly DownlinkHandler Handler;
+        public readonly NullLog Log = new NullLog();
         public long Now = 10000;
 
         public HandlerRig(int slotBytes, PropertyTable properties)
+            : this(slotBytes, properties, 1024)
+        {
+        }
+
+        /// <param name="payloadBytes">The uplink's payload buffer.</param>
+        public HandlerRig(int slotBytes, PropertyTable properties, int payloadBytes)
         {
             var clock = new TestClock();
-            var log = new NullLog();
+            NullLog log = Log;
             var queue = new DownlinkQueue(4, slotBytes);
             Events = new LinkEvents(Topics, queue);
             var node = new NodeContext(new NodePorts(clock, log, null, null), properties, new EventTable(1), null, null, null);
             Counters = node.Counters;
             Settings = node.Settings;
-            Uplink = new Uplink(Link, Topics, new OneJsonPayloadWriter(), properties, 1024);
+            Uplink = new Uplink(Link, Topics, new OneJsonPayloadWriter(), properties, payloadBytes);
             Handler = new DownlinkHandler(node, queue, new OneJsonDownlinkParser(), Uplink,
                 new Outbox(8, 4096, 10, 16, properties, clock, log), new EventOutbox(2, 10, node.Events, clock, log));
         }
