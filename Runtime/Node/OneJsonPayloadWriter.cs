@@ -6,7 +6,8 @@ namespace OneNetFirmware.Runtime.Node
     /// <summary>
     /// The runtime's IOneJsonWriter over the protocol's OneJsonWriter (one writer, re-pointed at each buffer). Every
     /// identifier is written from its key encoded once (IdentifierKeys), so a property, event or diagnostics post
-    /// allocates nothing and copies each name natively (docs/performance.md).
+    /// allocates nothing and copies each name natively (docs/performance.md). Next to each Write… its Max…Bytes bound,
+    /// computed once at startup to size the uplink's buffer (docs/performance.md "Payload buffer").
     /// </summary>
     public sealed class OneJsonPayloadWriter : IOneJsonWriter
     {
