@@ -124,18 +124,25 @@ namespace NFUnitTest.Runtime
         public readonly LinkEvents Events;
         public readonly DownlinkHandler Handler;
         public readonly DownlinkQueue Queue;
+        public readonly NullLog Log = new NullLog();
         public long Now = 10000;
 
         public HandlerRig(int maxPayloadBytes, PropertyTable properties)
+            : this(maxPayloadBytes, properties, 1024)
+        {
+        }
+
+        /// <param name="payloadBytes">The uplink's payload buffer.</param>
+        public HandlerRig(int maxPayloadBytes, PropertyTable properties, int payloadBytes)
         {
             var clock = new TestClock();
-            var log = new NullLog();
+            NullLog log = Log;
             Queue = new DownlinkQueue(4, maxPayloadBytes, RuntimeDefaults.MaxQueuedDownlinkBytes);
             Events = new LinkEvents(Topics, Queue);
             var node = new NodeContext(new NodePorts(clock, log, null, null), properties, new EventTable(1), null, null, null);
             Counters = node.Counters;
             Settings = node.Settings;
-            Uplink = new Uplink(Link, Topics, new OneJsonPayloadWriter(), properties, 1024);
+            Uplink = new Uplink(Link, Topics, new OneJsonPayloadWriter(), properties, payloadBytes);
             Handler = new DownlinkHandler(node, Queue, new OneJsonDownlinkParser(), Uplink,
                 new Outbox(8, 4096, 10, 16, properties, clock, log), new EventOutbox(2, 10, node.Events, clock, log));
         }

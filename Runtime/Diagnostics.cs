@@ -26,11 +26,17 @@ namespace OneNetFirmware.Runtime
             _events = events;
             _sampler = node.Sampler;
             _snapshot = new DiagnosticsSnapshot(node.Sampler.SensorCount);
-            NodeRecord record = node.Record;
-            IBoard board = node.Board;
             _bootMs = bootMs;
-            // The reason this runtime recorded before its reboot wins; otherwise what the board says (power-on…).
-            _resetReason = record.PreviousRebootReason.Length > 0 ? record.PreviousRebootReason : board.ResetCause;
+            _resetReason = ResetReason(node.Record, node.Board);
+        }
+
+        /// <summary>
+        /// Why the board last started, as the diagnostics post reports it for the runtime's whole life: the reason this
+        /// runtime recorded before its reboot wins; otherwise what the board says (power-on…).
+        /// </summary>
+        public static string ResetReason(NodeRecord record, IBoard board)
+        {
+            return record.PreviousRebootReason.Length > 0 ? record.PreviousRebootReason : board.ResetCause;
         }
 
         public string LastResetReason { get { return _resetReason; } }

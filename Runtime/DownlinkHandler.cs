@@ -23,6 +23,7 @@ namespace OneNetFirmware.Runtime
         // Fields, not literals in the methods (Services[0], Services[1] too): a literal allocates at each use on the
         // device (docs/performance.md).
         private static readonly string RebootingText = "rebooting";
+        private static readonly string UnknownServiceText = "unknown service";
 
         private readonly DownlinkQueue _queue;
         private readonly IDownlinkParser _parser;
@@ -297,10 +298,13 @@ namespace OneNetFirmware.Runtime
                 }
             }
             int length = _uplink.Writer.WriteGetReply(_uplink.Buffer, _message.Id, _properties, _batch);
-            if (length > 0)
+            if (length < 0)
             {
-                _uplink.Publish(_uplink.Topics.PropertyGetReply, length, _nowMs);
+                // Only a request id longer than OneNET's 13 digits makes a get reply outgrow the buffer sized for it.
+                Reply(DownlinkKind.PropertyGet, null, ReplyCodes.TooLarge, null);
+                return;
             }
+            _uplink.Publish(_uplink.Topics.PropertyGetReply, length, _nowMs);
         }
 
         private void Invoke(long nowMs, string service)
@@ -324,6 +328,10 @@ namespace OneNetFirmware.Runtime
         private void Reply(DownlinkKind kind, string service, int code, string message)
         {
             int length = _uplink.Writer.WriteReply(_uplink.Buffer, _message.Id, code, message);
+            if (length < 0)
+            {
+                length = ReplyWithStandardMessage(code);
+            }
             if (length <= 0)
             {
                 return;

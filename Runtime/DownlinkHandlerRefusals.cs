@@ -63,18 +63,63 @@ namespace OneNetFirmware.Runtime
         /// <summary>A set or get refused because of member i: the reply's msg names it.</summary>
         private void Refuse(DownlinkKind kind, int i, int code)
         {
-            Reply(kind, null, code, _message.Names[i] + ": " + Describe(code));
+            Reply(kind, null, code, Naming(_message.Names[i], code));
         }
 
         /// <summary>A set whose member i passed the check but the device refused: 422, "name: rejected by the device".</summary>
         private void RefuseRejected(int i)
         {
-            Reply(DownlinkKind.PropertySet, null, ReplyCodes.WrongType, _message.Names[i] + ": " + Describe(ReplyCodes.Success));
+            Reply(DownlinkKind.PropertySet, null, ReplyCodes.WrongType, Naming(_message.Names[i], ReplyCodes.Success));
         }
 
         private void RefuseUnknownService(string service)
         {
-            Reply(DownlinkKind.ServiceInvoke, service, ReplyCodes.UnknownIdentifier, "unknown service");
+            Reply(DownlinkKind.ServiceInvoke, service, ReplyCodes.UnknownIdentifier, UnknownServiceText);
+        }
+
+        /// <summary>
+        /// A reply that did not fit the payload buffer: its msg named an identifier longer than any of this node's (an
+        /// unknown one), so it goes again with the code's standard msg. Only a request id longer than OneNET's 13 digits
+        /// can make that too large as well: logged, not answered. The length written, or -1.
+        /// </summary>
+        private int ReplyWithStandardMessage(int code)
+        {
+            int length = _uplink.Writer.WriteReply(_uplink.Buffer, _message.Id, code, null);
+            if (length < 0)
+            {
+                _log.Warn("reply (code " + code.ToString() + ") does not fit the payload buffer (request id of "
+                    + _message.Id.Length.ToString() + " characters): not answered");
+            }
+            return length;
+        }
+
+        /// <summary>
+        /// The longest msg this node's replies carry, naming one of its properties at most (startup: it sizes the
+        /// uplink's buffer, docs/performance.md "Payload buffer"). A msg naming an unknown identifier may be longer.
+        /// </summary>
+        public static string LongestReplyMessage(PropertyTable properties)
+        {
+            string longest = Longer(UnknownServiceText, RebootingText);
+            for (int p = 0; p < properties.Count; p++)
+            {
+                // A known member is refused as not writable, out of range, or rejected by the device (Success).
+                string name = properties.Identifier(p);
+                longest = Longer(longest, Naming(name, ReplyCodes.NotWritable));
+                longest = Longer(longest, Naming(name, ReplyCodes.WrongType));
+                longest = Longer(longest, Naming(name, ReplyCodes.Success));
+            }
+            return longest;
+        }
+
+        private static string Longer(string a, string b)
+        {
+            return b.Length > a.Length ? b : a;
+        }
+
+        // "name: why", the msg of a reply refused because of one member.
+        private static string Naming(string name, int code)
+        {
+            return name + ": " + Describe(code);
         }
 
         private string UnknownServiceReplyTopic(string service)

@@ -49,7 +49,7 @@ namespace OneNetFirmware.Runtime
             Settings.ReportIntervalSeconds = config.Node.ReportIntervalSeconds;
             Settings.DiagnosticsIntervalSeconds = config.Node.DiagnosticsIntervalSeconds;
             Topics = new OneNetTopics(config.OneNet.ProductId, config.OneNet.DeviceName);
-            Uplink = new Uplink(link, Topics, protocol.Writer, node.Properties, RuntimeDefaults.PayloadBufferBytes);
+            Uplink = new Uplink(link, Topics, protocol.Writer, node.Properties, protocol.PayloadBufferBytes);
             Downlinks = new DownlinkQueue(RuntimeDefaults.DownlinkSlots, RuntimeDefaults.MaxDownlinkBytes,
                 RuntimeDefaults.MaxQueuedDownlinkBytes);
             Events = new LinkEvents(Topics, Downlinks);

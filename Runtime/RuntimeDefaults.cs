@@ -20,10 +20,13 @@ namespace OneNetFirmware.Runtime
         public const int UplinkIntervalMilliseconds = OneNetDefaults.MinUplinkIntervalMilliseconds;
 
         /// <summary>
-        /// The uplink's payload buffer (bytes): a history/post of BatchPoints points with long identifiers fits; the
-        /// outbox halves a batch that does not. Far below OneNET's 256 KB publish limit.
+        /// The least the uplink's payload buffer holds (bytes); above it the buffer is the configuration's largest post
+        /// (NodeBuilder.PayloadBufferBytes, docs/performance.md "Payload buffer"). 2 KB takes a history/post of about 50
+        /// typical points (~37 B each: the outbox halves a batch of 100 once), so a 512-reading backlog drains in about 11
+        /// posts (11 s at one uplink per second); 8 KB would save 5 of those seconds for 6 KB more heap. Far below
+        /// OneNET's 256 KB publish limit.
         /// </summary>
-        public const int PayloadBufferBytes = 8192;
+        public const int MinPayloadBufferBytes = 2048;
 
         /// <summary>Points in one history/post and the largest property/post (count): OneNET's per-identifier limit.</summary>
         public const int BatchPoints = OneNetDefaults.MaxPointsPerIdentifier;

@@ -50,8 +50,23 @@ namespace OneNetFirmware.Runtime.Node
             }
             var node = new NodeContext(new NodePorts(clock, log, board, random), properties, events, record, sampler, outputs);
             var protocol = new OneNetProtocol(new OneNetTokenSource(config.OneNet, signer), new OneJsonPayloadWriter(),
-                new OneJsonDownlinkParser(properties));
+                new OneJsonDownlinkParser(properties), PayloadBufferBytes(properties, events, sampler.SensorCount,
+                    Diagnostics.ResetReason(record, board)));
             return new NodeRuntime(config, node, network, link, protocol);
+        }
+
+        /// <summary>
+        /// The uplink's payload buffer for this configuration (bytes): its largest single post
+        /// (OneJsonPayloadWriter.MaxPayloadBytes), at least RuntimeDefaults.MinPayloadBufferBytes so history back-fill goes
+        /// in batches of tens of points. No cap: every byte over the floor is a post this configuration makes.
+        /// </summary>
+        public static int PayloadBufferBytes(PropertyTable properties, EventTable events, int sensors, string resetReason)
+        {
+            var diagnostics = new DiagnosticsSnapshot(sensors);
+            diagnostics.LastResetReason = resetReason;
+            int largest = OneJsonPayloadWriter.MaxPayloadBytes(properties, events, diagnostics,
+                DownlinkHandler.LongestReplyMessage(properties));
+            return largest > RuntimeDefaults.MinPayloadBufferBytes ? largest : RuntimeDefaults.MinPayloadBufferBytes;
         }
 
         /// <summary>

@@ -6,7 +6,8 @@ namespace OneNetFirmware.Runtime.Node
     /// <summary>
     /// The runtime's IOneJsonWriter over the protocol's OneJsonWriter (one writer, re-pointed at each buffer). Every
     /// identifier is written from its key encoded once (IdentifierKeys), so a property, event or diagnostics post
-    /// allocates nothing and copies each name natively (docs/performance.md).
+    /// allocates nothing and copies each name natively (docs/performance.md). Next to each Write… its Max…Bytes bound,
+    /// computed once at startup to size the uplink's buffer (docs/performance.md "Payload buffer").
     /// </summary>
     public sealed class OneJsonPayloadWriter : IOneJsonWriter
     {
@@ -43,6 +44,17 @@ namespace OneNetFirmware.Runtime.Node
             return _w.End();
         }
 
+        /// <summary>The largest property/post (a report): one point of every property, each value at its longest.</summary>
+        public static int MaxPropertyPostBytes(PropertyTable properties)
+        {
+            int n = OneJsonWriter.MaxPostBytes();
+            for (int p = 0; p < properties.Count; p++)
+            {
+                n += OneJsonWriter.MaxPropertyBytes(KeyOf(properties, p), MaxValueBytes(properties, p), true);
+            }
+            return n;
+        }
+
         public int WriteHistoryPost(byte[] buffer, int postId, PropertyTable properties, PointBatch points)
         {
             _w.SetBuffer(buffer, 0, buffer.Length);
@@ -62,6 +74,19 @@ namespace OneNetFirmware.Runtime.Node
             }
             if (points.Count > 0) _w.EndHistory();
             return _w.End();
+        }
+
+        /// <summary>The largest history/post of one point (the outbox halves a batch until it fits; one point must).</summary>
+        public static int MaxHistoryPostBytes(PropertyTable properties)
+        {
+            int point = 0;
+            for (int p = 0; p < properties.Count; p++)
+            {
+                byte[] key = KeyOf(properties, p);
+                int n = OneJsonWriter.MaxHistoryBytes(key) + OneJsonWriter.MaxPointBytes(MaxValueBytes(properties, p));
+                if (n > point) point = n;
+            }
+            return OneJsonWriter.MaxHistoryPostBytes() + point;
         }
 
         public int WriteDiagnosticsPost(byte[] buffer, int postId, DiagnosticsSnapshot d)
@@ -97,11 +122,48 @@ namespace OneNetFirmware.Runtime.Node
             return _w.End();
         }
 
+        /// <summary>
+        /// The largest diagnostics post of this snapshot's sensors and reset reason (both fixed for a runtime's life):
+        /// every counter at its longest (uptime a long, the flags bools, the rest ints, as DiagnosticsSnapshot holds them).
+        /// </summary>
+        public static int MaxDiagnosticsPostBytes(DiagnosticsSnapshot d)
+        {
+            int n = OneJsonWriter.MaxPostBytes();
+            string[] all = DiagnosticsIdentifiers.All;
+            for (int i = 0; i < all.Length; i++)
+            {
+                string id = all[i];
+                int value = OneJsonWriter.MaxIntBytes;
+                if (id == DiagnosticsIdentifiers.Uptime) value = OneJsonWriter.MaxLongBytes;
+                else if (id == DiagnosticsIdentifiers.Duplicate || id == DiagnosticsIdentifiers.BootLoopGuard)
+                {
+                    value = OneJsonWriter.MaxBoolBytes;
+                }
+                else if (id == DiagnosticsIdentifiers.Reset)
+                {
+                    value = OneJsonWriter.EncodeText(d.LastResetReason == null ? string.Empty : d.LastResetReason).Length;
+                }
+                n += OneJsonWriter.MaxPropertyBytes(OneJsonWriter.EncodeKey(id), value, false);
+            }
+            for (int i = 0; i < d.SensorFailures.Length; i++)
+            {
+                n += OneJsonWriter.MaxPropertyBytes(OneJsonWriter.EncodeKey(d.SensorFailuresIds[i]), OneJsonWriter.MaxIntBytes, false);
+                n += OneJsonWriter.MaxPropertyBytes(OneJsonWriter.EncodeKey(d.SensorStatusIds[i]), OneJsonWriter.MaxIntBytes, false);
+            }
+            return n;
+        }
+
         public int WriteReply(byte[] buffer, string requestId, int code, string message)
         {
             _w.SetBuffer(buffer, 0, buffer.Length);
             _w.BeginReply(requestId, code, message);
             return _w.End();
+        }
+
+        /// <summary>The largest set/invoke reply to a OneNET request id: a standard msg, or one no longer than longestMessage.</summary>
+        public static int MaxReplyBytes(string longestMessage)
+        {
+            return Larger(OneJsonWriter.MaxReplyBytes(null), OneJsonWriter.MaxReplyBytes(longestMessage));
         }
 
         public int WriteGetReply(byte[] buffer, string requestId, PropertyTable properties, PointBatch points)
@@ -125,6 +187,21 @@ namespace OneNetFirmware.Runtime.Node
             return _w.End();
         }
 
+        /// <summary>
+        /// The largest get_reply of up to members points: the names of a get may repeat, so each point may be the
+        /// longest readable property.
+        /// </summary>
+        public static int MaxGetReplyBytes(PropertyTable properties, int members)
+        {
+            int member = 0;
+            for (int p = 0; p < properties.Count; p++)
+            {
+                int n = OneJsonWriter.MaxMemberBytes(KeyOf(properties, p), MaxValueBytes(properties, p));
+                if (n > member) member = n;
+            }
+            return OneJsonWriter.MaxReplyBytes(ReplyCodes.Message(ReplyCodes.Success)) + OneJsonWriter.MaxDataBytes() + members * member;
+        }
+
         public int WriteEventPost(byte[] buffer, int postId, EventTable events, int eventIndex, bool value, long utcMs)
         {
             _w.SetBuffer(buffer, 0, buffer.Length);
@@ -133,6 +210,19 @@ namespace OneNetFirmware.Runtime.Node
             _w.Member(_parameterKeys.Get(eventIndex, events.Parameter(eventIndex)), value);
             _w.EndEvent(utcMs == ReadingTime.None ? OneJsonWriter.NoTime : utcMs);
             return _w.End();
+        }
+
+        /// <summary>The largest event post: the event with the longest identifier and parameter, its value false.</summary>
+        public static int MaxEventPostBytes(EventTable events)
+        {
+            int item = 0;
+            for (int e = 0; e < events.Count; e++)
+            {
+                int member = OneJsonWriter.MaxMemberBytes(OneJsonWriter.EncodeKey(events.Parameter(e)), OneJsonWriter.MaxBoolBytes);
+                int n = OneJsonWriter.MaxEventBytes(OneJsonWriter.EncodeKey(events.Identifier(e)), member);
+                if (n > item) item = n;
+            }
+            return OneJsonWriter.MaxPostBytes() + item;
         }
 
         public int WriteDesiredGet(byte[] buffer, int requestId, PropertyTable properties, int[] propertyIndexes, int count)
@@ -147,6 +237,14 @@ namespace OneNetFirmware.Runtime.Node
             return _w.End();
         }
 
+        /// <summary>The largest desired/get: every property (a superset of the writable ones the node asks for).</summary>
+        public static int MaxDesiredGetBytes(PropertyTable properties)
+        {
+            int n = OneJsonWriter.MaxDesiredGetBytes();
+            for (int p = 0; p < properties.Count; p++) n += OneJsonWriter.MaxDesiredGetNameBytes(KeyOf(properties, p));
+            return n;
+        }
+
         public int WriteDesiredDelete(byte[] buffer, int requestId, PropertyTable properties, int[] propertyIndexes,
             long[] versions, int count)
         {
@@ -158,6 +256,53 @@ namespace OneNetFirmware.Runtime.Node
                 _w.DesiredDeleteMember(_propertyKeys.Get(p, properties.Identifier(p)), versions[i]);
             }
             return _w.End();
+        }
+
+        /// <summary>
+        /// The largest desired/delete: every property (a desired value of any property is deleted once handled), each
+        /// with the longest version.
+        /// </summary>
+        public static int MaxDesiredDeleteBytes(PropertyTable properties)
+        {
+            int n = OneJsonWriter.MaxPostBytes();
+            for (int p = 0; p < properties.Count; p++) n += OneJsonWriter.MaxDesiredDeleteBytes(KeyOf(properties, p));
+            return n;
+        }
+
+        /// <summary>
+        /// The largest payload this node can write in one uplink (bytes), computed once when the node is built: the
+        /// largest of the bounds above. A history/post of more than one point may be larger: the outbox halves it.
+        /// </summary>
+        public static int MaxPayloadBytes(PropertyTable properties, EventTable events, DiagnosticsSnapshot diagnostics,
+            string longestReplyMessage)
+        {
+            int n = MaxPropertyPostBytes(properties);
+            n = Larger(n, MaxHistoryPostBytes(properties));
+            n = Larger(n, MaxDiagnosticsPostBytes(diagnostics));
+            n = Larger(n, MaxReplyBytes(longestReplyMessage));
+            n = Larger(n, MaxGetReplyBytes(properties, RuntimeDefaults.MaxDownlinkMembers));
+            n = Larger(n, MaxEventPostBytes(events));
+            n = Larger(n, MaxDesiredGetBytes(properties));
+            return Larger(n, MaxDesiredDeleteBytes(properties));
+        }
+
+        private static int Larger(int a, int b)
+        {
+            return a > b ? a : b;
+        }
+
+        // The longest value text of property p as the posts write it: bools, integers as longs, numbers with decimals.
+        private static int MaxValueBytes(PropertyTable properties, int p)
+        {
+            PropertyKind kind = properties.Kind(p);
+            if (kind == PropertyKind.Bool) return OneJsonWriter.MaxBoolBytes;
+            if (kind == PropertyKind.Integer) return OneJsonWriter.MaxLongBytes;
+            return OneJsonWriter.MaxNumberBytes(properties.Decimals(p));
+        }
+
+        private static byte[] KeyOf(PropertyTable properties, int p)
+        {
+            return OneJsonWriter.EncodeKey(properties.Identifier(p));
         }
 
         private byte[] Diag(int index, string identifier)

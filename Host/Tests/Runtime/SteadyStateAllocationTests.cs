@@ -38,7 +38,7 @@ public class SteadyStateAllocationTests
         var context = new NodeContext(new NodePorts(clock, new SimLog(), board, new SeededRandom(1)), table,
             NodeEvents.FromConfig(config), NodeRecord.LoadAndCountBoot(board), new CountingSampler { RaiseEvents = withEvents }, null);
         var node = new NodeRuntime(config, context, new UpNetwork(), link,
-            new OneNetProtocol(new FixedToken(), link, new DownlinkParserFake()));
+            new OneNetProtocol(new FixedToken(), link, new DownlinkParserFake(), RuntimeDefaults.MinPayloadBufferBytes));
         link.Events = node.Events;
         void Run(long steps)
         {

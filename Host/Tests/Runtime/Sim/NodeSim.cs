@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.Runtime;
+using OneNetFirmware.Runtime.Node;
 using Xunit;
 
 namespace OneNetFirmware.Host.Tests.Runtime.Sim;
@@ -73,8 +74,10 @@ public sealed class NodeSim
     {
         var node = new NodeContext(new NodePorts(Clock, Log, Board, new SeededRandom(_seed * 7919 + Nodes.Count)), Properties,
             NodeEvents.FromConfig(Config), NodeRecord.LoadAndCountBoot(Board), Sampler, Outputs);
+        int payloadBytes = NodeBuilder.PayloadBufferBytes(Properties, node.Events, Sampler.SensorCount,
+            Diagnostics.ResetReason(node.Record, Board));
         Nodes.Add(new NodeRuntime(Config, node, Network, Link,
-            new OneNetProtocol(new SimTokens(), new JsonWriterFake(), new DownlinkParserFake())));
+            new OneNetProtocol(new SimTokens(), new JsonWriterFake(), new DownlinkParserFake(), payloadBytes)));
     }
 
     /// <summary>Runs until the virtual time reaches untilMs, checking the bounded-memory invariants every tick.</summary>
