@@ -30,17 +30,24 @@ public static class HeapBudget
         ("node context: record, counters, settings, outputs, heartbeat", n => [n.Context]),
         ("outbox: readings and their pending slots", n => [n.Outbox]),
         ("event outbox: events and their pending slots", n => [n.InputEvents]),
+        ("uplink: payload buffer, topic strings", n => [n.Uplink.Buffer, n.Uplink.Topics]), // before the writer, which points at the buffer
         ("writer: identifier keys and caches", n => [n.Uplink.Writer]),
-        ("uplink: payload buffer, topic strings", n => [n.Uplink]),
         ("downlink queue (references to the link's payload arrays)", n => [n.Downlinks]),
         ("downlink handler: message, desired deletes, reader", n => [n.DownlinkHandler]),
         ("supervisor, main loop, diagnostics, the rest", n => [n]),
     ];
 
-    /// <summary>Bytes held per feature and the total, for a node.</summary>
+    /// <summary>The row of the static readonly tables (counted first, so nothing they hold is counted twice).</summary>
+    public const string StaticsFeature = "static readonly tables (pre-encoded literals, digit table, reply texts)";
+
+    /// <summary>
+    /// Bytes held per feature for a node, the static readonly tables last. The statics are walked first: an object a
+    /// static field holds (a built-in identifier, a pre-encoded fragment) is counted there, not again in a feature.
+    /// </summary>
     public static (string Feature, int Bytes)[] Measure(NodeRuntime node)
     {
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        int statics = Statics(seen);
         var rows = new List<(string, int)>();
         foreach (var (feature, roots) in Features)
         {
@@ -48,13 +55,13 @@ public static class HeapBudget
             foreach (object root in roots(node)) bytes += Walk(root, seen);
             rows.Add((feature, bytes));
         }
+        rows.Add((StaticsFeature, statics));
         return rows.ToArray();
     }
 
-    /// <summary>The static readonly fields of the device's types (pre-encoded literals, digit table), held for good.</summary>
-    public static int Statics()
+    // The static readonly fields of the device's types (pre-encoded literals, digit table), held for good.
+    private static int Statics(HashSet<object> seen)
     {
-        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
         int bytes = 0;
         foreach (Type type in DeviceAssemblies.SelectMany(a => a.GetTypes()).Where(t => !t.IsGenericTypeDefinition))
         {
