@@ -35,6 +35,15 @@ namespace NFUnitTest.Runtime
         }
 
         [TestMethod]
+        public void TheBatchHoldsTheTypicalPointsThePayloadBufferTakesAtMostOneNetsLimit()
+        {
+            Assert.AreEqual(2048 / RuntimeDefaults.HistoryPointBytes, Outbox.BatchPointsFor(2048));
+            Assert.AreEqual(55, Outbox.BatchPointsFor(RuntimeDefaults.MinPayloadBufferBytes));
+            Assert.AreEqual(RuntimeDefaults.BatchPoints, Outbox.BatchPointsFor(8192));
+            Assert.AreEqual(1, Outbox.BatchPointsFor(10));
+        }
+
+        [TestMethod]
         public void AReportSendsTheNewestReadingOfEachPropertyAndA200CompletesIt()
         {
             Outbox outbox = Make(8, 4096);

@@ -134,6 +134,7 @@ namespace NFUnitTest.Runtime
         [TestMethod]
         public void WhenMorePostsAwaitRepliesThanTheTableHoldsTheOldestIsSentAgainNeverWedged()
         {
+            Assert.IsTrue(RuntimeDefaults.PostsAwaitingReply <= 31); // a slot names its post in 5 bits
             int posts = RuntimeDefaults.PostsAwaitingReply;
             PendingSlots slots = Make(posts + 1);
             for (int i = 0; i <= posts; i++)

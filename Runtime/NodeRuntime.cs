@@ -55,7 +55,7 @@ namespace OneNetFirmware.Runtime
             Events = new LinkEvents(Topics, Downlinks);
             OutboxConfig outbox = config.Outbox;
             Outbox = new Outbox(outbox.CapacityReadings, outbox.CapacityBytes, outbox.ReplyTimeoutSeconds,
-                RuntimeDefaults.BatchPoints, node.Properties, node.Clock, node.Log);
+                Outbox.BatchPointsFor(Uplink.Buffer.Length), node.Properties, node.Clock, node.Log);
             InputEvents = new EventOutbox(outbox.CapacityEvents, outbox.ReplyTimeoutSeconds, node.Events, node.Clock, node.Log);
             Supervisor = new Supervisor(node, network, Uplink, Events, protocol.Tokens, config);
             DownlinkHandler = new DownlinkHandler(node, Downlinks, protocol.Parser, Uplink, Outbox, InputEvents);

@@ -45,6 +45,21 @@ namespace OneNetFirmware.Runtime
             _batch = new PointBatch(batchPoints);
         }
 
+        /// <summary>
+        /// The batch for a payload buffer of bufferBytes: as many typical history points as it takes
+        /// (RuntimeDefaults.HistoryPointBytes), at most RuntimeDefaults.BatchPoints. The batch and its selection are
+        /// 25 B a point (docs/performance.md "Heap held per feature"), so a 2 KB buffer does not carry room for 100.
+        /// </summary>
+        public static int BatchPointsFor(int bufferBytes)
+        {
+            int points = bufferBytes / RuntimeDefaults.HistoryPointBytes;
+            if (points > RuntimeDefaults.BatchPoints)
+            {
+                return RuntimeDefaults.BatchPoints;
+            }
+            return points < 1 ? 1 : points;
+        }
+
         /// <summary>Readings not yet acknowledged.</summary>
         public int Depth { get { return _slots.Depth; } }
 

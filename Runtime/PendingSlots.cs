@@ -5,10 +5,11 @@ namespace OneNetFirmware.Runtime
 {
     /// <summary>
     /// The one pending-slot engine behind Outbox and EventOutbox (docs/architecture.md "Pending engine"): a preallocated
-    /// ring of slots, each with its state, one time (UTC once known, else the monotonic time it was taken, turned into
-    /// UTC once the clock is valid) and the post it went out in. A post's id and send time are kept once per post in a
-    /// small table (RuntimeDefaults.PostsAwaitingReply), not per slot: 10 bytes per slot instead of 29, the difference
-    /// between a 512-reading outbox of 10 KB and one of 21 KB (docs/performance.md "Heap held per feature").
+    /// ring of slots, each with one byte (its state, whether its time is still monotonic, and the post it went out in)
+    /// and one time (UTC once known, else the monotonic time it was taken, turned into UTC once the clock is valid). A
+    /// post's id and send time are kept once per post in a small table (RuntimeDefaults.PostsAwaitingReply), not per
+    /// slot: 9 bytes per slot instead of 29, the difference between a 512-reading outbox of 10 KB and one of 21 KB
+    /// (docs/performance.md "Heap held per feature").
     /// The owner keeps its payload (property and value, event and value) in its own arrays at the same slot index and
     /// decides what to send; this class keeps the bookkeeping the two share: one reply rule (200 = done, anything else =
     /// logged by the owner, counted as Rejected and dropped, never retried), one reply timeout checked on one cadence (an
@@ -26,15 +27,16 @@ namespace OneNetFirmware.Runtime
         /// <summary>Sent; waits for its reply until the reply timeout.</summary>
         public const byte InFlight = 3;
 
-        // A slot's state byte: the state in the low bits, and this flag while its time is still monotonic.
-        private const byte StateBits = 0x03;
-        private const byte MonotonicTime = 0x80;
+        // A slot's byte: the state in bits 0-1, bit 2 while its time is still monotonic, and in bits 3-7 the post it went
+        // out in (1 + its index in the post table; 0 = none), so at most 31 posts await a reply (PostsAwaitingReply).
+        private const int StateBits = 0x03;
+        private const int MonotonicTime = 0x04;
+        private const int PostShift = 3;
 
         private readonly IClock _clock;
         private readonly long _replyTimeoutMs;
-        private readonly byte[] _state;
+        private readonly byte[] _slot;
         private readonly long[] _timeMs;
-        private readonly byte[] _post; // 1 + the index of the post in the post table, 0 when none
         private readonly int[] _postId;
         private readonly long[] _postSentMs;
         private readonly int[] _postSlots; // slots that refer to each post: 0 = the table entry is free
@@ -49,15 +51,14 @@ namespace OneNetFirmware.Runtime
         {
             _clock = clock;
             _replyTimeoutMs = replyTimeoutSeconds * 1000L;
-            _state = new byte[capacity];
+            _slot = new byte[capacity];
             _timeMs = new long[capacity];
-            _post = new byte[capacity];
             _postId = new int[RuntimeDefaults.PostsAwaitingReply];
             _postSentMs = new long[RuntimeDefaults.PostsAwaitingReply];
             _postSlots = new int[RuntimeDefaults.PostsAwaitingReply];
         }
 
-        public int Capacity { get { return _state.Length; } }
+        public int Capacity { get { return _slot.Length; } }
 
         /// <summary>Ring positions in use, oldest first from At(0) (Done ones inside included).</summary>
         public int Count { get { return _count; } }
@@ -65,7 +66,7 @@ namespace OneNetFirmware.Runtime
         /// <summary>Entries not Done.</summary>
         public int Depth { get { return _depth; } }
 
-        public bool Full { get { return _count == _state.Length; } }
+        public bool Full { get { return _count == _slot.Length; } }
 
         /// <summary>Entries OneNET answered with 200.</summary>
         public int Acknowledged { get; private set; }
@@ -82,24 +83,24 @@ namespace OneNetFirmware.Runtime
         /// <summary>The slot of the n-th ring position, oldest first.</summary>
         public int At(int n)
         {
-            return (_head + n) % _state.Length;
+            return (_head + n) % _slot.Length;
         }
 
         public byte State(int slot)
         {
-            return (byte)(_state[slot] & StateBits);
+            return (byte)(_slot[slot] & StateBits);
         }
 
         public void SetState(int slot, byte state)
         {
-            _state[slot] = (byte)((_state[slot] & MonotonicTime) | state);
+            _slot[slot] = (byte)((_slot[slot] & ~StateBits) | state);
         }
 
         /// <summary>True when slot went out in post postId and waits for its reply (or for its resend).</summary>
         public bool IsFromPost(int slot, int postId)
         {
             byte state = State(slot);
-            int post = _post[slot] - 1;
+            int post = Post(slot);
             return (state == Waiting || state == InFlight) && post >= 0 && postId != 0 && _postId[post] == postId;
         }
 
@@ -108,7 +109,7 @@ namespace OneNetFirmware.Runtime
         /// </summary>
         public long Utc(int slot)
         {
-            if ((_state[slot] & MonotonicTime) == 0)
+            if ((_slot[slot] & MonotonicTime) == 0)
             {
                 return _timeMs[slot];
             }
@@ -116,7 +117,7 @@ namespace OneNetFirmware.Runtime
             if (utc != ReadingTime.None)
             {
                 _timeMs[slot] = utc;
-                _state[slot] = (byte)(_state[slot] & StateBits);
+                _slot[slot] = (byte)(_slot[slot] & ~MonotonicTime);
             }
             return utc;
         }
@@ -136,9 +137,8 @@ namespace OneNetFirmware.Runtime
             int slot = At(_count);
             _count++;
             bool monotonic = utcMs == ReadingTime.None;
-            _state[slot] = monotonic ? (byte)(state | MonotonicTime) : state;
+            _slot[slot] = (byte)(monotonic ? state | MonotonicTime : state); // and no post
             _timeMs[slot] = monotonic ? monoMs : utcMs;
-            _post[slot] = 0;
             _depth++;
             return slot;
         }
@@ -152,7 +152,7 @@ namespace OneNetFirmware.Runtime
                 Dropped++;
                 Release(_head);
             }
-            _head = (_head + 1) % _state.Length;
+            _head = (_head + 1) % _slot.Length;
             _count--;
             return pending;
         }
@@ -167,16 +167,16 @@ namespace OneNetFirmware.Runtime
         public void Release(int slot)
         {
             Detach(slot);
-            _state[slot] = Done;
+            _slot[slot] = Done;
             _depth--;
         }
 
         /// <summary>Frees the Done positions at the oldest end.</summary>
         public void Compact()
         {
-            while (_count > 0 && _state[_head] == Done)
+            while (_count > 0 && _slot[_head] == Done)
             {
-                _head = (_head + 1) % _state.Length;
+                _head = (_head + 1) % _slot.Length;
                 _count--;
             }
         }
@@ -228,7 +228,7 @@ namespace OneNetFirmware.Runtime
         {
             Detach(slot);
             SetState(slot, InFlight);
-            _post[slot] = (byte)(post + 1);
+            SetPost(slot, post);
             _postSlots[post]++;
         }
 
@@ -255,7 +255,7 @@ namespace OneNetFirmware.Runtime
             for (int n = 0; n < _count; n++)
             {
                 int slot = At(n);
-                if (State(slot) == InFlight && nowMs - _postSentMs[_post[slot] - 1] >= _replyTimeoutMs)
+                if (State(slot) == InFlight && nowMs - _postSentMs[Post(slot)] >= _replyTimeoutMs)
                 {
                     // Keep the post: a slow reply that still comes before the resend completes the entry.
                     SetState(slot, Waiting);
@@ -290,7 +290,7 @@ namespace OneNetFirmware.Runtime
             for (int n = 0; post >= 0 && n < _count; n++)
             {
                 int slot = At(n);
-                if (_post[slot] == post + 1)
+                if (Post(slot) == post)
                 {
                     Release(slot);
                     MatchedSlot = slot;
@@ -332,14 +332,25 @@ namespace OneNetFirmware.Runtime
             return -1;
         }
 
+        // The post table index of the post slot went out in, or -1.
+        private int Post(int slot)
+        {
+            return (_slot[slot] >> PostShift) - 1;
+        }
+
+        private void SetPost(int slot, int post)
+        {
+            _slot[slot] = (byte)((_slot[slot] & (StateBits | MonotonicTime)) | ((post + 1) << PostShift));
+        }
+
         // The slot no longer waits for the post it went out in.
         private void Detach(int slot)
         {
-            int post = _post[slot] - 1;
+            int post = Post(slot);
             if (post >= 0)
             {
                 _postSlots[post]--;
-                _post[slot] = 0;
+                SetPost(slot, -1);
             }
         }
 
@@ -349,9 +360,9 @@ namespace OneNetFirmware.Runtime
             for (int n = 0; n < _count; n++)
             {
                 int slot = At(n);
-                if (_post[slot] == post + 1)
+                if (Post(slot) == post)
                 {
-                    _post[slot] = 0;
+                    SetPost(slot, -1);
                     if (State(slot) == InFlight)
                     {
                         SetState(slot, Waiting);

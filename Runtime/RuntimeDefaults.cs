@@ -21,15 +21,23 @@ namespace OneNetFirmware.Runtime
 
         /// <summary>
         /// The least the uplink's payload buffer holds (bytes); above it the buffer is the configuration's largest post
-        /// (NodeBuilder.PayloadBufferBytes, docs/performance.md "Payload buffer"). 2 KB takes a history/post of about 50
-        /// typical points (~37 B each: the outbox halves a batch of 100 once), so a 512-reading backlog drains in about 11
-        /// posts (11 s at one uplink per second); 8 KB would save 5 of those seconds for 6 KB more heap. Far below
-        /// OneNET's 256 KB publish limit.
+        /// (NodeBuilder.PayloadBufferBytes, docs/performance.md "Payload buffer"). 2 KB takes a history/post of about 55
+        /// typical points (HistoryPointBytes each), so a 512-reading backlog drains in about 10 posts (10 s at one uplink
+        /// per second); 8 KB would save 5 of those seconds for 6 KB more heap. Far below OneNET's 256 KB publish limit.
         /// </summary>
         public const int MinPayloadBufferBytes = 2048;
 
-        /// <summary>Points in one history/post and the largest property/post (count): OneNET's per-identifier limit.</summary>
+        /// <summary>
+        /// The most points in one history/post or property/post (count): OneNET's per-identifier limit. The outbox's batch
+        /// is smaller when the payload buffer takes fewer typical points (Outbox.BatchPointsFor).
+        /// </summary>
         public const int BatchPoints = OneNetDefaults.MaxPointsPerIdentifier;
+
+        /// <summary>
+        /// A typical history point in OneJSON (bytes): {"value":21.46,"time":1732860000000} and its comma. Sizes the
+        /// outbox's batch to what the payload buffer takes; a batch of longer points is halved until it fits (Outbox.Send).
+        /// </summary>
+        public const int HistoryPointBytes = 37;
 
         // ---- Pending engine (docs/architecture.md "Pending engine") ----
 
@@ -45,7 +53,8 @@ namespace OneNetFirmware.Runtime
         /// <summary>
         /// Posts of one outbox awaiting their reply at once (count): their id and send time are kept per post, not per
         /// reading. At one uplink a second and the default 10 s reply timeout at most ~10 are awaited; with more, the
-        /// oldest is given up on and its readings are sent again (at least once, never wedged).
+        /// oldest is given up on and its readings are sent again (at least once, never wedged). At most 31: a slot names
+        /// its post in 5 bits of its one byte (PendingSlots).
         /// </summary>
         public const int PostsAwaitingReply = 16;
 

@@ -6,9 +6,6 @@ namespace OneNetFirmware.OneNet.Config
         public const string Begin = "-----BEGIN CERTIFICATE-----";
         public const string End = "-----END CERTIFICATE-----";
 
-        private static readonly char[] BeginChars = Begin.ToCharArray();
-        private static readonly char[] EndChars = End.ToCharArray();
-
         /// <summary>True when the text holds at least one BEGIN/END CERTIFICATE block with something between.</summary>
         public static bool IsCertificate(string text)
         {
@@ -18,14 +15,16 @@ namespace OneNetFirmware.OneNet.Config
             }
             // Searched as chars, never with string.IndexOf: a comment with text outside the BMP before the block would
             // throw the string's indexes off on the device (docs/device-runtime.md "Text").
+            // Checked once at start: the markers are made here rather than held for good (docs/performance.md).
             char[] chars = text.ToCharArray();
-            int begin = Find(chars, BeginChars, 0);
+            char[] beginChars = Begin.ToCharArray();
+            int begin = Find(chars, beginChars, 0);
             if (begin < 0)
             {
                 return false;
             }
-            int body = begin + BeginChars.Length;
-            int end = Find(chars, EndChars, body);
+            int body = begin + beginChars.Length;
+            int end = Find(chars, End.ToCharArray(), body);
             if (end < 0)
             {
                 return false;

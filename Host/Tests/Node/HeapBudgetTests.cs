@@ -73,16 +73,16 @@ public class HeapBudgetTests(ITestOutputHelper output)
     public void EachSettingCostsWhatTheDocsSay()
     {
         int baseline = Total(Build());
-        // Per 120 more: the outbox's per-reading arrays (PendingSlots state 1 + post 1 + time 8; property 2, value 8 =
-        // 20 B) and the event outbox's per-event ones (10 + event 2 + value 1 = 13 B), whole blocks rounded.
+        // Per 120 more: the outbox's per-reading arrays (PendingSlots: state, time kind and post in 1 byte + time 8;
+        // property 2, value 8 = 19 B) and the event outbox's per-event ones (9 + event 2 + value 1 = 12 B).
         int readings = Total(Build(c => c.Outbox.CapacityReadings += 120)) - baseline;
         int events = Total(Build(c => c.Outbox.CapacityEvents += 120)) - baseline;
         int bytes = Total(Build(c => c.Outbox.CapacityBytes *= 2)) - baseline;
         int relay = Total(Build(c => c.Outputs = [.. c.Outputs, new OutputConfig { Type = "relay", Pin = 25, Identifier = "relay2" }])) - baseline;
         output.WriteLine($"120 more readings: {readings} B; 120 more events: {events} B; capacityBytes doubled: {bytes} B; a relay: {relay} B");
 
-        Assert.Equal(120 * 20, readings);
-        Assert.Equal(120 * 13, events);
+        Assert.Equal(120 * 19, readings);
+        Assert.Equal(120 * 12, events);
         Assert.Equal(0, bytes); // a bound, not a buffer
         Assert.Equal(408, relay); // the table's row for an output
     }
