@@ -1,6 +1,6 @@
 namespace OneNetFirmware.OneNet
 {
-    // OneJsonReader, part 3: turning a validated value into a number or a string.
+    // OneJsonReader, part 3: turning a validated value into a number or a string, or comparing it in place.
     public partial class OneJsonReader
     {
         private bool ParseLong(int p, int end, out long value)
@@ -151,6 +151,24 @@ namespace OneNetFirmware.OneNet
             return new string(chars, 0, n);
         }
 
-        // ---- internals: validation ----
+        // ---- comparing in place ----
+
+        // Raw string content [start+1, end-1) equals the UTF-8 of a text byte for byte (identifiers, ids).
+        private bool RawEquals(int start, int end, byte[] utf8)
+        {
+            return RawEquals(start, end, utf8, 0, utf8.Length);
+        }
+
+        // The same with utf8[offset..offset + count): the name part of a key (OneJsonWriter.EncodeKey).
+        private bool RawEquals(int start, int end, byte[] utf8, int offset, int count)
+        {
+            int n = end - start - 2;
+            if (n != count) return false;
+            for (int i = 0; i < n; i++)
+            {
+                if (_b[start + 1 + i] != utf8[offset + i]) return false;
+            }
+            return true;
+        }
     }
 }

@@ -204,16 +204,21 @@ namespace OneNetFirmware.OneNet
             return _nameStart >= 0 && identifier != null && RawEquals(_nameStart, _nameEnd, _comparands.Get(identifier));
         }
 
-        /// <summary>True when the current member's name is exactly these UTF-8 bytes (an identifier encoded once; no allocation).</summary>
-        public bool NameIs(byte[] utf8)
+        /// <summary>
+        /// True when the current member's name is the name of key, an identifier encoded once by OneJsonWriter.EncodeKey
+        /// ("name":), compared in place (no allocation).
+        /// </summary>
+        public bool NameIsKey(byte[] key)
         {
-            return _nameStart >= 0 && utf8 != null && RawEquals(_nameStart, _nameEnd, utf8);
+            return _nameStart >= 0 && key != null && RawEquals(_nameStart, _nameEnd, key, OneJsonWriter.KeyNameOffset,
+                key.Length - OneJsonWriter.KeyFramingBytes);
         }
 
-        /// <summary>True when the current value is a string of exactly these UTF-8 bytes (no allocation).</summary>
-        public bool ValueIs(byte[] utf8)
+        /// <summary>True when the current value is a string equal to the name of key (as NameIsKey; no allocation).</summary>
+        public bool ValueIsKey(byte[] key)
         {
-            return ValueKind == JsonKind.String && utf8 != null && RawEquals(_valStart, _valEnd, utf8);
+            return ValueKind == JsonKind.String && key != null && RawEquals(_valStart, _valEnd, key,
+                OneJsonWriter.KeyNameOffset, key.Length - OneJsonWriter.KeyFramingBytes);
         }
 
         /// <summary>The current member's name (allocates).</summary>
@@ -427,18 +432,6 @@ namespace OneNetFirmware.OneNet
                 else p++;
             }
             return _end;
-        }
-
-        // Raw string content [start+1, end-1) equals the UTF-8 of a text byte for byte (identifiers, ids).
-        private bool RawEquals(int start, int end, byte[] utf8)
-        {
-            int n = end - start - 2;
-            if (n != utf8.Length) return false;
-            for (int i = 0; i < n; i++)
-            {
-                if (_b[start + 1 + i] != utf8[i]) return false;
-            }
-            return true;
         }
     }
 }

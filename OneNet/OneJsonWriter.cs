@@ -99,6 +99,12 @@ namespace OneNetFirmware.OneNet
             return Quote(name, true);
         }
 
+        /// <summary>Where a key's name starts in EncodeKey's bytes (after the opening quote).</summary>
+        public const int KeyNameOffset = 1;
+
+        /// <summary>The bytes of EncodeKey's framing around the name: the two quotes and the colon.</summary>
+        public const int KeyFramingBytes = 3;
+
         /// <summary>A JSON string value "text" (quotes, escapes, UTF-8), for PropertyText: encode a repeated text once.</summary>
         public static byte[] EncodeText(string text)
         {

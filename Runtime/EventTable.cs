@@ -38,6 +38,9 @@ namespace OneNetFirmware.Runtime
 
         public string Identifier(int index) { return _identifiers.Identifier(index); }
 
+        /// <summary>The identifier as its JSON key, encoded once (PropertyTable.Key).</summary>
+        public byte[] Key(int index) { return _identifiers.Key(index); }
+
         /// <summary>The output parameter inside the event's value object, e.g. "open" in {"open":true}.</summary>
         public string Parameter(int index) { return _parameters[index]; }
     }

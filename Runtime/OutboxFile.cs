@@ -1,6 +1,7 @@
 using System;
 using OneNetFirmware.Drivers.Ports;
 using OneNetFirmware.OneNet.Ports;
+using OneNetFirmware.OneNet;
 
 namespace OneNetFirmware.Runtime
 {
@@ -151,10 +152,12 @@ namespace OneNetFirmware.Runtime
         {
             for (int i = 0; i < names.Count; i++)
             {
-                byte[] id = names.IdentifierUtf8(i); // ASCII for a valid identifier (TextRules), so one byte per char
-                _buffer[_length++] = (byte)id.Length;
-                Array.Copy(id, 0, _buffer, _length, id.Length);
-                _length += id.Length;
+                // The key's name part: ASCII for a valid identifier (TextRules), so one byte per char.
+                byte[] key = names.Key(i);
+                int size = key.Length - OneJsonWriter.KeyFramingBytes;
+                _buffer[_length++] = (byte)size;
+                Array.Copy(key, OneJsonWriter.KeyNameOffset, _buffer, _length, size);
+                _length += size;
             }
         }
 
@@ -376,13 +379,13 @@ namespace OneNetFirmware.Runtime
         {
             for (int p = 0; p < table.Count; p++)
             {
-                byte[] id = table.IdentifierUtf8(p);
-                if (id.Length != size)
+                byte[] key = table.Key(p);
+                if (key.Length - OneJsonWriter.KeyFramingBytes != size)
                 {
                     continue;
                 }
                 int c = 0;
-                while (c < size && _buffer[offset + c] == id[c])
+                while (c < size && _buffer[offset + c] == key[OneJsonWriter.KeyNameOffset + c])
                 {
                     c++;
                 }

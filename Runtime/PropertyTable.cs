@@ -1,15 +1,20 @@
+using OneNetFirmware.OneNet;
+
 namespace OneNetFirmware.Runtime
 {
     /// <summary>
     /// Every OneNET property the node publishes or accepts, by index (readings carry the index, not the string).
-    /// Filled once at start from the configuration: sensor channels, outputs, and the built-in writable intervals.
+    /// Filled once at start from the configuration: sensor channels, outputs, and the built-in writable intervals. Each
+    /// identifier is also kept as its JSON key ("identifier":, OneJsonWriter.EncodeKey), encoded once: the writer copies
+    /// it, the parser and the outbox file compare and save its name part (identifiers follow TextRules.IsIdentifier,
+    /// ASCII without escapes, so the name part is the identifier's UTF-8).
     /// </summary>
     public sealed class PropertyTable
     {
         private readonly string[] _identifiers;
         private readonly PropertyKind[] _kinds;
         private readonly int[] _decimals;
-        private readonly byte[][] _utf8;
+        private readonly byte[][] _keys;
         private int _count;
 
         public PropertyTable(int capacity)
@@ -17,7 +22,7 @@ namespace OneNetFirmware.Runtime
             _identifiers = new string[capacity];
             _kinds = new PropertyKind[capacity];
             _decimals = new int[capacity];
-            _utf8 = new byte[capacity][];
+            _keys = new byte[capacity][];
         }
 
         public int Count { get { return _count; } }
@@ -33,7 +38,7 @@ namespace OneNetFirmware.Runtime
             _identifiers[_count] = identifier;
             _kinds[_count] = kind;
             _decimals[_count] = decimals;
-            _utf8[_count] = OneNetFirmware.OneNet.Utf8Text.Encode(identifier);
+            _keys[_count] = OneJsonWriter.EncodeKey(identifier);
             return _count++;
         }
 
@@ -56,7 +61,10 @@ namespace OneNetFirmware.Runtime
 
         public int Decimals(int index) { return _decimals[index]; }
 
-        /// <summary>The identifier's UTF-8, encoded once when it was added (for byte-wise writing and matching).</summary>
-        public byte[] IdentifierUtf8(int index) { return _utf8[index]; }
+        /// <summary>
+        /// The identifier as its JSON key ("identifier":), encoded once when it was added; its name part starts at
+        /// OneJsonWriter.KeyNameOffset and is KeyFramingBytes shorter than the key.
+        /// </summary>
+        public byte[] Key(int index) { return _keys[index]; }
     }
 }

@@ -86,7 +86,7 @@ namespace OneNetFirmware.Runtime.Node
             int count = _properties == null ? 0 : _properties.Count;
             for (int p = 0; p < count; p++)
             {
-                if (_r.NameIs(_properties.IdentifierUtf8(p))) return _properties.Identifier(p);
+                if (_r.NameIsKey(_properties.Key(p))) return _properties.Identifier(p);
             }
             return _r.NameText();
         }
@@ -97,7 +97,7 @@ namespace OneNetFirmware.Runtime.Node
             int count = _properties == null ? 0 : _properties.Count;
             for (int p = 0; p < count; p++)
             {
-                if (_r.ValueIs(_properties.IdentifierUtf8(p))) return _properties.Identifier(p);
+                if (_r.ValueIsKey(_properties.Key(p))) return _properties.Identifier(p);
             }
             return _r.ValueText();
         }

@@ -5,7 +5,8 @@ namespace OneNetFirmware.Runtime.Node
 {
     /// <summary>
     /// The runtime's IOneJsonWriter over the protocol's OneJsonWriter (one writer, re-pointed at each buffer). Every
-    /// identifier is written from its key encoded once (IdentifierKeys), so a property, event or diagnostics post
+    /// identifier is written from its key encoded once (properties and events: their table's PropertyTable.Key; event
+    /// parameters and diagnostics: IdentifierKeys, at the first post), so a property, event or diagnostics post
     /// allocates nothing and copies each name natively (docs/performance.md). Next to each Write… its Max…Bytes bound,
     /// computed once at startup to size the uplink's buffer (docs/performance.md "Payload buffer").
     /// </summary>
@@ -13,8 +14,6 @@ namespace OneNetFirmware.Runtime.Node
     {
         private static readonly byte[] EmptyText = OneJsonWriter.EncodeText(string.Empty);
         private readonly OneJsonWriter _w = new OneJsonWriter(new byte[0], 0, 0);
-        private readonly IdentifierKeys _propertyKeys = new IdentifierKeys();
-        private readonly IdentifierKeys _eventKeys = new IdentifierKeys();
         private readonly IdentifierKeys _parameterKeys = new IdentifierKeys();
         private readonly IdentifierKeys _diagnosticsKeys = new IdentifierKeys();
         private readonly IdentifierKeys _sensorFailureKeys = new IdentifierKeys();
@@ -31,7 +30,7 @@ namespace OneNetFirmware.Runtime.Node
             {
                 long time = points.HasTime[i] ? points.UtcMilliseconds[i] : OneJsonWriter.NoTime;
                 int p = points.Property[i];
-                byte[] key = _propertyKeys.Get(p, properties.Identifier(p));
+                byte[] key = properties.Key(p);
                 PropertyKind kind = properties.Kind(p);
                 if (kind == PropertyKind.Bool) _w.Property(key, points.Value[i] != 0, time);
                 else if (kind == PropertyKind.Integer) _w.Property(key, (long)points.Value[i], time);
@@ -50,7 +49,7 @@ namespace OneNetFirmware.Runtime.Node
             int n = OneJsonWriter.MaxPostBytes();
             for (int p = 0; p < properties.Count; p++)
             {
-                n += OneJsonWriter.MaxPropertyBytes(KeyOf(properties, p), MaxValueBytes(properties, p), true);
+                n += OneJsonWriter.MaxPropertyBytes(properties.Key(p), MaxValueBytes(properties, p), true);
             }
             return n;
         }
@@ -65,7 +64,7 @@ namespace OneNetFirmware.Runtime.Node
                 if (i == 0 || points.Property[i - 1] != p)
                 {
                     if (i > 0) _w.EndHistory();
-                    _w.BeginHistory(_propertyKeys.Get(p, properties.Identifier(p)));
+                    _w.BeginHistory(properties.Key(p));
                     _w.Decimals = properties.Kind(p) == PropertyKind.Number ? properties.Decimals(p) : 0;
                 }
                 long time = points.HasTime[i] ? points.UtcMilliseconds[i] : OneJsonWriter.NoTime;
@@ -82,7 +81,7 @@ namespace OneNetFirmware.Runtime.Node
             int point = 0;
             for (int p = 0; p < properties.Count; p++)
             {
-                byte[] key = KeyOf(properties, p);
+                byte[] key = properties.Key(p);
                 int n = OneJsonWriter.MaxHistoryBytes(key) + OneJsonWriter.MaxPointBytes(MaxValueBytes(properties, p));
                 if (n > point) point = n;
             }
@@ -174,7 +173,7 @@ namespace OneNetFirmware.Runtime.Node
             for (int i = 0; i < points.Count; i++)
             {
                 int p = points.Property[i];
-                byte[] key = _propertyKeys.Get(p, properties.Identifier(p));
+                byte[] key = properties.Key(p);
                 PropertyKind kind = properties.Kind(p);
                 if (kind == PropertyKind.Bool) _w.Member(key, points.Value[i] != 0);
                 else if (kind == PropertyKind.Integer) _w.Member(key, (long)points.Value[i]);
@@ -196,7 +195,7 @@ namespace OneNetFirmware.Runtime.Node
             int member = 0;
             for (int p = 0; p < properties.Count; p++)
             {
-                int n = OneJsonWriter.MaxMemberBytes(KeyOf(properties, p), MaxValueBytes(properties, p));
+                int n = OneJsonWriter.MaxMemberBytes(properties.Key(p), MaxValueBytes(properties, p));
                 if (n > member) member = n;
             }
             return OneJsonWriter.MaxReplyBytes(ReplyCodes.Message(ReplyCodes.Success)) + OneJsonWriter.MaxDataBytes() + members * member;
@@ -206,7 +205,7 @@ namespace OneNetFirmware.Runtime.Node
         {
             _w.SetBuffer(buffer, 0, buffer.Length);
             _w.BeginEventPost(postId);
-            _w.BeginEvent(_eventKeys.Get(eventIndex, events.Identifier(eventIndex)));
+            _w.BeginEvent(events.Key(eventIndex));
             _w.Member(_parameterKeys.Get(eventIndex, events.Parameter(eventIndex)), value);
             _w.EndEvent(utcMs == ReadingTime.None ? OneJsonWriter.NoTime : utcMs);
             return _w.End();
@@ -219,7 +218,7 @@ namespace OneNetFirmware.Runtime.Node
             for (int e = 0; e < events.Count; e++)
             {
                 int member = OneJsonWriter.MaxMemberBytes(OneJsonWriter.EncodeKey(events.Parameter(e)), OneJsonWriter.MaxBoolBytes);
-                int n = OneJsonWriter.MaxEventBytes(OneJsonWriter.EncodeKey(events.Identifier(e)), member);
+                int n = OneJsonWriter.MaxEventBytes(events.Key(e), member);
                 if (n > item) item = n;
             }
             return OneJsonWriter.MaxPostBytes() + item;
@@ -232,7 +231,7 @@ namespace OneNetFirmware.Runtime.Node
             for (int i = 0; i < count; i++)
             {
                 int p = propertyIndexes[i];
-                _w.DesiredGetName(_propertyKeys.Get(p, properties.Identifier(p)));
+                _w.DesiredGetName(properties.Key(p));
             }
             return _w.End();
         }
@@ -241,7 +240,7 @@ namespace OneNetFirmware.Runtime.Node
         public static int MaxDesiredGetBytes(PropertyTable properties)
         {
             int n = OneJsonWriter.MaxDesiredGetBytes();
-            for (int p = 0; p < properties.Count; p++) n += OneJsonWriter.MaxDesiredGetNameBytes(KeyOf(properties, p));
+            for (int p = 0; p < properties.Count; p++) n += OneJsonWriter.MaxDesiredGetNameBytes(properties.Key(p));
             return n;
         }
 
@@ -253,7 +252,7 @@ namespace OneNetFirmware.Runtime.Node
             for (int i = 0; i < count; i++)
             {
                 int p = propertyIndexes[i];
-                _w.DesiredDeleteMember(_propertyKeys.Get(p, properties.Identifier(p)), versions[i]);
+                _w.DesiredDeleteMember(properties.Key(p), versions[i]);
             }
             return _w.End();
         }
@@ -265,7 +264,7 @@ namespace OneNetFirmware.Runtime.Node
         public static int MaxDesiredDeleteBytes(PropertyTable properties)
         {
             int n = OneJsonWriter.MaxPostBytes();
-            for (int p = 0; p < properties.Count; p++) n += OneJsonWriter.MaxDesiredDeleteBytes(KeyOf(properties, p));
+            for (int p = 0; p < properties.Count; p++) n += OneJsonWriter.MaxDesiredDeleteBytes(properties.Key(p));
             return n;
         }
 
@@ -298,11 +297,6 @@ namespace OneNetFirmware.Runtime.Node
             if (kind == PropertyKind.Bool) return OneJsonWriter.MaxBoolBytes;
             if (kind == PropertyKind.Integer) return OneJsonWriter.MaxLongBytes;
             return OneJsonWriter.MaxNumberBytes(properties.Decimals(p));
-        }
-
-        private static byte[] KeyOf(PropertyTable properties, int p)
-        {
-            return OneJsonWriter.EncodeKey(properties.Identifier(p));
         }
 
         private byte[] Diag(int index, string identifier)

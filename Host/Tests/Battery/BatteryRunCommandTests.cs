@@ -22,7 +22,9 @@ public class BatteryRunCommandTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        int code = Program.Run(new[] { "run", "--config", config, "--duration", "11s", "--summary", summary, "--plain",
+        // Real time: a wake-up may stay awake 10 s and its sleep is simulated as 5 s, so the second wake-up's post is
+        // certain only after ~17 s; 25 s leaves room for a machine busy with the rest of the suite.
+        int code = Program.Run(new[] { "run", "--config", config, "--duration", "25s", "--summary", summary, "--plain",
             "--outbox-file", outbox }, stdout, stderr);
 
         Assert.True(code == Program.Ok, stderr.ToString());
