@@ -13,7 +13,7 @@ namespace OneNetFirmware.Runtime
     /// It also reboots when the main loop's heartbeat stops or free memory stays low, recording why first. Tunables:
     /// RuntimeDefaults; the thread model: docs/architecture.md "Threads".
     /// </summary>
-    public sealed class Supervisor
+    public sealed partial class Supervisor
     {
         private readonly INetwork _network;
         private readonly IMqttLink _link;
@@ -196,43 +196,6 @@ namespace OneNetFirmware.Runtime
             }
         }
 
-        /// <summary>Heartbeat, memory and the downtime ladder. True when this step was used (reboot or restart).</summary>
-        private bool CheckWatchdog(long nowMs)
-        {
-            if (_heartbeatTimeoutMs > 0 && nowMs - _heartbeat.LastBeatMilliseconds >= _heartbeatTimeoutMs)
-            {
-                return Reboot("main loop heartbeat stopped", true);
-            }
-            if (_memory.RebootDue(nowMs))
-            {
-                return Reboot("free memory below " + _memory.MinFreeBytes.ToString() + " bytes", true);
-            }
-            if (_downSinceMs < 0)
-            {
-                return false;
-            }
-            long down = nowMs - _downSinceMs;
-            if (_rebootMs > 0 && down >= _rebootMs && !_counters.BootLoopGuardActive)
-            {
-                return Reboot("offline for " + (down / 60000).ToString() + " min", true);
-            }
-            if (_restartNetworkMs > 0 && down >= _restartNetworkMs * (_networkRestartsThisOutage + 1))
-            {
-                _networkRestartsThisOutage++;
-                _counters.NetworkRestarts++;
-                _log.Warn("offline for " + (down / 1000).ToString() + " s: restarting the network");
-                if (State == SupervisorState.Connecting)
-                {
-                    _link.Disconnect(); // the only state below Online where a session object is still open
-                }
-                _network.Restart(_credentialSaves.Take(nowMs));
-                _networkStarted = true;
-                SetState(SupervisorState.NetworkDown, nowMs);
-                return true;
-            }
-            return false;
-        }
-
         private void StepNetworkDown(long nowMs)
         {
             if (_network.IsUp)
@@ -336,17 +299,17 @@ namespace OneNetFirmware.Runtime
             }
         }
 
+        // Every step while online: the session's end and the once-only changes are methods of their own (cold).
         private void StepOnline(long nowMs)
         {
             if (_events.TakeConnectionLost() || !_link.IsConnected || !_network.IsUp)
             {
-                SessionEnded(nowMs, "connection lost");
+                EndLostSession(nowMs);
                 return;
             }
             if (TakeStalled())
             {
-                SessionEnded(nowMs, "no reply from OneNET to any post for " + RuntimeDefaults.StallReplyTimeouts.ToString()
-                    + " reply timeouts: connection stalled");
+                EndStalledSession(nowMs);
                 return;
             }
             long up = nowMs - _connectedMs;
@@ -359,12 +322,28 @@ namespace OneNetFirmware.Runtime
             }
             if (!_bootLoopCleared && up >= _bootLoopWindowMs && _record.RecentWatchdogReboots > 0)
             {
-                // Online long enough: earlier watchdog reboots no longer count towards a boot loop.
-                _bootLoopCleared = true;
-                _record.RecentWatchdogReboots = 0;
-                _record.Save(_board);
-                _counters.BootLoopGuardActive = false;
+                ClearBootLoop();
             }
+        }
+
+        private void EndLostSession(long nowMs)
+        {
+            SessionEnded(nowMs, "connection lost");
+        }
+
+        private void EndStalledSession(long nowMs)
+        {
+            SessionEnded(nowMs, "no reply from OneNET to any post for " + RuntimeDefaults.StallReplyTimeouts.ToString()
+                + " reply timeouts: connection stalled");
+        }
+
+        // Online long enough: earlier watchdog reboots no longer count towards a boot loop (saved once).
+        private void ClearBootLoop()
+        {
+            _bootLoopCleared = true;
+            _record.RecentWatchdogReboots = 0;
+            _record.Save(_board);
+            _counters.BootLoopGuardActive = false;
         }
 
         private void SessionEnded(long nowMs, string why)
@@ -409,25 +388,6 @@ namespace OneNetFirmware.Runtime
                 _downSinceMs = nowMs;
             }
             SetState(_network.IsUp ? SupervisorState.NetworkUp : SupervisorState.NetworkDown, nowMs);
-        }
-
-        private bool Reboot(string reason, bool watchdog)
-        {
-            if (watchdog && _counters.BootLoopGuardActive)
-            {
-                return false;
-            }
-            _log.Error("rebooting: " + reason);
-            _record.LastRebootReason = reason;
-            if (watchdog)
-            {
-                _record.RecentWatchdogReboots++;
-            }
-            _record.Save(_board);
-            SetState(SupervisorState.Rebooting, _clock.NowMilliseconds);
-            _link.Disconnect();
-            _board.Reboot();
-            return true;
         }
 
         private void SetState(SupervisorState state, long nowMs)

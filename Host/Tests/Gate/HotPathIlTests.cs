@@ -76,6 +76,9 @@ namespace OneNetFirmware.Host.Tests.Gate
                 "NodeLoop.Step", "Outbox.Add", "Outbox.Pump", "Outbox.Send", "Outbox.OnReply", "EventOutbox.Add",
                 "EventOutbox.Pump", "EventOutbox.OnReply", "DownlinkHandler.ApplyQueued", "DownlinkHandler.Apply",
                 "Uplink.Publish", "Uplink.CanSend", "Uplink.NextId", "DownlinkQueue.Enqueue", "DownlinkQueue.Dequeue",
+                // the supervisor thread, each step (a state other than Online is a transition, listed as cold), and the
+                // MQTT thread, each message received
+                "Supervisor.Step", "LinkEvents.OnMessage",
             ],
         };
 
@@ -105,7 +108,13 @@ namespace OneNetFirmware.Host.Tests.Gate
                 "DownlinkHandler.RefuseUnknownService(string)", "DownlinkHandler.UnknownServiceReplyTopic(string)",
                 // a reply too large for the payload buffer (a msg naming an over-long unknown identifier): sent again
                 // with the standard msg, logged when even that does not fit
-                "DownlinkHandler.ReplyWithStandardMessage(int)"],
+                "DownlinkHandler.ReplyWithStandardMessage(int)",
+                // the supervisor's transitions: connecting, subscribing, a session's end, a reboot, a network restart,
+                // the once-only clearing of the boot-loop guard
+                "Supervisor.StepNetworkDown(long)", "Supervisor.StepNetworkUp(long)", "Supervisor.StepSubscribe(long)",
+                "Supervisor.Reboot(string,bool)", "Supervisor.RebootHeartbeatStopped()", "Supervisor.RebootLowMemory()",
+                "Supervisor.RebootOffline(long)", "Supervisor.RestartNetwork(long,long)", "Supervisor.EndLostSession(long)",
+                "Supervisor.EndStalledSession(long)", "Supervisor.ClearBootLoop()"],
         };
 
         public static TheoryData<string> Assemblies => new(HotPath.Keys);
