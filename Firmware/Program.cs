@@ -102,7 +102,8 @@ namespace OneNetFirmware
         private static int Seed(string deviceName, long nowMs)
         {
             int seed = (int)nowMs;
-            for (int i = 0; i < deviceName.Length; i++) seed = seed * 31 + deviceName[i];
+            char[] name = deviceName.ToCharArray(); // never s[i] on the device (docs/device-runtime.md "Text")
+            for (int i = 0; i < name.Length; i++) seed = seed * 31 + name[i];
             return seed;
         }
 

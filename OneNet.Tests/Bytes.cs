@@ -14,8 +14,9 @@ namespace NFUnitTest.OneNet
         /// <summary>The ASCII string as bytes.</summary>
         public static byte[] Of(string ascii)
         {
-            byte[] bytes = new byte[ascii.Length];
-            for (int i = 0; i < ascii.Length; i++) bytes[i] = (byte)ascii[i];
+            char[] chars = ascii.ToCharArray(); // never s[i] on the device (NF0010)
+            byte[] bytes = new byte[chars.Length];
+            for (int i = 0; i < chars.Length; i++) bytes[i] = (byte)chars[i];
             return bytes;
         }
     }

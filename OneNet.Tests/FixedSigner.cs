@@ -10,14 +10,14 @@ namespace NFUnitTest.OneNet
     {
         private readonly string _method;
         private readonly byte[] _key;
-        private readonly string _message;
+        private readonly char[] _message; // ASCII; as chars, never s[i] on the device (NF0010)
         private readonly byte[] _mac;
 
         public FixedSigner(string method, byte[] key, string message, byte[] mac)
         {
             _method = method;
             _key = key;
-            _message = message;
+            _message = message.ToCharArray();
             _mac = mac;
         }
 

@@ -149,8 +149,9 @@ namespace NFUnitTest.Runtime
 
         public void Arrive(string topic, string payload)
         {
-            byte[] b = new byte[payload.Length];
-            for (int i = 0; i < b.Length; i++) b[i] = (byte)payload[i];
+            char[] chars = payload.ToCharArray(); // never s[i] on the device (NF0010); one byte per char, as the tests mean it
+            byte[] b = new byte[chars.Length];
+            for (int i = 0; i < b.Length; i++) b[i] = (byte)chars[i];
             Events.OnMessage(topic, b);
         }
 

@@ -35,12 +35,14 @@ namespace OneNetFirmware.Build
             "'{0}' uses decimal, which nanoFramework does not have");
         public static readonly DiagnosticDescriptor NullableType = Rule("NF0009", "Nullable type",
             "'{0}' is a nullable type: nanoFramework has no Nullable<T>, and device code does not use nullable annotations");
-        public static readonly DiagnosticDescriptor StringIndexer = Rule("NF0010", "String indexer in portable code",
+        public static readonly DiagnosticDescriptor StringIndexer = Rule("NF0010", "String indexer in device code",
             "'{0}' indexes a string: on nanoCLR s[i] returns the high surrogate for both halves of a pair (docs/device-runtime.md); walk s.ToCharArray() or UTF-8 bytes");
+        public static readonly DiagnosticDescriptor Struct = Rule("NF0011", "Struct in device code",
+            "'{0}' is a struct: on nanoCLR a value type is a heap object, made anew by every new and cloned by every load of a local, argument or field (docs/performance.md); write a class");
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(
             GenericDeclaration, GenericUse, MultiDimensionalArray, Iterator, Async, Tuple, Record, Decimal, NullableType,
-            StringIndexer);
+            StringIndexer, Struct);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -56,24 +58,18 @@ namespace OneNetFirmware.Build
             context.RegisterSyntaxNodeAction(c => Report(c, Tuple, c.Node), SyntaxKind.TupleType, SyntaxKind.TupleExpression);
             context.RegisterSyntaxNodeAction(c => Report(c, Record, ((TypeDeclarationSyntax)c.Node).Identifier),
                 SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration);
+            context.RegisterSyntaxNodeAction(c => Report(c, Struct, ((TypeDeclarationSyntax)c.Node).Identifier), SyntaxKind.StructDeclaration);
             context.RegisterSyntaxNodeAction(AnalyzePredefinedType, SyntaxKind.PredefinedType);
             context.RegisterSyntaxNodeAction(AnalyzeNumericLiteral, SyntaxKind.NumericLiteralExpression);
             context.RegisterSyntaxNodeAction(c => Report(c, NullableType, c.Node), SyntaxKind.NullableType);
             context.RegisterOperationAction(AnalyzePropertyReference, OperationKind.PropertyReference);
         }
 
-        /// <summary>Portable code is the code under a Portable folder (Firmware/Portable, Drivers/Portable).</summary>
-        private static bool IsPortable(string path)
-        {
-            string p = (path ?? "").Replace('\\', '/');
-            return p.StartsWith("Portable/") || p.Contains("/Portable/");
-        }
-
         private static void AnalyzePropertyReference(OperationAnalysisContext context)
         {
             var reference = (IPropertyReferenceOperation)context.Operation;
-            if (reference.Property.IsIndexer && reference.Property.ContainingType.SpecialType == SpecialType.System_String
-                && IsPortable(reference.Syntax.SyntaxTree.FilePath))
+            // Every source the gate compiles runs on nanoCLR (the libraries, their tests and the app alike).
+            if (reference.Property.IsIndexer && reference.Property.ContainingType.SpecialType == SpecialType.System_String)
             {
                 context.ReportDiagnostic(Diagnostic.Create(StringIndexer, reference.Syntax.GetLocation(), Shorten(reference.Syntax.ToString())));
             }
