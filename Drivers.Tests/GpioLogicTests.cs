@@ -1,5 +1,7 @@
 using nanoFramework.TestFramework;
+using OneNetFirmware.Drivers;
 using OneNetFirmware.Drivers.Gpio;
+using OneNetFirmware.Drivers.Ports;
 
 namespace NFUnitTest.Drivers
 {
@@ -84,6 +86,73 @@ namespace NFUnitTest.Drivers
             Assert.IsFalse(StatusLed.IsOn(LinkState.NoNetwork, 500));
             Assert.IsTrue(StatusLed.IsOn(LinkState.NoBroker, 350));
             Assert.IsFalse(StatusLed.IsOn(LinkState.NoBroker, 200));
+        }
+
+        [TestMethod]
+        public void AnInputIsReadFirstThenAfterEachEdgeAndAtTheResyncOnly()
+        {
+            InputLevels levels = new InputLevels(4);
+            Assert.IsTrue(levels.MustRead(2, 0)); // never read
+            levels.Read(2, true, 0);
+            Assert.IsFalse(levels.MustRead(2, 100));
+            Assert.IsTrue(levels.Level(2));
+            levels.Changed(2);
+            Assert.IsTrue(levels.MustRead(2, 200)); // an edge: read again, once
+            levels.Read(2, false, 200);
+            Assert.IsFalse(levels.MustRead(2, 300));
+            Assert.IsFalse(levels.Level(2));
+            Assert.IsFalse(levels.MustRead(2, 200 + DriverDefaults.InputResyncMilliseconds - 1));
+            Assert.IsTrue(levels.MustRead(2, 200 + DriverDefaults.InputResyncMilliseconds)); // a lost edge shows by then
+            Assert.IsTrue(levels.MustRead(3, 300)); // pins are separate
+        }
+
+        [TestMethod]
+        public void AnOutputWritesItsPinOnlyWhenItsStateChangesAndRetriesAFailedWrite()
+        {
+            CountingPort port = new CountingPort();
+            DigitalOutput led = new DigitalOutput(port, 2, true, false);
+            Assert.AreEqual(1, port.Opened);
+            Assert.IsTrue(port.High); // active low: off is high
+            led.On = false;
+            Assert.AreEqual(0, port.Writes);
+            led.On = true;
+            led.On = true;
+            Assert.AreEqual(1, port.Writes);
+            Assert.IsFalse(port.High);
+            port.Throw = true;
+            Assert.ThrowsException(typeof(System.InvalidOperationException), () => { led.On = false; });
+            Assert.IsTrue(led.On); // the failed write did not change the state
+            port.Throw = false;
+            led.On = false;
+            Assert.AreEqual(2, port.Writes);
+            Assert.IsTrue(port.High);
+        }
+
+        private sealed class CountingPort : IGpioPort
+        {
+            public int Opened;
+            public int Writes;
+            public bool High;
+            public bool Throw;
+
+            public void OpenInput(int pin, GpioPull pull) { }
+
+            public void OpenOutput(int pin, bool high)
+            {
+                Opened++;
+                High = high;
+            }
+
+            public bool Read(int pin) { return false; }
+
+            public void Write(int pin, bool high)
+            {
+                if (Throw) throw new System.InvalidOperationException();
+                Writes++;
+                High = high;
+            }
+
+            public int TakeEdges(int pin) { return 0; }
         }
     }
 }

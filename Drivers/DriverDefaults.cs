@@ -23,5 +23,11 @@ namespace OneNetFirmware.Drivers
         /// rain gauge gives a few pulses a minute, so shorter windows would mostly report 0 or one pulse's worth.
         /// </summary>
         public const long RateWindowMilliseconds = 60000;
+
+        /// <summary>
+        /// An input pin is read again at least this often (ms) even without an edge event (InputLevels): a lost event
+        /// then shows for at most a minute, and a door that stays shut costs 60 pin reads an hour instead of 36,000.
+        /// </summary>
+        public const long InputResyncMilliseconds = 60000;
     }
 }

@@ -24,8 +24,15 @@ namespace OneNetFirmware.Drivers.Gpio
             get { return _on; }
             set
             {
-                _on = value;
+                // Only a change reaches the pin: the status LED is set every 50 ms, and on nanoCLR each pin write
+                // allocates (docs/performance.md "Outside the node"). The state changes once the write did not
+                // throw, so a failed write is tried again by the next set.
+                if (value == _on)
+                {
+                    return;
+                }
                 _port.Write(_pin, value != _activeLow);
+                _on = value;
             }
         }
     }

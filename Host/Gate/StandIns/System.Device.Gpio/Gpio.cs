@@ -25,6 +25,12 @@ namespace System.Device.Gpio
     {
         internal GpioPin(int pinNumber) { throw new NotImplementedException(); }
 
+        public PinValue Read() { throw new NotImplementedException(); }
+
+        public void Write(PinValue value) { throw new NotImplementedException(); }
+
+        public void Toggle() { throw new NotImplementedException(); }
+
         public void Dispose() { throw new NotImplementedException(); }
     }
 
