@@ -207,15 +207,16 @@ namespace OneNetFirmware.Runtime
         /// <summary>A …/post/reply arrived: completes (200) or drops (else) every reading of that post.</summary>
         public int OnReply(int postId, int code, string msg)
         {
-            for (int n = 0; n < _slots.Count; n++)
+            int post = _slots.AwaitedPost(postId);
+            for (int n = 0; post >= 0 && n < _slots.Count; n++)
             {
                 int slot = _slots.At(n);
-                if (_slots.IsFromPost(slot, postId))
+                if (_slots.InPost(slot, post))
                 {
                     _bytes -= Cost(_property[slot]);
                 }
             }
-            int matched = _slots.OnReply(postId, code);
+            int matched = _slots.Complete(post, code);
             if (matched > 0 && code != ReplyCodes.Success)
             {
                 LogRejected(postId, matched, code, msg);

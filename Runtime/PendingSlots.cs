@@ -96,12 +96,23 @@ namespace OneNetFirmware.Runtime
             _slot[slot] = (byte)((_slot[slot] & ~StateBits) | state);
         }
 
-        /// <summary>True when slot went out in post postId and waits for its reply (or for its resend).</summary>
-        public bool IsFromPost(int slot, int postId)
+        /// <summary>The post table entry of post postId while its reply is awaited (for InPost), else -1.</summary>
+        public int AwaitedPost(int postId)
         {
-            byte state = State(slot);
-            int post = Post(slot);
-            return (state == Waiting || state == InFlight) && post >= 0 && postId != 0 && _postId[post] == postId;
+            for (int p = 0; postId != 0 && p < _postSlots.Length; p++)
+            {
+                if (_postSlots[p] != 0 && _postId[p] == postId)
+                {
+                    return p;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>True when slot went out in the awaited post (AwaitedPost) and waits for its reply or its resend.</summary>
+        public bool InPost(int slot, int post)
+        {
+            return _slot[slot] >> PostShift == post + 1;
         }
 
         /// <summary>
@@ -166,7 +177,11 @@ namespace OneNetFirmware.Runtime
         /// <summary>Marks slot Done (call Compact once a walk over the ring is over).</summary>
         public void Release(int slot)
         {
-            Detach(slot);
+            int post = (_slot[slot] >> PostShift) - 1;
+            if (post >= 0)
+            {
+                _postSlots[post]--;
+            }
             _slot[slot] = Done;
             _depth--;
         }
@@ -184,13 +199,16 @@ namespace OneNetFirmware.Runtime
         /// <summary>Every entry in state from is set to state to.</summary>
         public void Move(byte from, byte to)
         {
+            // The ring walks of this class step the slot by hand: no call and no division per slot on the interpreter.
+            int slot = _head;
             for (int n = 0; n < _count; n++)
             {
-                int slot = At(n);
-                if (State(slot) == from)
+                int b = _slot[slot];
+                if ((b & StateBits) == from)
                 {
-                    SetState(slot, to);
+                    _slot[slot] = (byte)((b & ~StateBits) | to);
                 }
+                if (++slot == _slot.Length) slot = 0;
             }
         }
 
@@ -223,12 +241,16 @@ namespace OneNetFirmware.Runtime
             return post;
         }
 
-        /// <summary>slot went out in the post BeginPost returned: it waits for the reply.</summary>
+        /// <summary>slot went out in the post BeginPost returned: it waits for the reply (no longer for an earlier post's).</summary>
         public void Sent(int slot, int post)
         {
-            Detach(slot);
-            SetState(slot, InFlight);
-            SetPost(slot, post);
+            int b = _slot[slot];
+            int earlier = (b >> PostShift) - 1;
+            if (earlier >= 0)
+            {
+                _postSlots[earlier]--;
+            }
+            _slot[slot] = (byte)((b & MonotonicTime) | InFlight | ((post + 1) << PostShift));
             _postSlots[post]++;
         }
 
@@ -252,15 +274,33 @@ namespace OneNetFirmware.Runtime
                 return;
             }
             _nextExpiryCheckMs = nowMs + RuntimeDefaults.ExpiryCheckMilliseconds;
+            if (_count > _postSlots.Length && !AnyPostOverdue(nowMs))
+            {
+                return; // a long ring (a backlog) is walked only when one of its posts is overdue
+            }
+            int slot = _head;
             for (int n = 0; n < _count; n++)
             {
-                int slot = At(n);
-                if (State(slot) == InFlight && nowMs - _postSentMs[Post(slot)] >= _replyTimeoutMs)
+                int b = _slot[slot];
+                if ((b & StateBits) == InFlight && nowMs - _postSentMs[(b >> PostShift) - 1] >= _replyTimeoutMs)
                 {
                     // Keep the post: a slow reply that still comes before the resend completes the entry.
-                    SetState(slot, Waiting);
+                    _slot[slot] = (byte)((b & ~StateBits) | Waiting);
+                }
+                if (++slot == _slot.Length) slot = 0;
+            }
+        }
+
+        private bool AnyPostOverdue(long nowMs)
+        {
+            for (int p = 0; p < _postSlots.Length; p++)
+            {
+                if (_postSlots[p] != 0 && nowMs - _postSentMs[p] >= _replyTimeoutMs)
+                {
+                    return true;
                 }
             }
+            return false;
         }
 
         /// <summary>A new session: posts of the old one get no reply, so what was in flight is sent again.</summary>
@@ -283,19 +323,31 @@ namespace OneNetFirmware.Runtime
         /// </summary>
         public int OnReply(int postId, int code)
         {
+            return Complete(AwaitedPost(postId), code);
+        }
+
+        /// <summary>OnReply for the post table entry AwaitedPost gave (-1: a reply that matches nothing).</summary>
+        public int Complete(int post, int code)
+        {
             _platformReplies = true;
             _unansweredSinceMs = -1;
             int matched = 0;
-            int post = FindPost(postId);
-            for (int n = 0; post >= 0 && n < _count; n++)
+            if (post >= 0)
             {
-                int slot = At(n);
-                if (Post(slot) == post)
+                int tag = post + 1;
+                int slot = _head;
+                for (int n = 0; n < _count; n++)
                 {
-                    Release(slot);
-                    MatchedSlot = slot;
-                    matched++;
+                    if (_slot[slot] >> PostShift == tag)
+                    {
+                        _slot[slot] = Done;
+                        MatchedSlot = slot;
+                        matched++;
+                    }
+                    if (++slot == _slot.Length) slot = 0;
                 }
+                _depth -= matched;
+                _postSlots[post] = 0; // every slot that went out in it is done
             }
             if (code == ReplyCodes.Success)
             {
@@ -319,55 +371,20 @@ namespace OneNetFirmware.Runtime
                 && nowMs - _unansweredSinceMs >= RuntimeDefaults.StallReplyTimeouts * _replyTimeoutMs;
         }
 
-        // The post table entry of a post still awaited, or -1.
-        private int FindPost(int postId)
-        {
-            for (int p = 0; postId != 0 && p < _postSlots.Length; p++)
-            {
-                if (_postSlots[p] != 0 && _postId[p] == postId)
-                {
-                    return p;
-                }
-            }
-            return -1;
-        }
-
-        // The post table index of the post slot went out in, or -1.
-        private int Post(int slot)
-        {
-            return (_slot[slot] >> PostShift) - 1;
-        }
-
-        private void SetPost(int slot, int post)
-        {
-            _slot[slot] = (byte)((_slot[slot] & (StateBits | MonotonicTime)) | ((post + 1) << PostShift));
-        }
-
-        // The slot no longer waits for the post it went out in.
-        private void Detach(int slot)
-        {
-            int post = Post(slot);
-            if (post >= 0)
-            {
-                _postSlots[post]--;
-                SetPost(slot, -1);
-            }
-        }
-
         // Frees a post table entry: its slots wait to be sent again and no reply matches them until then.
         private void ForgetPost(int post)
         {
+            int tag = post + 1;
+            int slot = _head;
             for (int n = 0; n < _count; n++)
             {
-                int slot = At(n);
-                if (Post(slot) == post)
+                int b = _slot[slot];
+                if (b >> PostShift == tag)
                 {
-                    SetPost(slot, -1);
-                    if (State(slot) == InFlight)
-                    {
-                        SetState(slot, Waiting);
-                    }
+                    int state = b & StateBits;
+                    _slot[slot] = (byte)((b & MonotonicTime) | (state == InFlight ? Waiting : state));
                 }
+                if (++slot == _slot.Length) slot = 0;
             }
             _postSlots[post] = 0;
         }

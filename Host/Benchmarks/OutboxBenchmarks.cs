@@ -8,13 +8,16 @@ namespace OneNetFirmware.Benchmarks
 {
     /// <summary>
     /// The outbox's per-report cost on the hot path: two readings added, one property post selected and handed to the
-    /// link, its reply applied; and the same for one input event in the EventOutbox. The writer and link are no-ops,
-    /// so this measures the queues themselves (expect 0 B allocated).
+    /// link, its reply applied; the same with the 512-reading ring full of a backlog that is sent and resent but never
+    /// answered (every ring walk at its longest); and one input event in the EventOutbox. The writer and link are
+    /// no-ops, so this measures the queues themselves (expect 0 B allocated).
     /// </summary>
     [MemoryDiagnoser]
+    [Config(typeof(IlCount.IlCountConfig))]
     public class OutboxBenchmarks
     {
         private Outbox _outbox;
+        private Outbox _full;
         private EventOutbox _events;
         private TickClock _clock;
         private NoopWriter _writer;
@@ -32,6 +35,9 @@ namespace OneNetFirmware.Benchmarks
             _temperature = table.Add("temperature", PropertyKind.Number, 2);
             _humidity = table.Add("humidity", PropertyKind.Number, 2);
             _outbox = new Outbox(512, 64 * 1024, 10, 100, table, _clock, new NoopLog());
+            int pressure = table.Add("pressure", PropertyKind.Number, 1);
+            _full = new Outbox(512, 64 * 1024, 10, 100, table, _clock, new NoopLog());
+            for (int i = 0; i < 512; i++) _full.Add(pressure, 1013.2); // a backlog taken offline
             var events = new EventTable(1);
             events.Add("door", NodeEvents.ContactParameter);
             _events = new EventOutbox(32, 10, events, _clock, new NoopLog());
@@ -50,6 +56,17 @@ namespace OneNetFirmware.Benchmarks
             _outbox.RequestReport();
             _outbox.Pump(_clock.Now, true, _uplink);
             return _outbox.OnReply(_writer.LastId, 200, "success");
+        }
+
+        [Benchmark]
+        public int ReportCycleFullOutbox()
+        {
+            _clock.Now += 1000;
+            _full.Add(_temperature, 21.5);
+            _full.Add(_humidity, 48.25);
+            _full.RequestReport();
+            _full.Pump(_clock.Now, true, _uplink);
+            return _full.OnReply(_writer.LastId, 200, "success");
         }
 
         [Benchmark]

@@ -70,6 +70,16 @@ public class HeapBudgetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TheRunningExampleHoldsAtMostTheIssuesFortyKilobytes()
+    {
+        // The goal of "Zero allocation … on the device": a running node holds at most 40 KB of managed heap. A change
+        // that grows a buffer, a table or a per-reading array past it fails here with the rows that grew.
+        var rows = HeapBudget.Measure(Build());
+        int total = rows.Sum(r => r.Bytes);
+        Assert.True(total <= 40 * 1024, $"the example holds {total:N0} B:\n" + string.Join("\n", rows.Select(r => $"{r.Bytes,7:N0} {r.Feature}")));
+    }
+
+    [Fact]
     public void EachSettingCostsWhatTheDocsSay()
     {
         int baseline = Total(Build());
