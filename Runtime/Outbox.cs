@@ -309,9 +309,12 @@ namespace OneNetFirmware.Runtime
                 _perProperty[p] = 0;
             }
             int picked = 0;
-            for (int n = 0; n < _slots.Count && picked < _selection.Length; n++)
+            int count = _slots.Count;
+            int capacity = _slots.Capacity;
+            int slot = _slots.At(0);
+            // The longest walk of the outbox (a full ring of backlog): the slot is stepped by hand, not with At(n).
+            for (int n = 0; n < count && picked < _selection.Length; n++)
             {
-                int slot = _slots.At(n);
                 int property = _property[slot];
                 if (_slots.State(slot) == PendingSlots.Waiting
                     && _perProperty[property] < OneNetDefaults.MaxPointsPerIdentifier)
@@ -319,18 +322,19 @@ namespace OneNetFirmware.Runtime
                     _perProperty[property]++;
                     _selection[picked++] = slot;
                 }
+                if (++slot == capacity) slot = 0;
             }
             // Group by property, keeping the time order inside each group (a stable sort on a small array).
             for (int i = 1; i < picked; i++)
             {
-                int slot = _selection[i];
+                int moving = _selection[i];
                 int j = i - 1;
-                while (j >= 0 && _property[_selection[j]] > _property[slot])
+                while (j >= 0 && _property[_selection[j]] > _property[moving])
                 {
                     _selection[j + 1] = _selection[j];
                     j--;
                 }
-                _selection[j + 1] = slot;
+                _selection[j + 1] = moving;
             }
             _batch.Count = 0;
             for (int i = 0; i < picked; i++)

@@ -26,6 +26,7 @@ namespace OneNetFirmware.Benchmarks
         private Uplink _uplink;
         private int _temperature;
         private int _humidity;
+        private int _pressure;
 
         [GlobalSetup]
         public void Setup()
@@ -35,9 +36,9 @@ namespace OneNetFirmware.Benchmarks
             _temperature = table.Add("temperature", PropertyKind.Number, 2);
             _humidity = table.Add("humidity", PropertyKind.Number, 2);
             _outbox = new Outbox(512, 64 * 1024, 10, 100, table, _clock, new NoopLog());
-            int pressure = table.Add("pressure", PropertyKind.Number, 1);
+            _pressure = table.Add("pressure", PropertyKind.Number, 1);
             _full = new Outbox(512, 64 * 1024, 10, 100, table, _clock, new NoopLog());
-            for (int i = 0; i < 512; i++) _full.Add(pressure, 1013.2); // a backlog taken offline
+            for (int i = 0; i < 512; i++) _full.Add(_pressure, 1013.2); // a backlog taken offline
             var events = new EventTable(1);
             events.Add("door", NodeEvents.ContactParameter);
             _events = new EventOutbox(32, 10, events, _clock, new NoopLog());
@@ -48,25 +49,26 @@ namespace OneNetFirmware.Benchmarks
         }
 
         [Benchmark]
-        public int ReportCycle()
-        {
-            _clock.Now += 1000;
-            _outbox.Add(_temperature, 21.5);
-            _outbox.Add(_humidity, 48.25);
-            _outbox.RequestReport();
-            _outbox.Pump(_clock.Now, true, _uplink);
-            return _outbox.OnReply(_writer.LastId, 200, "success");
-        }
+        public int ReportCycle() => Cycle(_outbox);
 
         [Benchmark]
         public int ReportCycleFullOutbox()
         {
+            // The platform answers reports only (NoopWriter keeps no history post id) and two backlog readings come
+            // each cycle: the ring stays full of backlog sent, expired and sent again, however long it runs.
+            _full.Add(_pressure, 1013.2);
+            _full.Add(_pressure, 1013.3);
+            return Cycle(_full);
+        }
+
+        private int Cycle(Outbox outbox)
+        {
             _clock.Now += 1000;
-            _full.Add(_temperature, 21.5);
-            _full.Add(_humidity, 48.25);
-            _full.RequestReport();
-            _full.Pump(_clock.Now, true, _uplink);
-            return _full.OnReply(_writer.LastId, 200, "success");
+            outbox.Add(_temperature, 21.5);
+            outbox.Add(_humidity, 48.25);
+            outbox.RequestReport();
+            outbox.Pump(_clock.Now, true, _uplink);
+            return outbox.OnReply(_writer.LastId, 200, "success");
         }
 
         [Benchmark]
@@ -91,7 +93,7 @@ namespace OneNetFirmware.Benchmarks
         {
             public int LastId;
             public int WritePropertyPost(byte[] b, int id, PropertyTable p, PointBatch pts) { LastId = id; return 1; }
-            public int WriteHistoryPost(byte[] b, int id, PropertyTable p, PointBatch pts) { LastId = id; return 1; }
+            public int WriteHistoryPost(byte[] b, int id, PropertyTable p, PointBatch pts) => 1; // never answered
             public int WriteDiagnosticsPost(byte[] b, int id, DiagnosticsSnapshot d) => 1;
             public int WriteReply(byte[] b, string id, int code, string msg) => 1;
             public int WriteGetReply(byte[] b, string id, PropertyTable p, PointBatch pts) => 1;
