@@ -51,5 +51,22 @@ namespace NFUnitTest.Runtime
                 Assert.IsTrue(TextRules.IsIdentifier(identifiers[i]), identifiers[i]);
             }
         }
+
+        [TestMethod]
+        public void EveryIdentifierTheNodeDefinesIsReservedSoNoChannelCanTakeIt()
+        {
+            for (int i = 0; i < DiagnosticsIdentifiers.All.Length; i++)
+            {
+                Assert.IsTrue(ReservedIdentifiers.IsReserved(DiagnosticsIdentifiers.All[i]), DiagnosticsIdentifiers.All[i]);
+            }
+            Assert.IsTrue(ReservedIdentifiers.IsReserved(DiagnosticsIdentifiers.SensorFailuresOf(7)));
+            Assert.IsTrue(ReservedIdentifiers.IsReserved(DiagnosticsIdentifiers.SensorStatusOf(7)));
+            Assert.IsTrue(ReservedIdentifiers.IsReserved(RuntimeSettings.ReportIntervalIdentifier));
+            Assert.IsTrue(ReservedIdentifiers.IsReserved(RuntimeSettings.SampleIntervalIdentifier));
+            Assert.IsTrue(ReservedIdentifiers.IsReserved(DownlinkHandler.RebootService));
+            Assert.IsTrue(ReservedIdentifiers.IsReserved(DownlinkHandler.ReportNowService));
+            Assert.IsFalse(ReservedIdentifiers.IsReserved("temperature"));
+            Assert.IsFalse(ReservedIdentifiers.IsReserved("diagnostic")); // the prefix is diag_, with its underscore
+        }
     }
 }

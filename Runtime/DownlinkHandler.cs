@@ -1,4 +1,5 @@
 using OneNetFirmware.OneNet;
+using OneNetFirmware.OneNet.Config;
 using OneNetFirmware.OneNet.Ports;
 
 namespace OneNetFirmware.Runtime
@@ -16,8 +17,8 @@ namespace OneNetFirmware.Runtime
     /// </summary>
     public sealed partial class DownlinkHandler
     {
-        public const string RebootService = "reboot";
-        public const string ReportNowService = "report_now";
+        public const string RebootService = ReservedIdentifiers.RebootService;
+        public const string ReportNowService = ReservedIdentifiers.ReportNowService;
         /// <summary>Every service Invoke answers 200 (the thing model lists these; anything else is answered 404).</summary>
         public static readonly string[] Services = { RebootService, ReportNowService };
         // Fields, not literals in the methods (Services[0], Services[1] too): a literal allocates at each use on the

@@ -72,6 +72,25 @@ namespace OneNetFirmware.Host.Tests.Config
             Assert.Equal(5, errors.Length);
         }
 
+        [Theory]
+        [InlineData("report_interval")]
+        [InlineData("sample_interval")]
+        [InlineData("reboot")]
+        [InlineData("report_now")]
+        [InlineData("diag_uptime")]
+        [InlineData("diag_s9_status")]
+        public void AChannelOutputOrInputCannotTakeOneOfTheNodesOwnIdentifiers(string identifier)
+        {
+            foreach (string own in new[] { "\"identifier\": \"outdoorHumidity\"", "\"identifier\": \"relay1\"", "\"identifier\": \"doorOpen\"" })
+            {
+                Assert.Contains(own, Sample);
+                string[] errors = ErrorsOf(Sample.Replace(own, "\"identifier\": \"" + identifier + "\""));
+                string error = Assert.Single(errors);
+                Assert.Contains("'" + identifier + "' is the node's own", error);
+                Assert.EndsWith(".identifier", error.Substring(0, error.IndexOf(':')));
+            }
+        }
+
         [Fact]
         public void ChecksSensorWiringAgainstTheCatalog()
         {

@@ -117,6 +117,8 @@ public class NodeValueTests
         var diagnostics = DiagnosticsIdentifiers.All
             .Concat(Enumerable.Range(0, h.Config.Sensors.Length).SelectMany(i => new[] { DiagnosticsIdentifiers.SensorFailuresOf(i), DiagnosticsIdentifiers.SensorStatusOf(i) }));
         Assert.Equal(diagnostics.OrderBy(x => x), identifiers.Where(i => i.StartsWith("diag_")).OrderBy(x => x));
+        // …and every diagnostics identifier it posts is reserved, so the configuration cannot give it to a channel.
+        Assert.All(diagnostics, id => Assert.True(OneNetFirmware.OneNet.Config.ReservedIdentifiers.IsReserved(id), id + " is not reserved"));
         Assert.Superset(new[] { "temperature", "humidity", "rain", "rain_rate", "relay1", "door", "open" }.ToHashSet(), identifiers.ToHashSet());
     }
 }
