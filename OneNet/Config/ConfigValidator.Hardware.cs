@@ -119,10 +119,7 @@ namespace OneNetFirmware.OneNet.Config
                     }
                 }
                 identifiers.Claim(ch.Identifier, path + ".identifier", errors);
-                if (ch.Decimals < 0 || ch.Decimals > 6)
-                {
-                    errors.Add(path + ".decimals", "must be 0 to 6");
-                }
+                Range(errors, path + ".decimals", ch.Decimals, 0, 6, null);
                 if (ch.Scale == 0 || double.IsNaN(ch.Scale) || double.IsInfinity(ch.Scale))
                 {
                     errors.Add(path + ".scale", "must be a finite number other than 0");
@@ -131,10 +128,7 @@ namespace OneNetFirmware.OneNet.Config
                 {
                     errors.Add(path + ".min", "must not be above max");
                 }
-                if (ch.AverageSamples < 1 || ch.AverageSamples > 64)
-                {
-                    errors.Add(path + ".averageSamples", "must be 1 to 64");
-                }
+                Range(errors, path + ".averageSamples", ch.AverageSamples, 1, 64, null);
                 if (ch.ReportDelta < 0)
                 {
                     errors.Add(path + ".reportDelta", "must not be negative");
@@ -188,10 +182,7 @@ namespace OneNetFirmware.OneNet.Config
                 {
                     errors.Add(path + ".pull", "must be up, down or none");
                 }
-                if (input.DebounceMilliseconds < 0 || input.DebounceMilliseconds > 10000)
-                {
-                    errors.Add(path + ".debounceMilliseconds", "must be 0 to 10000");
-                }
+                Range(errors, path + ".debounceMilliseconds", input.DebounceMilliseconds, 0, 10000, null);
                 ClaimPin(input.Pin, false, path + ".pin", owners, errors);
                 if (input.Pin >= 34 && input.Pin <= 39 && (input.Pull == "up" || input.Pull == "down"))
                 {
@@ -210,10 +201,7 @@ namespace OneNetFirmware.OneNet.Config
                 {
                     errors.Add(path + ".scale", "must be a positive number");
                 }
-                if (input.Decimals < 0 || input.Decimals > 6)
-                {
-                    errors.Add(path + ".decimals", "must be 0 to 6");
-                }
+                Range(errors, path + ".decimals", input.Decimals, 0, 6, null);
             }
         }
 

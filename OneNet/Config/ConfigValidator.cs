@@ -70,10 +70,7 @@ namespace OneNetFirmware.OneNet.Config
             {
                 errors.Add("onenet.host", "required (mqtts.heclouds.com, mqttstls.heclouds.com or the product's smart domain)");
             }
-            if (onenet.Port < 1 || onenet.Port > 65535)
-            {
-                errors.Add("onenet.port", "must be 1 to 65535");
-            }
+            Range(errors, "onenet.port", onenet.Port, 1, 65535, null);
             if (onenet.Tls && (onenet.CaCertificatePath == null || onenet.CaCertificatePath.Length == 0))
             {
                 errors.Add("onenet.caCertificatePath", "required when tls is true (the OneNET MQTTS CA in PEM)");
@@ -102,10 +99,7 @@ namespace OneNetFirmware.OneNet.Config
             {
                 errors.Add("onenet.tokenExpiresAtUnixSeconds", "must be a Unix time in seconds, or 0");
             }
-            if (onenet.KeepAliveSeconds < 10 || onenet.KeepAliveSeconds > 1800)
-            {
-                errors.Add("onenet.keepAliveSeconds", "OneNET accepts 10 to 1800");
-            }
+            Range(errors, "onenet.keepAliveSeconds", onenet.KeepAliveSeconds, 10, 1800, " (what OneNET accepts)");
         }
 
         private static void ValidateNode(NodeSettings node, ConfigErrors errors)
@@ -115,13 +109,11 @@ namespace OneNetFirmware.OneNet.Config
                 errors.Add("node", "required");
                 return;
             }
-            if (node.ReportIntervalSeconds < 1 || node.ReportIntervalSeconds > 86400)
+            Range(errors, "node.reportIntervalSeconds", node.ReportIntervalSeconds, 1, 86400, null);
+            if (node.DiagnosticsIntervalSeconds != 0)
             {
-                errors.Add("node.reportIntervalSeconds", "must be 1 to 86400");
-            }
-            if (node.DiagnosticsIntervalSeconds != 0 && (node.DiagnosticsIntervalSeconds < 10 || node.DiagnosticsIntervalSeconds > 86400))
-            {
-                errors.Add("node.diagnosticsIntervalSeconds", "must be 10 to 86400, or 0 to turn diagnostics off");
+                Range(errors, "node.diagnosticsIntervalSeconds", node.DiagnosticsIntervalSeconds, 10, 86400,
+                    ", or 0 to turn diagnostics off");
             }
         }
 
@@ -177,22 +169,13 @@ namespace OneNetFirmware.OneNet.Config
                 errors.Add("outbox", "required");
                 return;
             }
-            if (o.CapacityReadings < 1 || o.CapacityReadings > 100000)
-            {
-                errors.Add("outbox.capacityReadings", "must be 1 to 100000");
-            }
+            Range(errors, "outbox.capacityReadings", o.CapacityReadings, 1, 100000, null);
             if (o.CapacityBytes < 1024)
             {
                 errors.Add("outbox.capacityBytes", "must be at least 1024");
             }
-            if (o.CapacityEvents < 1 || o.CapacityEvents > 1000)
-            {
-                errors.Add("outbox.capacityEvents", "must be 1 to 1000");
-            }
-            if (o.ReplyTimeoutSeconds < 1 || o.ReplyTimeoutSeconds > 300)
-            {
-                errors.Add("outbox.replyTimeoutSeconds", "must be 1 to 300");
-            }
+            Range(errors, "outbox.capacityEvents", o.CapacityEvents, 1, 1000, null);
+            Range(errors, "outbox.replyTimeoutSeconds", o.ReplyTimeoutSeconds, 1, 300, null);
         }
 
         private static void ValidateBattery(BatteryConfig b, ConfigErrors errors)
@@ -202,17 +185,17 @@ namespace OneNetFirmware.OneNet.Config
                 errors.Add("battery", "must be an object (leave it out for an always-on node)");
                 return;
             }
-            if (b.SleepSeconds < 10 || b.SleepSeconds > 86400)
+            Range(errors, "battery.sleepSeconds", b.SleepSeconds, 10, 86400, " (300 or more saves the most power)");
+            Range(errors, "battery.awakeLimitSeconds", b.AwakeLimitSeconds, 10, 600, " (Wi-Fi, CONNECT and the replies must fit)");
+            Range(errors, "battery.diagnosticsEveryWakeups", b.DiagnosticsEveryWakeups, 0, 10000, " (0 = never)");
+        }
+
+        // The one shape of every numeric range check: "must be min to max" and what the range means (why may be null).
+        private static void Range(ConfigErrors errors, string path, long value, long min, long max, string why)
+        {
+            if (value < min || value > max)
             {
-                errors.Add("battery.sleepSeconds", "must be 10 to 86400 (300 or more saves the most power)");
-            }
-            if (b.AwakeLimitSeconds < 10 || b.AwakeLimitSeconds > 600)
-            {
-                errors.Add("battery.awakeLimitSeconds", "must be 10 to 600 (Wi-Fi, CONNECT and the replies must fit)");
-            }
-            if (b.DiagnosticsEveryWakeups < 0 || b.DiagnosticsEveryWakeups > 10000)
-            {
-                errors.Add("battery.diagnosticsEveryWakeups", "must be 0 to 10000 (0 = never)");
+                errors.Add(path, "must be " + min.ToString() + " to " + max.ToString() + why);
             }
         }
 
