@@ -89,11 +89,20 @@ public class HeapBudgetTests(ITestOutputHelper output)
         int events = Total(Build(c => c.Outbox.CapacityEvents += 120)) - baseline;
         int bytes = Total(Build(c => c.Outbox.CapacityBytes *= 2)) - baseline;
         int relay = Total(Build(c => c.Outputs = [.. c.Outputs, new OutputConfig { Type = "relay", Pin = 25, Identifier = "relay2" }])) - baseline;
-        output.WriteLine($"120 more readings: {readings} B; 120 more events: {events} B; capacityBytes doubled: {bytes} B; a relay: {relay} B");
+        int sensor = Total(Build(c => c.Sensors = [.. c.Sensors, new SensorConfig
+        {
+            Type = "aht20", Bus = 1, Address = "0x38", IntervalSeconds = 30,
+            Channels = [new ChannelConfig { Quantity = "temperature", Identifier = "boxTemp" }, new ChannelConfig { Quantity = "humidity", Identifier = "boxHumidity" }],
+        }])) - baseline;
+        int contact = Total(Build(c => c.Inputs = [.. c.Inputs, new InputConfig { Type = "contact", Pin = 32, Pull = "up", Identifier = "windowOpen" }])) - baseline;
+        output.WriteLine($"120 more readings: {readings} B; 120 more events: {events} B; capacityBytes doubled: {bytes} B; a relay: {relay} B; "
+            + $"an AHT20 with two channels: {sensor} B; a contact input: {contact} B");
 
         Assert.Equal(120 * 19, readings);
         Assert.Equal(120 * 12, events);
         Assert.Equal(0, bytes); // a bound, not a buffer
         Assert.Equal(348, relay); // the table's row for an output
+        Assert.Equal(1620, sensor); // the table's row for a sensor
+        Assert.Equal(372, contact); // the table's row for an input
     }
 }
