@@ -450,6 +450,7 @@ namespace OneNetFirmware.Host.Emulator
         /// </summary>
         public long SetDesired(string productId, string deviceName, string identifier, JsonNode value)
         {
+            CheckDesired(identifier, value);
             string key = DesiredKey(productId, deviceName, identifier);
             lock (_desired)
             {
@@ -457,6 +458,29 @@ namespace OneNetFirmware.Host.Emulator
                 _desired[key] = (value?.DeepClone(), version);
                 return version;
             }
+        }
+
+        /// <summary>
+        /// Stores every desired value of values (as SetDesired), or none when one fails the thing model; returns each
+        /// identifier's new version.
+        /// </summary>
+        public JsonObject SetDesired(string productId, string deviceName, JsonObject values)
+        {
+            if (values == null || values.Count == 0) throw new ArgumentException("body must be a JSON object of values");
+            foreach (KeyValuePair<string, JsonNode> pair in values) CheckDesired(pair.Key, pair.Value);
+            var versions = new JsonObject();
+            foreach (KeyValuePair<string, JsonNode> pair in values) versions[pair.Key] = SetDesired(productId, deviceName, pair.Key, pair.Value);
+            return versions;
+        }
+
+        // With a thing model, a desired value is for one of its properties and has its type and range (as a set).
+        private void CheckDesired(string identifier, JsonNode value)
+        {
+            ThingModel model = _options.ThingModel;
+            if (model == null) return;
+            if (model.Find(identifier) == null) throw new ArgumentException(identifier + ": not a property of the thing model");
+            string error = model.CheckProperty(identifier, JsonSerializer.SerializeToElement(value));
+            if (error != null) throw new ArgumentException(error);
         }
 
         /// <summary>The desired value the platform holds for identifier and its version, or null when there is none.</summary>

@@ -161,12 +161,7 @@ namespace OneNetFirmware.Host.Emulator
             }
             else if (action == "desired")
             {
-                var versions = new JsonObject();
-                foreach (var pair in input as JsonObject ?? throw new ArgumentException("body must be a JSON object of values"))
-                {
-                    versions[pair.Key] = _emulator.SetDesired(productId, deviceName, pair.Key, pair.Value);
-                }
-                return new JsonObject { ["versions"] = versions };
+                return new JsonObject { ["versions"] = _emulator.SetDesired(productId, deviceName, input as JsonObject) };
             }
             else
             {

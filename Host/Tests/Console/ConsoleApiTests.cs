@@ -187,6 +187,24 @@ public class ConsoleApiTests
     }
 
     [Fact]
+    public async Task DesiredValuesAreCheckedAgainstTheThingModelAndNoneIsStoredWhenOneFails()
+    {
+        await using TestEmulator t = await Start(); // ConsoleNode.Model: relay1 bool, report_interval int32 1…86400
+        string url = Base(t) + "devices/" + TestEmulator.ProductId + "/" + TestEmulator.DeviceName + "/desired";
+
+        foreach (string body in new[] { "{\"relay1\":true,\"report_interval\":0}", "{\"relay1\":true,\"nope\":1}", "{\"relay1\":\"on\"}" })
+        {
+            using HttpResponseMessage refused = await Http.PostAsync(url, new StringContent(body));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Null(t.Emulator.Desired(TestEmulator.ProductId, TestEmulator.DeviceName, "relay1")); // nothing stored
+        }
+        using HttpResponseMessage stored = await Http.PostAsync(url, new StringContent("{\"relay1\":true,\"report_interval\":30}"));
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        Assert.Equal(1, t.Emulator.Desired(TestEmulator.ProductId, TestEmulator.DeviceName, "report_interval")?.Version);
+        Assert.Throws<ArgumentException>(() => t.Emulator.SetDesired(TestEmulator.ProductId, TestEmulator.DeviceName, "temperature", JsonValue.Create(500)));
+    }
+
+    [Fact]
     public async Task OnLoopbackWritesNeedNoToken()
     {
         await using TestEmulator t = await Start();
