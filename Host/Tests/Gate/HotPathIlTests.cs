@@ -57,6 +57,17 @@ namespace OneNetFirmware.Host.Tests.Gate
                 // per sample: each driver's read
                 "Sht3xDriver.Read", "Aht20Driver.Read", "Bh1750Driver.Read", "Bme280Driver.Read", "DhtDriver.Read",
                 "DhtDriver.get_MinIntervalMilliseconds",
+                // per input poll and pin event, per status LED step and output change
+                "InputLevels.Changed", "InputLevels.MustRead", "InputLevels.Read", "InputLevels.Level",
+                "DebouncedInput.Update", "PulseCounter.Add", "DigitalOutput.set_On", "StatusLed.IsOn",
+            ],
+            ["Firmware"] =
+            [
+                // the device adapters the loops call each step, the pin event, the status LED thread
+                "EspGpioPort.Read", "EspGpioPort.Write", "EspGpioPort.TakeEdges", "EspGpioPort.OnPinChanged",
+                "DeviceClock.get_NowMilliseconds", "DeviceClock.get_IsUtcValid", "DeviceClock.get_UtcUnixMilliseconds",
+                "M2MqttLink.get_IsConnected", "M2MqttLink.OnPublishReceived", "WifiNetwork.get_IsUp",
+                "Program.RunStatusLed", "Program.ToLinkState",
             ],
             ["Runtime"] =
             [
@@ -94,6 +105,8 @@ namespace OneNetFirmware.Host.Tests.Gate
                 // reached only for a service invoke topic, after every fixed topic failed to match
                 "OneNetTopics.ServiceIdentifierLength(string)"],
             ["Drivers"] = [],
+            // the Wi-Fi state is read again only after a network event
+            ["Firmware"] = ["WifiNetwork.HasIPv4Address()"],
             ["Runtime"] = ["IdentifierKeys.Grow(int)",
                 // a refused post or event, a post that cannot fit the buffer: logged
                 "Outbox.LogRejected(int,int,int,string)", "Outbox.LogPointTooLarge()",
