@@ -91,6 +91,7 @@ namespace OneNetFirmware.Runtime
             return (byte)(_slot[slot] & StateBits);
         }
 
+        /// <summary>Fresh, Waiting or InFlight (an entry is made Done with Release, which also leaves its post).</summary>
         public void SetState(int slot, byte state)
         {
             _slot[slot] = (byte)((_slot[slot] & ~StateBits) | state);
@@ -196,7 +197,7 @@ namespace OneNetFirmware.Runtime
             }
         }
 
-        /// <summary>Every entry in state from is set to state to.</summary>
+        /// <summary>Every entry in state from is set to state to (Fresh, Waiting or InFlight; never Done: see Release).</summary>
         public void Move(byte from, byte to)
         {
             // The ring walks of this class step the slot by hand: no call and no division per slot on the interpreter.
