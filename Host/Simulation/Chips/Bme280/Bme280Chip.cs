@@ -128,34 +128,38 @@ public sealed class Bme280Chip : SimulatedChip
         _registers[register + 2] = (byte)((value & 0x0F) << 4);
     }
 
-    private int InverseTemperature(double celsius)
-    {
-        int target = (int)Math.Round(celsius * 100);
-        return Bisect(0, 0xFFFFF, adc => BoschCalibration.TemperatureCentiDegrees(_calibration.FineTemperature(adc)) >= target);
-    }
+    private int InverseTemperature(double celsius) =>
+        Bisect(0, 0xFFFFF, Inverse.Temperature, (long)Math.Round(celsius * 100), 0);
 
-    private int InversePressure(double pascal, int fine)
-    {
-        // Pressure falls as adc_P rises: find the first adc whose pressure is at or below the target.
-        long target = (long)Math.Round(pascal * 256);
-        return Bisect(0, 0xFFFFF, adc => _calibration.PressureQ24_8(adc, fine) <= target);
-    }
+    // Pressure falls as adc_P rises: the first adc whose pressure is at or below the target.
+    private int InversePressure(double pascal, int fine) =>
+        Bisect(0, 0xFFFFF, Inverse.Pressure, (long)Math.Round(pascal * 256), fine);
 
-    private int InverseHumidity(double percent, int fine)
-    {
-        int target = (int)Math.Round(percent * 1024);
-        return Bisect(0, 0xFFFF, adc => _calibration.HumidityQ22_10(adc, fine) >= target);
-    }
+    private int InverseHumidity(double percent, int fine) =>
+        Bisect(0, 0xFFFF, Inverse.Humidity, (long)Math.Round(percent * 1024), fine);
 
-    /// <summary>The smallest value in [low, high] for which the monotonic predicate holds (high if none).</summary>
-    private static int Bisect(int low, int high, Func<int, bool> reached)
+    private enum Inverse { Temperature, Pressure, Humidity }
+
+    /// <summary>
+    /// The smallest value in [low, high] whose compensated reading reaches target (high if none): a bisection over the
+    /// monotonic compensation. No delegate, so a conversion allocates nothing and the node's allocation tests measure
+    /// the node alone.
+    /// </summary>
+    private int Bisect(int low, int high, Inverse quantity, long target, int fine)
     {
         while (low < high)
         {
             int mid = low + (high - low) / 2;
-            if (reached(mid)) high = mid;
+            if (Reached(quantity, mid, target, fine)) high = mid;
             else low = mid + 1;
         }
         return low;
     }
+
+    private bool Reached(Inverse quantity, int adc, long target, int fine) => quantity switch
+    {
+        Inverse.Temperature => BoschCalibration.TemperatureCentiDegrees(_calibration.FineTemperature(adc)) >= target,
+        Inverse.Pressure => _calibration.PressureQ24_8(adc, fine) <= target,
+        _ => _calibration.HumidityQ22_10(adc, fine) >= target,
+    };
 }
