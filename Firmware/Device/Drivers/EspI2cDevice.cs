@@ -27,17 +27,17 @@ namespace OneNetFirmware.Device.Drivers
 
         public I2cStatus Write(byte[] buffer, int offset, int count)
         {
-            return ToStatus(_device.Write(new SpanByte(buffer, offset, count)));
+            return ToStatus(_device.Write(new SpanByte(buffer, offset, count)).Status);
         }
 
         public I2cStatus Read(byte[] buffer, int offset, int count)
         {
-            return ToStatus(_device.Read(new SpanByte(buffer, offset, count)));
+            return ToStatus(_device.Read(new SpanByte(buffer, offset, count)).Status);
         }
 
         public I2cStatus WriteRead(byte[] write, int writeOffset, int writeCount, byte[] read, int readOffset, int readCount)
         {
-            return ToStatus(_device.WriteRead(new SpanByte(write, writeOffset, writeCount), new SpanByte(read, readOffset, readCount)));
+            return ToStatus(_device.WriteRead(new SpanByte(write, writeOffset, writeCount), new SpanByte(read, readOffset, readCount)).Status);
         }
 
         public void Dispose()
@@ -45,9 +45,9 @@ namespace OneNetFirmware.Device.Drivers
             _device.Dispose();
         }
 
-        private static I2cStatus ToStatus(I2cTransferResult result)
+        // Takes the status, not the I2cTransferResult: a struct passed by value is cloned on nanoCLR (docs/performance.md).
+        private static I2cStatus ToStatus(I2cTransferStatus status)
         {
-            I2cTransferStatus status = result.Status;
             if (status == I2cTransferStatus.FullTransfer) return I2cStatus.Ok;
             if (status == I2cTransferStatus.SlaveAddressNotAcknowledged) return I2cStatus.Nack;
             return I2cStatus.Failed;
