@@ -22,27 +22,60 @@ namespace OneNetFirmware.Host.Tests.Node;
 /// </summary>
 public class HeapBudgetTests(ITestOutputHelper output)
 {
-    private static NodeRuntime Build(Action<NodeConfig> change = null)
+    private static NodeRuntime Build(Action<NodeConfig> change = null) => new RunningExample(change).Node;
+
+    /// <summary>
+    /// The example node on the simulated world against ReplyingLink, run for eleven virtual minutes when made:
+    /// connected, subscribed, desired values fetched, reports, events and a diagnostics post answered.
+    /// </summary>
+    private sealed class RunningExample
     {
-        ConfigFile.Result loaded = ConfigFile.Load(RepoPaths.Of("nf-config.json"));
-        Assert.True(loaded.IsValid);
-        change?.Invoke(loaded.Config);
-        var clock = new VirtualClock();
-        var world = new SimulatedWorld(loaded.Config, clock);
-        var link = new ReplyingLink();
-        NodeRuntime node = NodeBuilder.Build(loaded.Config, new SimNetwork(clock, new FaultPlan()), link, clock, new SimBoard(),
-            new SimLog(), new HmacSigner(), world.Sensors, world.Gpio, new SeededRandom(1));
-        long runMs = (loaded.Config.Node.DiagnosticsIntervalSeconds + 60) * 1000L; // the first diagnostics post goes at connect
-        while (clock.NowMilliseconds < runMs)
+        public readonly NodeRuntime Node;
+        public readonly ReplyingLink Link = new();
+        public readonly VirtualClock Clock = new();
+        public readonly NodeConfig Config;
+
+        public RunningExample(Action<NodeConfig> change)
         {
-            link.DeliverReplies();
-            node.Supervisor.Step(clock.NowMilliseconds);
-            node.Loop.Step(clock.NowMilliseconds);
-            clock.Advance(RuntimeDefaults.StepMilliseconds);
+            ConfigFile.Result loaded = ConfigFile.Load(RepoPaths.Of("nf-config.json"));
+            Assert.True(loaded.IsValid);
+            Config = loaded.Config;
+            change?.Invoke(Config);
+            var world = new SimulatedWorld(Config, Clock);
+            Node = NodeBuilder.Build(Config, new SimNetwork(Clock, new FaultPlan()), Link, Clock, new SimBoard(),
+                new SimLog(), new HmacSigner(), world.Sensors, world.Gpio, new SeededRandom(1));
+            Run((Config.Node.DiagnosticsIntervalSeconds + 60) * 1000L); // the first diagnostics post goes at connect
+            Assert.True(Node.Supervisor.IsOnline);
+            Assert.True(Link.Posts > 20, $"only {Link.Posts} posts");
         }
-        Assert.True(node.Supervisor.IsOnline);
-        Assert.True(link.Posts > 20, $"only {link.Posts} posts");
-        return node;
+
+        public void Run(long milliseconds)
+        {
+            long end = Clock.NowMilliseconds + milliseconds;
+            while (Clock.NowMilliseconds < end)
+            {
+                Link.DeliverReplies();
+                Node.Supervisor.Step(Clock.NowMilliseconds);
+                Node.Loop.Step(Clock.NowMilliseconds);
+                Clock.Advance(RuntimeDefaults.StepMilliseconds);
+            }
+        }
+
+        /// <summary>What an operator and a flaky network do in a while: a set, a get, a service call, a dropped session.</summary>
+        public void Disturb(int round)
+        {
+            string prefix = Node.Topics.Prefix + "thing/";
+            Link.Deliver(prefix + "property/set", "{\"id\":\"" + (1000 + round) + "\",\"version\":\"1.0\",\"params\":{\"relay1\":"
+                + (round % 2 == 0 ? "true" : "false") + ",\"report_interval\":60}}");
+            Run(2_000);
+            Link.Deliver(prefix + "property/get", "{\"id\":\"" + (2000 + round) + "\",\"version\":\"1.0\",\"params\":[\"relay1\",\"temperature\"]}");
+            Run(2_000);
+            Link.Deliver(prefix + "service/report_now/invoke", "{\"id\":\"" + (3000 + round) + "\",\"version\":\"1.0\",\"params\":{}}");
+            Run(2_000);
+            Link.Drop();
+            Run(60_000); // the supervisor notices, backs off and connects again
+            Assert.True(Node.Supervisor.IsOnline, "not online again after a drop");
+        }
     }
 
     private static int Total(NodeRuntime node) => HeapBudget.Measure(node).Sum(r => r.Bytes);
@@ -77,6 +110,33 @@ public class HeapBudgetTests(ITestOutputHelper output)
         var rows = HeapBudget.Measure(Build());
         int total = rows.Sum(r => r.Bytes);
         Assert.True(total <= 40 * 1024, $"the example holds {total:N0} B:\n" + string.Join("\n", rows.Select(r => $"{r.Bytes,7:N0} {r.Feature}")));
+    }
+
+    [Fact]
+    public void TheHeapHeldStaysFlatOverHoursOfCommandsAndDroppedSessions()
+    {
+        // Once every kind of work has run once, hours more of it (reports, events, diagnostics, sets, gets, service
+        // calls, dropped sessions and reconnects) hold not one byte more: nothing grows for a board left running for
+        // months.
+        var example = new RunningExample(null);
+        example.Disturb(0);
+        example.Run(15 * 60_000);
+        var before = HeapBudget.Measure(example.Node);
+        int posts = example.Link.Posts;
+        for (int round = 1; round <= 6; round++)
+        {
+            example.Disturb(round);
+            example.Run(60 * 60_000);
+        }
+        var after = HeapBudget.Measure(example.Node);
+
+        Assert.True(example.Link.Posts - posts > 500, $"only {example.Link.Posts - posts} posts in six hours");
+        Assert.True(example.Node.Supervisor.Sessions >= 8, "sessions: " + example.Node.Supervisor.Sessions);
+        Assert.Equal(7 * 3, example.Link.Replies); // every set, get and invoke was answered
+        for (int i = 0; i < before.Length; i++)
+        {
+            Assert.True(before[i].Bytes == after[i].Bytes, $"'{before[i].Feature}' grew from {before[i].Bytes:N0} to {after[i].Bytes:N0} B");
+        }
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class ReplyingLink : IMqttLink
     private int _pending;
     private int _nextReply;
     private IMqttLinkListener _listener;
+    private bool _connected;
 
     public ReplyingLink()
     {
@@ -33,15 +34,37 @@ public sealed class ReplyingLink : IMqttLink
     /// <summary>Publishes seen.</summary>
     public int Posts { get; private set; }
 
-    public bool IsConnected => true;
+    /// <summary>The node's answers to downlinks among them (set_reply, get_reply, invoke_reply).</summary>
+    public int Replies { get; private set; }
+
+    public bool IsConnected => _connected;
     public void SetListener(IMqttLinkListener listener) => _listener = listener;
-    public int Connect(MqttConnectOptions options) => ConnectResult.Accepted;
+
+    public int Connect(MqttConnectOptions options)
+    {
+        _connected = true;
+        return ConnectResult.Accepted;
+    }
+
     public bool Subscribe(string[] topicFilters) => true;
-    public void Disconnect() { }
+    public void Disconnect() => _connected = false;
+
+    /// <summary>The session drops (the broker closed it, the network went): the node must notice and connect again.</summary>
+    public void Drop()
+    {
+        _connected = false;
+        _pending = 0;
+        _listener.OnConnectionLost();
+    }
+
+    /// <summary>A downlink from the platform (a set, a get, an invoke), in an array of its own.</summary>
+    public void Deliver(string topic, string json) => _listener.OnMessage(topic, Encoding.UTF8.GetBytes(json));
 
     public bool Publish(string topic, byte[] payload, int count, int qos)
     {
+        if (!_connected) return false;
         Posts++;
+        if (topic.EndsWith("_reply", System.StringComparison.Ordinal)) Replies++;
         int id = 0;
         for (int i = IdAt; i < count && payload[i] != (byte)'"'; i++) id = id * 10 + payload[i] - '0';
         _pendingIds[_pending] = id;
